@@ -1,0 +1,44 @@
+using Grpc.Core;
+using KioskAgent.Contracts.V1;
+using KioskAgent.Demo;
+using KioskAgent.Devices;
+using KioskAgent.Hosting;
+using KioskAgent.Screen;
+using Microsoft.Extensions.Options;
+
+namespace KioskAgent.Api;
+
+/// <summary>What the touchscreen UI calls: who the kiosk is, and the screen to show.</summary>
+public sealed class KioskUiGrpcService(
+    IOptions<KioskOptions> kiosk,
+    IOptions<DemoOptions> demo,
+    CardReaderRegistry readers,
+    ScreenBroadcaster screen) : KioskUi.KioskUiBase
+{
+    public override Task<KioskInfo> GetKioskInfo(GetKioskInfoRequest request, ServerCallContext context)
+    {
+        var info = new KioskInfo
+        {
+            KioskId = kiosk.Value.KioskId,
+            SiteId = kiosk.Value.SiteId,
+            AgentVersion = AgentVersion.Current,
+            DemoMode = demo.Value.Enabled,
+        };
+        var reader = readers.FindSimulated(null);
+        if (demo.Value.Enabled && reader is not null)
+        {
+            info.DemoCards.AddRange(DemoMembers.All.Select(m => new DemoCard { ReaderId = reader.ReaderId, CardUid = m.Member.Cards[0].Uid, Label = m.Label }));
+            info.DemoCards.Add(new DemoCard { ReaderId = reader.ReaderId, CardUid = DemoMembers.UnknownCardUid, Label = "未登记的卡 Unknown card" });
+        }
+
+        return Task.FromResult(info);
+    }
+
+    public override async Task WatchScreen(WatchScreenRequest request, IServerStreamWriter<Contracts.V1.Screen> responseStream, ServerCallContext context)
+    {
+        await foreach (var current in screen.WatchAsync(context.CancellationToken).ConfigureAwait(false))
+        {
+            await responseStream.WriteAsync(current, context.CancellationToken).ConfigureAwait(false);
+        }
+    }
+}

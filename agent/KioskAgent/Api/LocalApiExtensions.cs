@@ -1,0 +1,64 @@
+using System.Net;
+using KioskAgent.Devices;
+using KioskAgent.Journal;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Options;
+
+namespace KioskAgent.Api;
+
+/// <summary>Kestrel endpoints, gRPC services, gRPC-Web, health, reflection and the UI's static files.</summary>
+public static class LocalApiExtensions
+{
+    public static WebApplicationBuilder AddLocalApi(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<LocalApiOptions>()
+            .BindConfiguration(LocalApiOptions.Section)
+            .Validate(o => o.UiPort is > 0 and < 65536 && o.GrpcPort is > 0 and < 65536 && o.UiPort != o.GrpcPort, "Api:UiPort and Api:GrpcPort must be different ports 1-65535.")
+            .ValidateOnStart();
+
+        var api = builder.Configuration.GetSection(LocalApiOptions.Section).Get<LocalApiOptions>() ?? new LocalApiOptions();
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.Listen(IPAddress.Loopback, api.UiPort, o => o.Protocols = HttpProtocols.Http1);
+            kestrel.Listen(IPAddress.Loopback, api.GrpcPort, o => o.Protocols = HttpProtocols.Http2);
+            if (!string.IsNullOrWhiteSpace(api.UnixSocketPath))
+            {
+                Directory.CreateDirectory(Path.GetDirectoryName(api.UnixSocketPath)!);
+                File.Delete(api.UnixSocketPath);
+                kestrel.ListenUnixSocket(api.UnixSocketPath, o => o.Protocols = HttpProtocols.Http2);
+            }
+        });
+
+        builder.Services.AddGrpc(o => o.EnableDetailedErrors = false);
+        builder.Services.AddGrpcReflection();
+        builder.Services.AddGrpcHealthChecks()
+            .AddCheck<JournalHealthCheck>("journal");
+        return builder;
+    }
+
+    public static WebApplication MapLocalApi(this WebApplication app)
+    {
+        var api = app.Services.GetRequiredService<IOptions<LocalApiOptions>>().Value;
+        var uiRoot = api.UiRoot ?? Path.Combine(AppContext.BaseDirectory, "wwwroot");
+        if (Directory.Exists(uiRoot))
+        {
+            var files = new PhysicalFileProvider(Path.GetFullPath(uiRoot));
+            app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files });
+            app.UseStaticFiles(new StaticFileOptions { FileProvider = files });
+        }
+
+        app.UseGrpcWeb(new GrpcWebOptions { DefaultEnabled = true });
+        app.MapGrpcService<KioskUiGrpcService>();
+        var hasSimulated = app.Services.GetRequiredService<IOptions<DeviceOptions>>().Value.CardReaders.Any(r => r.Kind == CardReaderKind.Simulated);
+        if (hasSimulated)
+        {
+            app.MapGrpcService<DeviceSimulatorGrpcService>();
+        }
+
+        app.MapGrpcHealthChecksService();
+        app.MapGrpcReflectionService();
+        return app;
+    }
+}

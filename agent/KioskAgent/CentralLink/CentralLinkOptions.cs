@@ -1,0 +1,31 @@
+namespace KioskAgent.CentralLink;
+
+/// <summary>How the agent reaches the central membership system's MQTT broker.</summary>
+public sealed class CentralLinkOptions
+{
+    public const string Section = "Central";
+
+    public string Host { get; set; } = "127.0.0.1";
+
+    public int Port { get; set; } = 1883;
+
+    public string? Username { get; set; }
+
+    public string? Password { get; set; }
+
+    /// <summary>Versioned root of every kiosk topic: {TopicRoot}/{site}/{kiosk}/...</summary>
+    public string TopicRoot { get; set; } = "kiosk/v1";
+
+    public int KeepAliveSeconds { get; set; } = 15;
+
+    /// <summary>First wait after a failed connect; doubles up to <see cref="ReconnectMaxSeconds"/>.</summary>
+    public double ReconnectMinSeconds { get; set; } = 1;
+
+    public double ReconnectMaxSeconds { get; set; } = 30;
+
+    /// <summary>
+    /// Run an MQTT broker inside the agent on <see cref="Host"/>:<see cref="Port"/> (demo mode: no
+    /// broker to install). A production kiosk never does this.
+    /// </summary>
+    public bool EmbeddedBroker { get; set; }
+}

@@ -1,0 +1,21 @@
+namespace KioskAgent.CentralLink;
+
+public static class CentralLinkServiceCollectionExtensions
+{
+    public static IServiceCollection AddCentralLink(this IServiceCollection services)
+    {
+        services.AddOptions<CentralLinkOptions>()
+            .BindConfiguration(CentralLinkOptions.Section)
+            .Validate(o => !string.IsNullOrWhiteSpace(o.Host), "Central:Host is required.")
+            .Validate(o => o.Port is > 0 and < 65536, "Central:Port must be 1-65535.")
+            .Validate(o => !string.IsNullOrWhiteSpace(o.TopicRoot) && !o.TopicRoot.Contains('+') && !o.TopicRoot.Contains('#'), "Central:TopicRoot must not be empty or contain MQTT wildcards.")
+            .Validate(o => o.ReconnectMinSeconds > 0 && o.ReconnectMaxSeconds >= o.ReconnectMinSeconds, "Central:ReconnectMinSeconds must be > 0 and <= ReconnectMaxSeconds.")
+            .ValidateOnStart();
+
+        services.AddHostedService<EmbeddedBroker>();
+        services.AddSingleton<MqttConnection>();
+        services.AddHostedService(sp => sp.GetRequiredService<MqttConnection>());
+        services.AddHostedService<OutboxPublisher>();
+        return services;
+    }
+}

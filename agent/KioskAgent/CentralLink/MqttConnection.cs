@@ -1,0 +1,171 @@
+using KioskAgent.Hosting;
+using Microsoft.Extensions.Options;
+using MQTTnet;
+using MQTTnet.Exceptions;
+using MQTTnet.Formatter;
+using MQTTnet.Protocol;
+
+namespace KioskAgent.CentralLink;
+
+/// <summary>
+/// Keeps one MQTT 5 session to central alive: connects with a retained "offline" last will,
+/// announces "online" (retained) on every connect, reconnects with capped exponential backoff,
+/// and says "offline" itself on a clean shutdown (a clean disconnect does not fire the will).
+/// </summary>
+public sealed partial class MqttConnection : BackgroundService
+{
+    private readonly IMqttClient _client;
+    private readonly CentralLinkOptions _options;
+    private readonly KioskOptions _kiosk;
+    private readonly TimeProvider _time;
+    private readonly ILogger<MqttConnection> _logger;
+    private readonly string _session = Guid.CreateVersion7().ToString();
+    private TaskCompletionSource _connected = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public MqttConnection(IOptions<CentralLinkOptions> options, IOptions<KioskOptions> kiosk, TimeProvider time, ILogger<MqttConnection> logger)
+    {
+        _options = options.Value;
+        _kiosk = kiosk.Value;
+        _time = time;
+        _logger = logger;
+        Topics = new KioskTopics(_options.TopicRoot, _kiosk.SiteId, _kiosk.KioskId);
+        _client = new MqttClientFactory().CreateMqttClient();
+        _client.DisconnectedAsync += OnDisconnectedAsync;
+    }
+
+    public KioskTopics Topics { get; }
+
+    public bool IsConnected => _client.IsConnected;
+
+    /// <summary>Completes when the session is up (immediately if it already is).</summary>
+    public Task WaitConnectedAsync(CancellationToken cancellationToken) =>
+        IsConnected ? Task.CompletedTask : Volatile.Read(ref _connected).Task.WaitAsync(cancellationToken);
+
+    /// <summary>Publishes and returns true only when the broker acknowledged it (PUBACK for QoS 1).</summary>
+    public async Task<bool> PublishAsync(MqttApplicationMessage message, CancellationToken cancellationToken)
+    {
+        if (!_client.IsConnected)
+        {
+            return false;
+        }
+
+        var result = await _client.PublishAsync(message, cancellationToken).ConfigureAwait(false);
+        // "No matching subscribers" still means the broker took it; central's own acks come with the outbox contract.
+        return result.IsSuccess || result.ReasonCode == MqttClientPublishReasonCode.NoMatchingSubscribers;
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var delay = TimeSpan.FromSeconds(_options.ReconnectMinSeconds);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            if (!_client.IsConnected)
+            {
+                try
+                {
+                    await ConnectAsync(stoppingToken).ConfigureAwait(false);
+                    delay = TimeSpan.FromSeconds(_options.ReconnectMinSeconds);
+                }
+                catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+                {
+                    return;
+                }
+                catch (Exception ex)
+                {
+                    LogConnectFailed(_options.Host, _options.Port, delay.TotalSeconds, ex.Message);
+                    await Task.Delay(Jitter(delay), _time, stoppingToken).ConfigureAwait(false);
+                    delay = TimeSpan.FromSeconds(Math.Min(delay.TotalSeconds * 2, _options.ReconnectMaxSeconds));
+                    continue;
+                }
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(500), _time, stoppingToken).ConfigureAwait(false);
+        }
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken).ConfigureAwait(false);
+        if (!_client.IsConnected)
+        {
+            return;
+        }
+
+        try
+        {
+            await _client.PublishAsync(StateMessage("offline", "shutdown"), cancellationToken).ConfigureAwait(false);
+            await _client.DisconnectAsync(new MqttClientDisconnectOptionsBuilder().WithReason(MqttClientDisconnectOptionsReason.NormalDisconnection).Build(), cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is MqttCommunicationException or OperationCanceledException)
+        {
+            LogShutdownNotice(ex.Message);
+        }
+    }
+
+    public override void Dispose()
+    {
+        _client.Dispose();
+        base.Dispose();
+    }
+
+    private async Task ConnectAsync(CancellationToken cancellationToken)
+    {
+        var will = new KioskStatePayload("offline", _kiosk.KioskId, _kiosk.SiteId, _session, AgentVersion.Current, "connection_lost", _time.GetUtcNow());
+        var builder = new MqttClientOptionsBuilder()
+            .WithTcpServer(_options.Host, _options.Port)
+            .WithProtocolVersion(MqttProtocolVersion.V500)
+            .WithClientId($"kiosk-{_kiosk.SiteId}-{_kiosk.KioskId}")
+            .WithCleanStart(true)
+            .WithKeepAlivePeriod(TimeSpan.FromSeconds(_options.KeepAliveSeconds))
+            .WithTimeout(TimeSpan.FromSeconds(10))
+            .WithWillTopic(Topics.State)
+            .WithWillPayload(will.ToUtf8())
+            .WithWillRetain(true)
+            .WithWillQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
+            .WithWillContentType("application/json");
+        if (!string.IsNullOrEmpty(_options.Username))
+        {
+            builder.WithCredentials(_options.Username, _options.Password);
+        }
+
+        await _client.ConnectAsync(builder.Build(), cancellationToken).ConfigureAwait(false);
+        await _client.PublishAsync(StateMessage("online", "connected"), cancellationToken).ConfigureAwait(false);
+        LogConnected(_options.Host, _options.Port, Topics.State);
+        Volatile.Read(ref _connected).TrySetResult();
+    }
+
+    private MqttApplicationMessage StateMessage(string state, string reason) =>
+        new MqttApplicationMessageBuilder()
+            .WithTopic(Topics.State)
+            .WithPayload(new KioskStatePayload(state, _kiosk.KioskId, _kiosk.SiteId, _session, AgentVersion.Current, reason, _time.GetUtcNow()).ToUtf8())
+            .WithRetainFlag(true)
+            .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
+            .WithContentType("application/json")
+            .Build();
+
+    private Task OnDisconnectedAsync(MqttClientDisconnectedEventArgs args)
+    {
+        Interlocked.Exchange(ref _connected, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        if (args.ClientWasConnected)
+        {
+            LogDisconnected(args.Reason.ToString());
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private static TimeSpan Jitter(TimeSpan delay) =>
+        delay * (0.8 + (0.4 * Random.Shared.NextDouble()));
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Connected to central broker {Host}:{Port}; state on {Topic}")]
+    private partial void LogConnected(string host, int port, string topic);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Cannot reach central broker {Host}:{Port}, retrying in ~{Seconds}s: {Error}")]
+    private partial void LogConnectFailed(string host, int port, double seconds, string error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Disconnected from central broker: {Reason}")]
+    private partial void LogDisconnected(string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Could not announce shutdown to central: {Error}")]
+    private partial void LogShutdownNotice(string error);
+}

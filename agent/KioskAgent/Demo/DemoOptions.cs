@@ -1,0 +1,9 @@
+namespace KioskAgent.Demo;
+
+/// <summary>Demo mode: seeded members and a tap panel in the UI. Never on in a deployed kiosk.</summary>
+public sealed class DemoOptions
+{
+    public const string Section = "Demo";
+
+    public bool Enabled { get; set; }
+}

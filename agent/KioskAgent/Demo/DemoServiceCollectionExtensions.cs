@@ -1,0 +1,12 @@
+namespace KioskAgent.Demo;
+
+public static class DemoServiceCollectionExtensions
+{
+    public static IServiceCollection AddDemo(this IServiceCollection services)
+    {
+        services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section);
+        services.AddHostedService<DemoSeeder>();
+        services.AddHostedService<DemoBanner>();
+        return services;
+    }
+}

@@ -1,0 +1,35 @@
+namespace KioskAgent.Devices;
+
+/// <summary>The devices this kiosk has (section "Devices").</summary>
+public sealed class DeviceOptions
+{
+    public const string Section = "Devices";
+
+    public List<CardReaderOptions> CardReaders { get; set; } = [];
+
+    public IEnumerable<string> Problems()
+    {
+        if (CardReaders.Count == 0)
+        {
+            yield return "Devices:CardReaders must list at least one reader.";
+        }
+
+        foreach (var (reader, index) in CardReaders.Select((r, i) => (r, i)))
+        {
+            if (string.IsNullOrWhiteSpace(reader.Id))
+            {
+                yield return $"Devices:CardReaders:{index}:Id is required.";
+            }
+
+            if (!Enum.IsDefined(reader.Kind))
+            {
+                yield return $"Devices:CardReaders:{index}:Kind must be one of: {string.Join(", ", Enum.GetNames<CardReaderKind>())}.";
+            }
+        }
+
+        foreach (var duplicate in CardReaders.GroupBy(r => r.Id, StringComparer.Ordinal).Where(g => g.Count() > 1))
+        {
+            yield return $"Devices:CardReaders: reader id '{duplicate.Key}' is used more than once.";
+        }
+    }
+}

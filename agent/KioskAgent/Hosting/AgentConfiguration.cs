@@ -1,0 +1,22 @@
+namespace KioskAgent.Hosting;
+
+/// <summary>
+/// Configuration sources, lowest to highest precedence: appsettings.json and
+/// appsettings.{Environment}.json next to the agent, /etc/kiosk-agent/appsettings.json (the
+/// provisioned kiosk), environment variables prefixed KIOSK_ (KIOSK_Central__Port=1883), then
+/// the command line.
+/// </summary>
+public static class AgentConfiguration
+{
+    public const string DefaultConfigDirectory = "/etc/kiosk-agent";
+    public const string ConfigDirectoryVariable = "KIOSK_CONFIG_DIR";
+    public const string EnvironmentPrefix = "KIOSK_";
+
+    public static void AddKioskSources(this ConfigurationManager configuration, string[] args)
+    {
+        var directory = Environment.GetEnvironmentVariable(ConfigDirectoryVariable) ?? DefaultConfigDirectory;
+        configuration.AddJsonFile(Path.Combine(directory, "appsettings.json"), optional: true, reloadOnChange: false);
+        configuration.AddEnvironmentVariables(EnvironmentPrefix);
+        configuration.AddCommandLine(args);
+    }
+}

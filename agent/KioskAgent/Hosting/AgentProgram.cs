@@ -1,0 +1,42 @@
+using Microsoft.Extensions.Options;
+
+namespace KioskAgent.Hosting;
+
+/// <summary>Builds and runs the agent; turns configuration mistakes into one clear line and exit code 78.</summary>
+public static class AgentProgram
+{
+    /// <summary>EX_CONFIG from sysexits.h: systemd and technicians can tell "fix the config" from a crash.</summary>
+    public const int ConfigurationErrorExitCode = 78;
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        WebApplication app;
+        try
+        {
+            var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+            {
+                Args = args,
+                ContentRootPath = AppContext.BaseDirectory,
+            });
+            builder.AddKioskAgent(args);
+            app = builder.Build();
+            app.MapKioskAgent();
+        }
+        catch (Exception ex) when (ex is InvalidDataException or FormatException or InvalidOperationException or OptionsValidationException)
+        {
+            await Console.Error.WriteLineAsync($"kiosk-agent: configuration error: {ex.Message}");
+            return ConfigurationErrorExitCode;
+        }
+
+        try
+        {
+            await app.RunAsync();
+            return 0;
+        }
+        catch (OptionsValidationException ex)
+        {
+            await Console.Error.WriteLineAsync($"kiosk-agent: configuration error: {string.Join("; ", ex.Failures)}");
+            return ConfigurationErrorExitCode;
+        }
+    }
+}

@@ -1,0 +1,44 @@
+using KioskAgent.Api;
+using KioskAgent.CentralLink;
+using KioskAgent.Demo;
+using KioskAgent.Devices;
+using KioskAgent.Journal;
+using KioskAgent.Members;
+using KioskAgent.Screen;
+using KioskAgent.Taps;
+
+namespace KioskAgent.Hosting;
+
+/// <summary>The agent's wiring: each feature registers itself; this only lists them.</summary>
+public static class KioskAgentBuilderExtensions
+{
+    public static WebApplicationBuilder AddKioskAgent(this WebApplicationBuilder builder, string[] args)
+    {
+        builder.Configuration.AddKioskSources(args);
+        builder.Host.UseSystemd();
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddOptions<KioskOptions>()
+            .BindConfiguration(KioskOptions.Section)
+            .Validate(o => KioskOptions.IsValidId(o.KioskId), "Kiosk:KioskId must be 1-64 letters, digits, '-', '_' or '.'.")
+            .Validate(o => KioskOptions.IsValidId(o.SiteId), "Kiosk:SiteId must be 1-64 letters, digits, '-', '_' or '.'.")
+            .Validate(o => !string.IsNullOrWhiteSpace(o.DataDirectory), "Kiosk:DataDirectory is required.")
+            .ValidateOnStart();
+
+        builder.AddLocalApi();
+        builder.Services
+            .AddDemo()
+            .AddDevices()
+            .AddMembers()
+            .AddJournal()
+            .AddScreen()
+            .AddCentralLink()
+            .AddTaps();
+        return builder;
+    }
+
+    public static WebApplication MapKioskAgent(this WebApplication app)
+    {
+        app.MapLocalApi();
+        return app;
+    }
+}

@@ -1,0 +1,20 @@
+namespace KioskAgent.Hosting;
+
+/// <summary>Who this kiosk is and where it keeps its files.</summary>
+public sealed class KioskOptions
+{
+    public const string Section = "Kiosk";
+
+    public string KioskId { get; set; } = "";
+
+    public string SiteId { get; set; } = "";
+
+    /// <summary>Holds the member cache and the transaction journal. Relative paths are taken from the working directory.</summary>
+    public string DataDirectory { get; set; } = "/var/lib/kiosk-agent";
+
+    public string ResolvedDataDirectory => Path.GetFullPath(DataDirectory);
+
+    /// <summary>Ids become MQTT topic levels, so they may not contain wildcards or separators.</summary>
+    public static bool IsValidId(string id) =>
+        !string.IsNullOrWhiteSpace(id) && id.Length <= 64 && id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.');
+}

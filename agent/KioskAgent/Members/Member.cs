@@ -1,0 +1,24 @@
+namespace KioskAgent.Members;
+
+/// <summary>A member as cached on the kiosk. Name and phone are personal data: mask before showing, never log.</summary>
+public sealed class Member
+{
+    /// <summary>The member number (会员号), the cache key.</summary>
+    public string MemberNumber { get; set; } = "";
+
+    public string Name { get; set; } = "";
+
+    public string Phone { get; set; } = "";
+
+    public string Level { get; set; } = "";
+
+    /// <summary>Stored value (储值) in minor units (fen).</summary>
+    public long BalanceMinor { get; set; }
+
+    public string Currency { get; set; } = "CNY";
+
+    /// <summary>Available points (积分).</summary>
+    public long Points { get; set; }
+
+    public List<MemberCard> Cards { get; set; } = [];
+}

@@ -1,0 +1,10 @@
+namespace KioskAgent.Members;
+
+public static class MembersServiceCollectionExtensions
+{
+    public static IServiceCollection AddMembers(this IServiceCollection services)
+    {
+        services.AddSingleton<MemberStore>();
+        return services;
+    }
+}

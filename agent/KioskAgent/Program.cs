@@ -1,0 +1,3 @@
+using KioskAgent.Hosting;
+
+return await AgentProgram.RunAsync(args);

@@ -1,0 +1,122 @@
+using System.Threading.Channels;
+using Google.Protobuf.WellKnownTypes;
+using KioskAgent.Contracts.V1;
+using Microsoft.Extensions.Options;
+
+namespace KioskAgent.Screen;
+
+/// <summary>
+/// Owns what the kiosk screen shows. Every change gets the next sequence number and goes to every
+/// watching UI; a member or refusal screen returns to idle by itself after its timeout.
+/// </summary>
+public sealed class ScreenBroadcaster : IDisposable
+{
+    private readonly TimeProvider _time;
+    private readonly ScreenOptions _options;
+    private readonly Lock _gate = new();
+    private readonly List<Channel<Contracts.V1.Screen>> _watchers = [];
+    private Contracts.V1.Screen _current;
+    private ulong _sequence;
+    private ITimer? _clearTimer;
+
+    public ScreenBroadcaster(IOptions<ScreenOptions> options, TimeProvider time)
+    {
+        _time = time;
+        _options = options.Value;
+        _current = Stamp(IdleScreen(), TimeSpan.Zero);
+    }
+
+    public Contracts.V1.Screen Current
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _current;
+            }
+        }
+    }
+
+    public void ShowMember(MemberView member) =>
+        Show(new Contracts.V1.Screen { Member = member }, TimeSpan.FromSeconds(_options.ClearAfterSeconds));
+
+    public void ShowRefusal(RefusalView refusal) =>
+        Show(new Contracts.V1.Screen { Refusal = refusal }, TimeSpan.FromSeconds(_options.RefusalClearAfterSeconds));
+
+    public void ShowIdle() => Show(IdleScreen(), TimeSpan.Zero);
+
+    /// <summary>The current screen, then every change, until cancelled.</summary>
+    public async IAsyncEnumerable<Contracts.V1.Screen> WatchAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        // Only the latest screen matters to a slow watcher.
+        var channel = Channel.CreateBounded<Contracts.V1.Screen>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropOldest });
+        lock (_gate)
+        {
+            channel.Writer.TryWrite(_current);
+            _watchers.Add(channel);
+        }
+
+        try
+        {
+            while (await channel.Reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                while (channel.Reader.TryRead(out var screen))
+                {
+                    yield return screen;
+                }
+            }
+        }
+        finally
+        {
+            lock (_gate)
+            {
+                _watchers.Remove(channel);
+            }
+        }
+    }
+
+    public void Dispose() => _clearTimer?.Dispose();
+
+    private void Show(Contracts.V1.Screen screen, TimeSpan clearAfter)
+    {
+        lock (_gate)
+        {
+            _clearTimer?.Dispose();
+            _clearTimer = null;
+            _current = Stamp(screen, clearAfter);
+            if (clearAfter > TimeSpan.Zero)
+            {
+                var shown = _current.Sequence;
+                _clearTimer = _time.CreateTimer(_ => ClearIfStill(shown), null, clearAfter, Timeout.InfiniteTimeSpan);
+            }
+
+            foreach (var watcher in _watchers)
+            {
+                watcher.Writer.TryWrite(_current);
+            }
+        }
+    }
+
+    private void ClearIfStill(ulong sequence)
+    {
+        lock (_gate)
+        {
+            if (_current.Sequence != sequence)
+            {
+                return;
+            }
+        }
+
+        ShowIdle();
+    }
+
+    private Contracts.V1.Screen Stamp(Contracts.V1.Screen screen, TimeSpan clearAfter)
+    {
+        screen.Sequence = ++_sequence;
+        screen.ShownAt = Timestamp.FromDateTimeOffset(_time.GetUtcNow());
+        screen.ClearAfterSeconds = (uint)clearAfter.TotalSeconds;
+        return screen;
+    }
+
+    private Contracts.V1.Screen IdleScreen() => new() { Idle = new IdleView { Greeting = _options.IdleGreeting } };
+}

@@ -1,0 +1,14 @@
+namespace KioskAgent.Screen;
+
+public sealed class ScreenOptions
+{
+    public const string Section = "Screen";
+
+    /// <summary>A member's data leaves the screen after this long without a new tap (privacy).</summary>
+    public int ClearAfterSeconds { get; set; } = 15;
+
+    /// <summary>Refusals are read quickly; they clear sooner.</summary>
+    public int RefusalClearAfterSeconds { get; set; } = 8;
+
+    public string IdleGreeting { get; set; } = "欢迎光临 · Welcome";
+}

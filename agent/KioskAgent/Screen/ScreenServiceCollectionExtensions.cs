@@ -1,0 +1,15 @@
+namespace KioskAgent.Screen;
+
+public static class ScreenServiceCollectionExtensions
+{
+    public static IServiceCollection AddScreen(this IServiceCollection services)
+    {
+        services.AddOptions<ScreenOptions>()
+            .BindConfiguration(ScreenOptions.Section)
+            .Validate(o => o.ClearAfterSeconds is > 0 and <= 600, "Screen:ClearAfterSeconds must be 1-600.")
+            .Validate(o => o.RefusalClearAfterSeconds is > 0 and <= 600, "Screen:RefusalClearAfterSeconds must be 1-600.")
+            .ValidateOnStart();
+        services.AddSingleton<ScreenBroadcaster>();
+        return services;
+    }
+}

@@ -1,0 +1,10 @@
+namespace KioskAgent.Taps;
+
+public static class TapsServiceCollectionExtensions
+{
+    public static IServiceCollection AddTaps(this IServiceCollection services)
+    {
+        services.AddHostedService<TapProcessor>();
+        return services;
+    }
+}

@@ -1,0 +1,38 @@
+// A minimal element builder. Text always goes through textContent, never innerHTML, so nothing
+// the agent sends can become markup.
+type Attrs = Record<string, string | undefined>;
+type Child = Node | string | null | undefined | false;
+
+export function h<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attrs: Attrs = {},
+  ...children: Child[]
+): HTMLElementTagNameMap[K] {
+  const el = document.createElement(tag);
+  for (const [name, value] of Object.entries(attrs)) {
+    if (value === undefined) continue;
+    if (name === "class") el.className = value;
+    else el.setAttribute(name, value);
+  }
+  for (const child of children) {
+    if (child === null || child === undefined || child === false) continue;
+    el.append(typeof child === "string" ? document.createTextNode(child) : child);
+  }
+  return el;
+}
+
+/** A bilingual label: Chinese first, English underneath. */
+export function bilingual(zh: string, en: string, cls = "label"): HTMLElement {
+  return h("div", { class: cls }, h("span", { class: "zh" }, zh), h("span", { class: "en" }, en));
+}
+
+const SVG_NS = "http://www.w3.org/2000/svg";
+
+/** Builds a static inline SVG from a trusted, compile-time constant (icons only). */
+export function icon(markup: string, cls: string): Element {
+  const doc = new DOMParser().parseFromString(
+    `<svg xmlns="${SVG_NS}" class="${cls}" aria-hidden="true" ${markup}</svg>`,
+    "image/svg+xml",
+  );
+  return document.importNode(doc.documentElement, true);
+}

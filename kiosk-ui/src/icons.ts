@@ -1,0 +1,27 @@
+// Inline artwork (no external assets: the kiosk runs offline).
+
+/** A member card with the contactless mark; the waves pulse on the idle screen. */
+export const TAP_CARD = `viewBox="0 0 260 200">
+  <g class="waves" fill="none" stroke-linecap="round" stroke-width="9">
+    <path class="w1" d="M196 78 a34 34 0 0 1 0 44"/>
+    <path class="w2" d="M214 62 a58 58 0 0 1 0 76"/>
+    <path class="w3" d="M232 46 a82 82 0 0 1 0 108"/>
+  </g>
+  <g class="card">
+    <rect x="14" y="36" width="168" height="128" rx="16"/>
+    <rect class="stripe" x="14" y="62" width="168" height="20"/>
+    <rect class="chip" x="34" y="100" width="34" height="26" rx="5"/>
+    <rect class="line" x="34" y="140" width="88" height="8" rx="4"/>
+  </g>`;
+
+/** Circle with an exclamation mark, for refusals. */
+export const WARNING = `viewBox="0 0 96 96">
+  <circle cx="48" cy="48" r="44" fill="none" stroke-width="7" stroke="currentColor"/>
+  <rect x="43" y="22" width="10" height="36" rx="5" fill="currentColor"/>
+  <circle cx="48" cy="71" r="6" fill="currentColor"/>`;
+
+/** Circle with a tick, for a recognised member. */
+export const CHECK = `viewBox="0 0 96 96">
+  <circle cx="48" cy="48" r="44" fill="none" stroke-width="7" stroke="currentColor"/>
+  <path d="M28 50 l13 13 l27 -29" fill="none" stroke="currentColor" stroke-width="8"
+        stroke-linecap="round" stroke-linejoin="round"/>`;
