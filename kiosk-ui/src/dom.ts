@@ -22,8 +22,8 @@ export function h<K extends keyof HTMLElementTagNameMap>(
 }
 
 /** A bilingual label: Chinese first, English underneath. */
-export function bilingual(zh: string, en: string, cls = "label"): HTMLElement {
-  return h("div", { class: cls }, h("span", { class: "zh" }, zh), h("span", { class: "en" }, en));
+export function bilingual(zh: string, en: string, cls = ""): HTMLElement {
+  return h("div", { class: cls ? `label ${cls}` : "label" }, h("span", { class: "zh" }, zh), h("span", { class: "en" }, en));
 }
 
 const SVG_NS = "http://www.w3.org/2000/svg";
@@ -35,4 +35,19 @@ export function icon(markup: string, cls: string): Element {
     "image/svg+xml",
   );
   return document.importNode(doc.documentElement, true);
+}
+
+/**
+ * Shrinks an element's font until its content fits its box, never below minPx: "width" for
+ * one-line text (long names, large balances), "height" for wrapping text (messages).
+ * Call once the element is in the document.
+ */
+export function fitText(el: HTMLElement, minPx: number, axis: "width" | "height"): void {
+  let size = parseFloat(getComputedStyle(el).fontSize);
+  const overflows = () =>
+    axis === "width" ? el.scrollWidth > el.clientWidth : el.scrollHeight > el.clientHeight;
+  while (size > minPx && overflows()) {
+    size = Math.max(minPx, size - 2);
+    el.style.fontSize = `${size}px`;
+  }
 }

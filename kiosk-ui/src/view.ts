@@ -1,7 +1,7 @@
 // The DOM side: draws whatever the controller hands it. Stable data-testid hooks are part of the
 // contract with the end-to-end tests (see README).
 import type { ConnectionState, KioskView } from "./controller";
-import { bilingual, h, icon } from "./dom";
+import { bilingual, fitText, h, icon } from "./dom";
 import { formatClock } from "./format";
 import type { DemoCard, KioskInfo } from "./gen/kiosk/v1/kiosk_ui_pb";
 import { CHECK, TAP_CARD, WARNING } from "./icons";
@@ -70,6 +70,13 @@ export class DomView implements KioskView {
     if (countdown) screen.append(this.countdownBar(countdown));
     this.root.dataset.view = model.kind;
     this.stage.replaceChildren(screen);
+    // Long names, big balances and wordy messages shrink to fit instead of being cut off.
+    for (const el of screen.querySelectorAll<HTMLElement>("[data-fit]")) {
+      fitText(el, Number(el.dataset.fit), "width");
+    }
+    for (const el of screen.querySelectorAll<HTMLElement>("[data-fit-height]")) {
+      fitText(el, Number(el.dataset.fitHeight), "height");
+    }
   }
 
   setConnection(state: ConnectionState): void {
@@ -183,7 +190,7 @@ function memberScreen(m: MemberModel): HTMLElement {
         "div",
         { class: "member-who" },
         bilingual("欢迎您", "Welcome", "eyebrow"),
-        h("div", { class: "member-name", "data-testid": "member-name" }, m.name),
+        h("div", { class: "member-name", "data-testid": "member-name", "data-fit": "40" }, m.name),
       ),
     ),
     h(
@@ -206,7 +213,7 @@ function refusalScreen(m: RefusalModel): HTMLElement {
       "data-reason": m.reasonCode || undefined,
     },
     icon(WARNING, "head-icon warn"),
-    h("div", { class: "refusal-message", "data-testid": "refusal-message", role: "alert" }, m.message),
+    h("div", { class: "refusal-message", "data-testid": "refusal-message", "data-fit-height": "32", role: "alert" }, m.message),
     cardLine(m.card, "refusal-card"),
     h("div", { class: "refusal-help" }, "如需帮助，请联系工作人员 · Please ask a staff member for help"),
   );
@@ -217,7 +224,7 @@ function tile(zh: string, en: string, value: string, testId: string, cls: string
     "div",
     { class: `tile ${cls}` },
     bilingual(zh, en),
-    h("div", { class: "tile-value", "data-testid": testId }, value),
+    h("div", { class: "tile-value", "data-testid": testId, "data-fit": "28" }, value),
   );
 }
 
@@ -225,7 +232,7 @@ function cardLine(card: string, testId: string): HTMLElement {
   return h(
     "div",
     { class: "card-line" },
-    bilingual("卡号", "Card", "label inline"),
+    bilingual("卡号", "Card", "inline"),
     h("span", { class: "card-number", "data-testid": testId }, card),
   );
 }

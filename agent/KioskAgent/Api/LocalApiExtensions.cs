@@ -51,7 +51,7 @@ public static class LocalApiExtensions
 
         app.UseGrpcWeb(new GrpcWebOptions { DefaultEnabled = true });
         app.MapGrpcService<KioskUiGrpcService>();
-        var hasSimulated = app.Services.GetRequiredService<IOptions<DeviceOptions>>().Value.CardReaders.Any(r => r.Kind == CardReaderKind.Simulated);
+        var hasSimulated = app.Services.GetRequiredService<IOptions<DeviceOptions>>().Value.CardReaders.Any(r => r.ParsedKind == CardReaderKind.Simulated);
         if (hasSimulated)
         {
             app.MapGrpcService<DeviceSimulatorGrpcService>();

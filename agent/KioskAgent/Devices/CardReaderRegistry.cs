@@ -13,10 +13,10 @@ public sealed class CardReaderRegistry : IAsyncDisposable
     {
         foreach (var configured in options.Value.CardReaders)
         {
-            ICardReader reader = configured.Kind switch
+            ICardReader reader = configured.ParsedKind switch
             {
                 CardReaderKind.Simulated => new SimulatedCardReader(configured.Id, time),
-                _ => throw new InvalidOperationException($"Card reader kind {configured.Kind} is not supported."),
+                _ => throw new InvalidOperationException($"Card reader kind '{configured.Kind}' is not supported."),
             };
             _readers.Add((configured, reader));
         }

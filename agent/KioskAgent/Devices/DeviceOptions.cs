@@ -21,9 +21,14 @@ public sealed class DeviceOptions
                 yield return $"Devices:CardReaders:{index}:Id is required.";
             }
 
-            if (!Enum.IsDefined(reader.Kind))
+            if (reader.ParsedKind is null)
             {
-                yield return $"Devices:CardReaders:{index}:Kind must be one of: {string.Join(", ", Enum.GetNames<CardReaderKind>())}.";
+                yield return $"Devices:CardReaders:{index}:Kind '{reader.Kind}' is not a card reader kind; use one of: {string.Join(", ", Enum.GetNames<CardReaderKind>())}.";
+            }
+
+            if (reader.ParsedRole is null)
+            {
+                yield return $"Devices:CardReaders:{index}:Role '{reader.Role}' is not a reader role; use one of: {string.Join(", ", Enum.GetNames<CardReaderRole>())}.";
             }
         }
 

@@ -20,11 +20,19 @@ public static class AgentProgram
             });
             builder.AddKioskAgent(args);
             app = builder.Build();
+            var problems = ConfigurationCheck.Problems(app.Services);
+            if (problems.Count > 0)
+            {
+                await Console.Error.WriteLineAsync($"kiosk-agent: configuration error: {string.Join("; ", problems)}");
+                return ConfigurationErrorExitCode;
+            }
+
             app.MapKioskAgent();
         }
         catch (Exception ex) when (ex is InvalidDataException or FormatException or InvalidOperationException or OptionsValidationException)
         {
-            await Console.Error.WriteLineAsync($"kiosk-agent: configuration error: {ex.Message}");
+            var detail = ex.InnerException is { } inner ? $"{ex.Message} {inner.Message}" : ex.Message;
+            await Console.Error.WriteLineAsync($"kiosk-agent: configuration error: {detail}");
             return ConfigurationErrorExitCode;
         }
 
@@ -36,6 +44,12 @@ public static class AgentProgram
         catch (OptionsValidationException ex)
         {
             await Console.Error.WriteLineAsync($"kiosk-agent: configuration error: {string.Join("; ", ex.Failures)}");
+            return ConfigurationErrorExitCode;
+        }
+        catch (AggregateException ex) when (ex.InnerExceptions.All(e => e is OptionsValidationException))
+        {
+            var failures = ex.InnerExceptions.Cast<OptionsValidationException>().SelectMany(e => e.Failures);
+            await Console.Error.WriteLineAsync($"kiosk-agent: configuration error: {string.Join("; ", failures)}");
             return ConfigurationErrorExitCode;
         }
     }

@@ -1,0 +1,75 @@
+using System.CommandLine;
+using Grpc.Core;
+using KioskAgent.Contracts.V1;
+
+namespace Kioskctl;
+
+/// <summary>The command tree of kioskctl, the technician's and developer's command line.</summary>
+public static class KioskctlCommand
+{
+    public static RootCommand Create()
+    {
+        var agent = new Option<string>("--agent")
+        {
+            Description = $"Agent gRPC address (http://host:port or unix:/path); default ${AgentChannel.AddressVariable} or {AgentChannel.DefaultAddress}",
+            Recursive = true,
+            DefaultValueFactory = _ => Environment.GetEnvironmentVariable(AgentChannel.AddressVariable) ?? AgentChannel.DefaultAddress,
+        };
+
+        var root = new RootCommand("kioskctl: talk to a KioskAgent over gRPC");
+        root.Options.Add(agent);
+        root.Subcommands.Add(InfoCommand(agent));
+        root.Subcommands.Add(SimCommand(agent));
+        return root;
+    }
+
+    private static Command InfoCommand(Option<string> agent)
+    {
+        var command = new Command("info", "Show the kiosk's id, site, version and mode");
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            using var channel = AgentChannel.Open(parse.GetValue(agent)!);
+            return await Run(async () =>
+            {
+                var info = await new KioskUi.KioskUiClient(channel).GetKioskInfoAsync(new GetKioskInfoRequest(), cancellationToken: cancellationToken);
+                Console.WriteLine($"kiosk {info.KioskId} at site {info.SiteId}, agent {info.AgentVersion}{(info.DemoMode ? ", demo mode" : "")}");
+            });
+        });
+        return command;
+    }
+
+    private static Command SimCommand(Option<string> agent)
+    {
+        var uid = new Argument<string>("uid") { Description = "Card UID in hex, e.g. 04A1B2C3D4E5F6" };
+        var reader = new Option<string>("--reader") { Description = "Simulated reader id (default: the first one)" };
+        var hold = new Option<uint>("--hold-ms") { Description = "How long the card rests on the reader", DefaultValueFactory = _ => 300 };
+        var tap = new Command("tap", "Tap a card on a simulated reader") { uid, reader, hold };
+        tap.SetAction(async (parse, cancellationToken) =>
+        {
+            using var channel = AgentChannel.Open(parse.GetValue(agent)!);
+            return await Run(async () =>
+            {
+                var reply = await new DeviceSimulator.DeviceSimulatorClient(channel).TapCardAsync(
+                    new TapCardRequest { CardUid = parse.GetValue(uid), ReaderId = parse.GetValue(reader) ?? "", HoldMs = parse.GetValue(hold) },
+                    cancellationToken: cancellationToken);
+                Console.WriteLine($"tapped {reply.CardUid} on {reply.ReaderId}");
+            });
+        });
+
+        return new Command("sim", "Drive simulated devices (demo mode, tests)") { tap };
+    }
+
+    private static async Task<int> Run(Func<Task> call)
+    {
+        try
+        {
+            await call();
+            return 0;
+        }
+        catch (RpcException ex)
+        {
+            await Console.Error.WriteLineAsync($"kioskctl: {ex.StatusCode}: {ex.Status.Detail}");
+            return ex.StatusCode is StatusCode.InvalidArgument or StatusCode.NotFound or StatusCode.Unimplemented ? 2 : 1;
+        }
+    }
+}

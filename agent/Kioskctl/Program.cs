@@ -1,0 +1,3 @@
+using Kioskctl;
+
+return await KioskctlCommand.Create().Parse(args).InvokeAsync();

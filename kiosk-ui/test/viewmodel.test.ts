@@ -1,0 +1,86 @@
+import { create } from "@bufbuild/protobuf";
+import { timestampFromMs } from "@bufbuild/protobuf/wkt";
+import { describe, expect, it } from "vitest";
+import { ScreenSchema } from "../src/gen/kiosk/v1/kiosk_ui_pb";
+import { PLACEHOLDER, shownAtMs, toViewModel } from "../src/viewmodel";
+
+describe("toViewModel", () => {
+  it("maps an idle screen and its greeting", () => {
+    const s = create(ScreenSchema, { view: { case: "idle", value: { greeting: " 欢迎光临 " } } });
+    expect(toViewModel(s)).toEqual({ kind: "idle", greeting: "欢迎光临" });
+  });
+
+  it("maps a screen without a view to idle", () => {
+    expect(toViewModel(create(ScreenSchema, {}))).toEqual({ kind: "idle", greeting: "" });
+  });
+
+  it("maps a member screen, formatting money and points, keeping masked data as sent", () => {
+    const s = create(ScreenSchema, {
+      view: {
+        case: "member",
+        value: {
+          maskedName: "张*明",
+          level: "金卡 Gold",
+          balance: { amountMinor: 123450n, currency: "CNY" },
+          points: 12345n,
+          maskedCard: "**** 5F6A",
+          transactionId: "0193-abc",
+        },
+      },
+    });
+    expect(toViewModel(s)).toEqual({
+      kind: "member",
+      name: "张*明",
+      level: "金卡 Gold",
+      balance: "¥1,234.50",
+      points: "12,345",
+      card: "**** 5F6A",
+    });
+  });
+
+  it("shows placeholders for fields the agent left empty", () => {
+    const s = create(ScreenSchema, { view: { case: "member", value: {} } });
+    expect(toViewModel(s)).toEqual({
+      kind: "member",
+      name: PLACEHOLDER,
+      level: PLACEHOLDER,
+      balance: PLACEHOLDER,
+      points: "0",
+      card: PLACEHOLDER,
+    });
+  });
+
+  it("maps a refusal screen and keeps the message verbatim", () => {
+    const s = create(ScreenSchema, {
+      view: {
+        case: "refusal",
+        value: { reasonCode: "card_lost", message: "此卡已挂失\nCard reported lost", maskedCard: "**** 9C2B" },
+      },
+    });
+    expect(toViewModel(s)).toEqual({
+      kind: "refusal",
+      reasonCode: "card_lost",
+      message: "此卡已挂失\nCard reported lost",
+      card: "**** 9C2B",
+    });
+  });
+
+  it("gives a refusal without a message a generic bilingual one", () => {
+    const s = create(ScreenSchema, { view: { case: "refusal", value: { reasonCode: "card_unknown" } } });
+    const vm = toViewModel(s);
+    expect(vm.kind).toBe("refusal");
+    if (vm.kind === "refusal") {
+      expect(vm.message).toMatch(/[\u4e00-\u9fff]/);
+      expect(vm.message).toMatch(/card/i);
+    }
+  });
+});
+
+describe("shownAtMs", () => {
+  it("reads the timestamp or reports it missing", () => {
+    expect(shownAtMs(create(ScreenSchema, { shownAt: timestampFromMs(1_700_000_000_123) }))).toBe(
+      1_700_000_000_123,
+    );
+    expect(shownAtMs(create(ScreenSchema, {}))).toBeUndefined();
+  });
+});

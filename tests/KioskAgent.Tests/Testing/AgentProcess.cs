@@ -1,0 +1,201 @@
+using System.Diagnostics;
+using System.Runtime.InteropServices;
+using System.Text;
+using Grpc.Health.V1;
+using Grpc.Net.Client;
+using KioskAgent.Contracts.V1;
+
+namespace KioskAgent.Tests.Testing;
+
+/// <summary>
+/// The real agent as a separate process (so it can be killed with SIGKILL), configured through
+/// KIOSK_ environment variables exactly as a provisioned kiosk would be.
+/// </summary>
+public sealed partial class AgentProcess : IAsyncDisposable
+{
+    private readonly StringBuilder _output = new();
+    private readonly Process _process;
+    private readonly string _configDirectory;
+
+    private AgentProcess(AgentSettings settings, Process process, string configDirectory)
+    {
+        Settings = settings;
+        _process = process;
+        _configDirectory = configDirectory;
+        Channel = GrpcChannel.ForAddress($"http://127.0.0.1:{settings.GrpcPort}");
+    }
+
+    public AgentSettings Settings { get; }
+
+    public GrpcChannel Channel { get; }
+
+    public string UiUrl => $"http://127.0.0.1:{Settings.UiPort}/";
+
+    public bool HasExited => _process.HasExited;
+
+    public string Output
+    {
+        get
+        {
+            lock (_output)
+            {
+                return _output.ToString();
+            }
+        }
+    }
+
+    /// <summary>Starts the agent and returns once its gRPC health check says SERVING.</summary>
+    public static async Task<AgentProcess> StartAsync(AgentSettings settings)
+    {
+        var agent = Launch(settings);
+        await agent.WaitServingAsync();
+        return agent;
+    }
+
+    /// <summary>Starts the agent without waiting for it (for tests of start-up failures).</summary>
+    public static AgentProcess Launch(AgentSettings settings)
+    {
+        if (!File.Exists(TestPaths.AgentDll))
+        {
+            throw new InvalidOperationException($"The agent is not built at {TestPaths.AgentDll}; build the solution first.");
+        }
+
+        // An empty config directory keeps a developer's /etc/kiosk-agent out of the test.
+        var configDirectory = TestPaths.NewTempDirectory("kiosk-config");
+        if (settings.ConfigFileContent is { } content)
+        {
+            File.WriteAllText(Path.Combine(configDirectory, "appsettings.json"), content);
+        }
+
+        var start = new ProcessStartInfo("dotnet", [TestPaths.AgentDll])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = settings.DataDirectory,
+        };
+        var env = start.Environment;
+        env["DOTNET_ENVIRONMENT"] = "Production";
+        env["KIOSK_CONFIG_DIR"] = configDirectory;
+        env["KIOSK_Kiosk__KioskId"] = settings.KioskId;
+        env["KIOSK_Kiosk__SiteId"] = settings.SiteId;
+        env["KIOSK_Kiosk__DataDirectory"] = settings.DataDirectory;
+        env["KIOSK_Api__UiPort"] = settings.UiPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        env["KIOSK_Api__GrpcPort"] = settings.GrpcPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        env["KIOSK_Central__Port"] = (settings.BrokerPort == 0 ? FreePort.Next() : settings.BrokerPort).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        env["KIOSK_Central__EmbeddedBroker"] = settings.EmbeddedBroker ? "true" : "false";
+        env["KIOSK_Central__ReconnectMaxSeconds"] = "2";
+        env["KIOSK_Demo__Enabled"] = settings.Demo ? "true" : "false";
+        env["KIOSK_Logging__LogLevel__KioskAgent"] = "Debug";
+        foreach (var (key, value) in settings.Extra)
+        {
+            env[$"KIOSK_{key}"] = value;
+        }
+
+        var process = Process.Start(start)!;
+        var agent = new AgentProcess(settings, process, configDirectory);
+        process.OutputDataReceived += (_, e) => agent.Append(e.Data);
+        process.ErrorDataReceived += (_, e) => agent.Append(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return agent;
+    }
+
+    public async Task<int> WaitForExitAsync(TimeSpan timeout)
+    {
+        using var cts = new CancellationTokenSource(timeout);
+        await _process.WaitForExitAsync(cts.Token);
+        return _process.ExitCode;
+    }
+
+    public async Task TapAsync(string cardUid, uint holdMs = 200)
+    {
+        await new DeviceSimulator.DeviceSimulatorClient(Channel).TapCardAsync(new TapCardRequest { CardUid = cardUid, HoldMs = holdMs });
+    }
+
+    /// <summary>SIGKILL: no shutdown code runs, exactly like a crash or a power cut of the process.</summary>
+    public async Task KillAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+        }
+
+        await _process.WaitForExitAsync();
+    }
+
+    /// <summary>SIGTERM: the orderly shutdown systemd asks for.</summary>
+    public async Task StopAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _ = Kill(_process.Id, 15);
+            using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            await _process.WaitForExitAsync(cts.Token);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await KillAsync();
+        Channel.Dispose();
+        _process.Dispose();
+        TryDelete(_configDirectory);
+    }
+
+    private async Task WaitServingAsync()
+    {
+        var health = new Health.HealthClient(Channel);
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException($"The agent exited with code {_process.ExitCode} during start-up:\n{Output}");
+            }
+
+            try
+            {
+                var reply = await health.CheckAsync(new HealthCheckRequest(), deadline: DateTime.UtcNow.AddSeconds(2));
+                if (reply.Status == HealthCheckResponse.Types.ServingStatus.Serving)
+                {
+                    return;
+                }
+            }
+            catch (Grpc.Core.RpcException)
+            {
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException($"The agent did not become healthy:\n{Output}");
+    }
+
+    private void Append(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (_output)
+        {
+            _output.AppendLine(line);
+        }
+    }
+
+    private static void TryDelete(string path)
+    {
+        try
+        {
+            Directory.Delete(path, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+
+    [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static partial int Kill(int pid, int signal);
+}

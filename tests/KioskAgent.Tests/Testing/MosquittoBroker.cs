@@ -1,0 +1,115 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace KioskAgent.Tests.Testing;
+
+/// <summary>
+/// A real mosquitto on a free loopback port, started and stopped by PID. It can be stopped and
+/// started again on the same port to simulate a broker outage. Installed by the build's Test target.
+/// </summary>
+public sealed class MosquittoBroker : IAsyncDisposable
+{
+    private readonly string _directory = TestPaths.NewTempDirectory("mosquitto");
+    private readonly StringBuilder _log = new();
+    private Process? _process;
+
+    private MosquittoBroker(int port) => Port = port;
+
+    public int Port { get; }
+
+    public static async Task<MosquittoBroker> StartAsync()
+    {
+        var broker = new MosquittoBroker(FreePort.Next());
+        await broker.StartAgainAsync();
+        return broker;
+    }
+
+    /// <summary>Starts on a given port, e.g. one an agent was already told to use while no broker ran.</summary>
+    public static async Task<MosquittoBroker> StartOnAsync(int port)
+    {
+        var broker = new MosquittoBroker(port);
+        await broker.StartAgainAsync();
+        return broker;
+    }
+
+    public static string Executable { get; } = new[] { "/usr/sbin/mosquitto", "/usr/bin/mosquitto", "/usr/local/sbin/mosquitto" }
+        .FirstOrDefault(File.Exists)
+        ?? throw new InvalidOperationException("mosquitto is not installed. `./build.sh --target=Test` installs it (apt-get install mosquitto).");
+
+    public async Task StartAgainAsync()
+    {
+        var config = Path.Combine(_directory, "mosquitto.conf");
+        // `user root`: mosquitto otherwise drops to the mosquitto user when started as root.
+        await File.WriteAllTextAsync(config, $"""
+            listener {Port} 127.0.0.1
+            allow_anonymous true
+            persistence false
+            user root
+            log_dest stdout
+            log_type error
+            log_type warning
+            log_type notice
+            """);
+        var start = new ProcessStartInfo(Executable, ["-c", config])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        _process = Process.Start(start)!;
+        _process.OutputDataReceived += (_, e) => Append(e.Data);
+        _process.ErrorDataReceived += (_, e) => Append(e.Data);
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+        await FreePort.WaitUntilListeningAsync(Port, TimeSpan.FromSeconds(10), () => Log);
+    }
+
+    public string Log
+    {
+        get
+        {
+            lock (_log)
+            {
+                return _log.ToString();
+            }
+        }
+    }
+
+    /// <summary>Stops the broker hard (SIGKILL): every client sees its connection drop.</summary>
+    public async Task StopAsync()
+    {
+        if (_process is { HasExited: false } process)
+        {
+            process.Kill();
+            await process.WaitForExitAsync();
+        }
+
+        _process?.Dispose();
+        _process = null;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync();
+        try
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+
+    private void Append(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (_log)
+        {
+            _log.AppendLine(line);
+        }
+    }
+}

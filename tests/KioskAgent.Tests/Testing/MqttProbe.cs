@@ -1,0 +1,49 @@
+using System.Buffers;
+using System.Collections.Concurrent;
+using System.Text;
+using MQTTnet;
+using MQTTnet.Formatter;
+
+namespace KioskAgent.Tests.Testing;
+
+/// <summary>An independent MQTT client that records everything published under a topic filter.</summary>
+public sealed class MqttProbe : IAsyncDisposable
+{
+    private readonly IMqttClient _client;
+    private readonly ConcurrentQueue<ReceivedMessage> _messages = new();
+
+    private MqttProbe(IMqttClient client) => _client = client;
+
+    public IReadOnlyList<ReceivedMessage> Messages => [.. _messages];
+
+    public static async Task<MqttProbe> ConnectAsync(int port, string topicFilter)
+    {
+        var client = new MqttClientFactory().CreateMqttClient();
+        var probe = new MqttProbe(client);
+        client.ApplicationMessageReceivedAsync += e =>
+        {
+            var m = e.ApplicationMessage;
+            probe._messages.Enqueue(new ReceivedMessage(m.Topic, Encoding.UTF8.GetString(m.Payload.ToArray()), m.Retain, DateTime.UtcNow));
+            return Task.CompletedTask;
+        };
+        await client.ConnectAsync(new MqttClientOptionsBuilder()
+            .WithTcpServer("127.0.0.1", port)
+            .WithProtocolVersion(MqttProtocolVersion.V500)
+            .WithClientId($"probe-{Guid.NewGuid():N}")
+            .Build());
+        await client.SubscribeAsync(new MqttClientSubscribeOptionsBuilder().WithTopicFilter(topicFilter, MQTTnet.Protocol.MqttQualityOfServiceLevel.AtLeastOnce).Build());
+        return probe;
+    }
+
+    public IEnumerable<ReceivedMessage> On(string topic) => Messages.Where(m => m.Topic == topic);
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_client.IsConnected)
+        {
+            await _client.DisconnectAsync();
+        }
+
+        _client.Dispose();
+    }
+}

@@ -1,0 +1,3 @@
+namespace KioskAgent.Tests.Testing;
+
+public sealed record ReceivedMessage(string Topic, string Payload, bool Retain, DateTime ReceivedAt);

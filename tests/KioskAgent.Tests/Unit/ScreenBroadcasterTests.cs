@@ -1,0 +1,74 @@
+using KioskAgent.Contracts.V1;
+using KioskAgent.Screen;
+using KioskAgent.Tests.Testing;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+
+namespace KioskAgent.Tests.Unit;
+
+[Trait("Category", TestCategories.Unit)]
+public sealed class ScreenBroadcasterTests
+{
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 22, 10, 0, 0, TimeSpan.Zero));
+
+    private ScreenBroadcaster Create() => new(Options.Create(new ScreenOptions { ClearAfterSeconds = 15, RefusalClearAfterSeconds = 8 }), _time);
+
+    [Fact]
+    public void Current_StartsIdle()
+    {
+        using var screen = Create();
+        Assert.Equal(Contracts.V1.Screen.ViewOneofCase.Idle, screen.Current.ViewCase);
+    }
+
+    [Fact]
+    public void ShowMember_ReturnsToIdleAfterTheClearTime_NotBefore()
+    {
+        using var screen = Create();
+        screen.ShowMember(new MemberView { MaskedName = "王*明" });
+        Assert.Equal(15u, screen.Current.ClearAfterSeconds);
+
+        _time.Advance(TimeSpan.FromSeconds(14));
+        Assert.Equal(Contracts.V1.Screen.ViewOneofCase.Member, screen.Current.ViewCase);
+
+        _time.Advance(TimeSpan.FromSeconds(1));
+        Assert.Equal(Contracts.V1.Screen.ViewOneofCase.Idle, screen.Current.ViewCase);
+    }
+
+    [Fact]
+    public void ShowMember_ANewTapRestartsTheClearTime()
+    {
+        using var screen = Create();
+        screen.ShowMember(new MemberView { MaskedName = "A" });
+        _time.Advance(TimeSpan.FromSeconds(10));
+        screen.ShowMember(new MemberView { MaskedName = "B" });
+        _time.Advance(TimeSpan.FromSeconds(10));
+
+        Assert.Equal("B", screen.Current.Member.MaskedName);
+    }
+
+    [Fact]
+    public void ShowRefusal_ClearsSoonerThanAMember()
+    {
+        using var screen = Create();
+        screen.ShowRefusal(new RefusalView { ReasonCode = "card_lost" });
+        _time.Advance(TimeSpan.FromSeconds(8));
+        Assert.Equal(Contracts.V1.Screen.ViewOneofCase.Idle, screen.Current.ViewCase);
+    }
+
+    [Fact]
+    public async Task WatchAsync_YieldsCurrentThenChanges_WithIncreasingSequence()
+    {
+        using var screen = Create();
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        await using var watch = screen.WatchAsync(cts.Token).GetAsyncEnumerator(cts.Token);
+
+        Assert.True(await watch.MoveNextAsync());
+        var first = watch.Current;
+        screen.ShowMember(new MemberView { MaskedName = "王*明" });
+        Assert.True(await watch.MoveNextAsync());
+
+        Assert.Equal(Contracts.V1.Screen.ViewOneofCase.Idle, first.ViewCase);
+        Assert.Equal("王*明", watch.Current.Member.MaskedName);
+        Assert.True(watch.Current.Sequence > first.Sequence);
+    }
+}
