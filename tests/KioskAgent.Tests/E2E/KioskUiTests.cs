@@ -22,7 +22,7 @@ public sealed class KioskUiTests : IAsyncLifetime
         {
             Demo = true,
             EmbeddedBroker = true,
-            Extra = new Dictionary<string, string> { ["Screen__ClearAfterSeconds"] = "4", ["Screen__RefusalClearAfterSeconds"] = "4" },
+            Extra = new Dictionary<string, string> { ["Screen__ClearAfterSeconds"] = "6", ["Screen__RefusalClearAfterSeconds"] = "6" },
         });
         _chromium = await ChromiumBrowser.LaunchAsync();
     }

@@ -59,9 +59,11 @@ public sealed class OutboxDurabilityTests
         Assert.Equal(2, PendingOutboxRows(settings.DataDirectory));
 
         await broker.StartAgainAsync();
-        await using var probeAfter = await MqttProbe.ConnectAsync(broker.Port, $"kiosk/v1/{settings.SiteId}/{settings.KioskId}/tx");
-        await Eventually.TrueAsync(() => probeAfter.Messages.Count >= 2, "the held taps after the broker returned", TimeSpan.FromSeconds(40));
-        Assert.Equal(["2", "3"], probeAfter.Messages.Select(m => JsonDocument.Parse(m.Payload).RootElement.GetProperty("sequence").GetString()));
+
+        // A probe subscribing now could miss messages the agent sends in the same instant, so the
+        // journal is the witness: every held tap gets its broker acknowledgement, in sequence order.
+        await Eventually.TrueAsync(() => PendingOutboxRows(settings.DataDirectory) == 0, "the held taps to be acknowledged by the returned broker", TimeSpan.FromSeconds(40));
+        Assert.Equal([1L, 2, 3], SequencesInPublishOrder(settings.DataDirectory));
     }
 
     private static async Task<string> TapAndWaitForScreenAsync(AgentProcess agent, string cardUid)
@@ -91,6 +93,22 @@ public sealed class OutboxDurabilityTests
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT COUNT(*) FROM outbox WHERE published_at IS NULL;";
         return (long)command.ExecuteScalar()!;
+    }
+
+    private static List<long> SequencesInPublishOrder(string dataDirectory)
+    {
+        using var connection = new SqliteConnection($"Data Source={Path.Combine(dataDirectory, TransactionJournal.FileName)};Mode=ReadOnly;Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT sequence FROM outbox ORDER BY published_at, sequence;";
+        using var reader = command.ExecuteReader();
+        var list = new List<long>();
+        while (reader.Read())
+        {
+            list.Add(reader.GetInt64(0));
+        }
+
+        return list;
     }
 
     private static async Task<MosquittoBroker> StartMosquittoOnAsync(int port)

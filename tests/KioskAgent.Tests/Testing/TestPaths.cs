@@ -7,6 +7,8 @@ public static class TestPaths
 {
     public static string AgentDll { get; } = Metadata("AgentDll");
 
+    public static string KioskctlDll { get; } = Metadata("KioskctlDll");
+
     public static string RepositoryRoot { get; } = Metadata("RepositoryRoot");
 
     /// <summary>Screenshots and logs a person may want to look at after a run.</summary>
