@@ -16,9 +16,10 @@ var solution = root.CombineWithFilePath("KioskAgent.sln");
 var testProject = root.CombineWithFilePath("tests/KioskAgent.Tests/KioskAgent.Tests.csproj");
 var agentDll = root.CombineWithFilePath($"agent/KioskAgent/bin/{configuration}/net10.0/KioskAgent.dll");
 
-// Debian packages the tests use: the real broker, the real browser, and CJK fonts so screenshots
-// show what a member would read.
-var testPackages = new[] { "mosquitto", "chromium", "fonts-noto-cjk" };
+// Debian packages the tests use: the real broker, the real browser, CJK fonts so screenshots show
+// what a member would read, the real PC/SC daemon with its virtual reader driver (vpcd) plus an
+// independent PC/SC client (pyscard) for benchmarks, and socat for serial pty pairs.
+var testPackages = new[] { "mosquitto", "chromium", "fonts-noto-cjk", "pcscd", "libpcsclite1", "vsmartcard-vpcd", "pcsc-tools", "python3-pyscard", "socat" };
 
 void Run(string tool, string arguments, DirectoryPath workingDirectory = null, IDictionary<string, string> environment = null)
 {
