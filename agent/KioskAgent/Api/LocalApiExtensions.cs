@@ -34,7 +34,8 @@ public static class LocalApiExtensions
         builder.Services.AddGrpc(o => o.EnableDetailedErrors = false);
         builder.Services.AddGrpcReflection();
         builder.Services.AddGrpcHealthChecks()
-            .AddCheck<JournalHealthCheck>("journal");
+            .AddCheck<JournalHealthCheck>("journal")
+            .AddCheck<Identity.CardIdentityHealthCheck>("card_identity");
         return builder;
     }
 

@@ -2,6 +2,8 @@ using KioskAgent.Api;
 using KioskAgent.CentralLink;
 using KioskAgent.Demo;
 using KioskAgent.Devices;
+using KioskAgent.Identity;
+using KioskAgent.Taps;
 using KioskAgent.Screen;
 using Microsoft.Extensions.Options;
 
@@ -22,6 +24,8 @@ public static class ConfigurationCheck
         Check<DeviceOptions>(services, problems);
         Check<ScreenOptions>(services, problems);
         Check<DemoOptions>(services, problems);
+        Check<CardIdentityOptions>(services, problems);
+        Check<TapOptions>(services, problems);
         return problems;
     }
 

@@ -2,6 +2,7 @@ using KioskAgent.Api;
 using KioskAgent.CentralLink;
 using KioskAgent.Demo;
 using KioskAgent.Devices;
+using KioskAgent.Identity;
 using KioskAgent.Journal;
 using KioskAgent.Members;
 using KioskAgent.Screen;
@@ -28,6 +29,7 @@ public static class KioskAgentBuilderExtensions
         builder.Services
             .AddDemo()
             .AddDevices()
+            .AddCardIdentity()
             .AddMembers()
             .AddJournal()
             .AddScreen()

@@ -5,6 +5,7 @@ public static class MembersServiceCollectionExtensions
     public static IServiceCollection AddMembers(this IServiceCollection services)
     {
         services.AddSingleton<MemberStore>();
+        services.AddSingleton<MemberLookup>();
         return services;
     }
 }

@@ -1,10 +1,20 @@
+using Microsoft.Extensions.Options;
+
 namespace KioskAgent.Taps;
 
 public static class TapsServiceCollectionExtensions
 {
     public static IServiceCollection AddTaps(this IServiceCollection services)
     {
-        services.AddHostedService<TapProcessor>();
+        services.AddOptions<TapOptions>()
+            .BindConfiguration(TapOptions.Section)
+            .Validate(o => o.SameCardDebounceMs is >= 0 and <= 10_000, "Taps:SameCardDebounceMs must be 0-10000.")
+            .ValidateOnStart();
+        services.AddSingleton(sp => new TapDebouncer(TimeSpan.FromMilliseconds(sp.GetRequiredService<IOptions<TapOptions>>().Value.SameCardDebounceMs)));
+        services.AddSingleton<TapCounters>();
+        services.AddSingleton<MemberTapHandler>();
+        services.AddSingleton<TapPipeline>();
+        services.AddHostedService<ReaderWatcher>();
         return services;
     }
 }

@@ -1,0 +1,88 @@
+using KioskAgent.Contracts.V1;
+using KioskAgent.Journal;
+using KioskAgent.Members;
+using KioskAgent.Screen;
+
+namespace KioskAgent.Taps;
+
+/// <summary>
+/// What a tap at a member reader means: find the member, apply the card-state rule, record the tap
+/// in the journal (durably, before anything is shown), then show the member or the refusal.
+/// </summary>
+public sealed partial class MemberTapHandler(
+    MemberLookup members,
+    TransactionJournal journal,
+    ScreenBroadcaster screen,
+    TapCounters counters,
+    TimeProvider time,
+    ILogger<MemberTapHandler> logger)
+{
+    public async Task<TapOutcome> HandleAsync(Tap tap, CancellationToken cancellationToken)
+    {
+        var uid = tap.Card.Uid;
+        var outcome = tap.Identity.Identity is { } identity
+            ? CardAcceptance.Decide(members.Find(identity), uid.Hex, DateOnly.FromDateTime(time.GetLocalNow().DateTime))
+            : TapRefusals.ForIdentityFailure(tap.Identity.RefusalReason);
+
+        var entry = await journal.AppendAsync(
+            TapTransaction(tap.ReaderId, uid.Hex, outcome),
+            "card_tap",
+            tap.At,
+            cancellationToken).ConfigureAwait(false);
+
+        if (outcome.Accepted && outcome.Member is { } m)
+        {
+            screen.ShowMember(new MemberView
+            {
+                MaskedName = PersonalDataMask.Name(m.Name),
+                Level = m.Level,
+                Balance = new Money { AmountMinor = m.BalanceMinor, Currency = m.Currency },
+                Points = m.Points,
+                MaskedCard = uid.Masked(),
+                TransactionId = entry.Id,
+            });
+        }
+        else
+        {
+            ShowRefusal(outcome, uid.Masked(), entry.Id);
+        }
+
+        counters.Tap(tap.ReaderId, outcome.Accepted, outcome.ReasonCode);
+        LogTap(tap.ReaderId, uid.Masked(), outcome.Accepted, outcome.ReasonCode, entry.Sequence);
+        return outcome;
+    }
+
+    /// <summary>A card was seen but could not be read: record it, ask the member to tap again.</summary>
+    public async Task<TapOutcome> HandleReadFailureAsync(string readerId, string reason, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        var outcome = TapRefusals.ForReadFailure(reason);
+        var entry = await journal.AppendAsync(TapTransaction(readerId, "", outcome), "card_tap", at, cancellationToken).ConfigureAwait(false);
+        ShowRefusal(outcome, "", entry.Id);
+        LogTap(readerId, "", false, outcome.ReasonCode, entry.Sequence);
+        return outcome;
+    }
+
+    private static Transaction TapTransaction(string readerId, string uid, TapOutcome outcome) => new()
+    {
+        CardTap = new CardTap
+        {
+            ReaderId = readerId,
+            CardUid = uid,
+            MemberNumber = outcome.Member?.MemberNumber ?? "",
+            Accepted = outcome.Accepted,
+            RefusalReason = outcome.ReasonCode,
+        },
+    };
+
+    private void ShowRefusal(TapOutcome outcome, string maskedCard, string transactionId) =>
+        screen.ShowRefusal(new RefusalView
+        {
+            ReasonCode = outcome.ReasonCode,
+            Message = outcome.Message,
+            MaskedCard = maskedCard,
+            TransactionId = transactionId,
+        });
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Tap at {ReaderId}: card {MaskedCard} accepted={Accepted} {Reason} (journal #{Sequence})")]
+    private partial void LogTap(string readerId, string maskedCard, bool accepted, string reason, long sequence);
+}

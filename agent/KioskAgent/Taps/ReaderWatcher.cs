@@ -1,0 +1,39 @@
+using KioskAgent.Devices;
+using KioskAgent.Hardware.CardReaders;
+
+namespace KioskAgent.Taps;
+
+/// <summary>Watches every configured reader at once and feeds its events to the tap pipeline; a failure never stops a reader.</summary>
+public sealed partial class ReaderWatcher(CardReaderRegistry readers, TapPipeline pipeline, TimeProvider time, ILogger<ReaderWatcher> logger) : BackgroundService
+{
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Task.WhenAll(readers.Readers.Select(r => Task.Run(() => WatchAsync(r.Options, r.Reader, stoppingToken), stoppingToken)));
+
+    private async Task WatchAsync(CardReaderOptions options, ICardReader reader, CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await foreach (var cardEvent in reader.WatchAsync(stoppingToken).ConfigureAwait(false))
+                {
+                    await pipeline.HandleAsync(options, cardEvent, stoppingToken).ConfigureAwait(false);
+                }
+
+                return;
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                LogReaderLoopFailed(reader.ReaderId, ex);
+                await Task.Delay(TimeSpan.FromSeconds(1), time, stoppingToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Reader {ReaderId} loop failed; restarting it")]
+    private partial void LogReaderLoopFailed(string readerId, Exception ex);
+}

@@ -1,0 +1,26 @@
+namespace KioskAgent.Taps;
+
+/// <summary>Refusals for cards that could not be read or verified, in words a member understands.</summary>
+public static class TapRefusals
+{
+    private const string TapAgain = "未能读取卡片，请重新刷卡 · The card could not be read. Please tap again.";
+    private const string NotVerified = "此卡未通过验证，请到服务台咨询 · This card could not be verified. Please ask at the service desk.";
+
+    /// <summary>The card left the field mid-read or answered garbage: trying again usually works.</summary>
+    public static TapOutcome ForReadFailure(string reason) => TapOutcome.Refuse(Code("read", reason), TapAgain);
+
+    /// <summary>
+    /// The identity policy refused the card. Communication problems ask for another tap; a failed
+    /// verification (wrong keys, bad CMAC, replayed counter) never does, so a clone cannot just retry.
+    /// </summary>
+    public static TapOutcome ForIdentityFailure(string reason) =>
+        IsCommunication(reason)
+            ? TapOutcome.Refuse(Code("read", reason), TapAgain)
+            : TapOutcome.Refuse(Code("identity", reason), NotVerified);
+
+    private static bool IsCommunication(string reason) =>
+        reason.Contains("read_failed", StringComparison.Ordinal) || reason.Contains("communication", StringComparison.Ordinal) || reason.Contains("removed", StringComparison.Ordinal);
+
+    private static string Code(string kind, string reason) =>
+        reason.StartsWith("card_", StringComparison.Ordinal) ? reason : $"card_{kind}_{reason}";
+}
