@@ -20,5 +20,18 @@ public sealed class Member
     /// <summary>Available points (积分).</summary>
     public long Points { get; set; }
 
+    /// <summary>Points earned but not yet usable (e.g. until a purchase can no longer be returned).</summary>
+    public long PendingPoints { get; set; }
+
+    /// <summary>All points ever earned: what automatic level upgrades are measured against.</summary>
+    public long LifetimePoints { get; set; }
+
+    /// <summary>Available points grouped by expiry date.</summary>
+    public List<PointsLot> PointsLots { get; set; } = [];
+
+    public DateOnly? Birthday { get; set; }
+
+    public List<string> Tags { get; set; } = [];
+
     public List<MemberCard> Cards { get; set; } = [];
 }
