@@ -19,6 +19,7 @@ public static class KioskctlCommand
         var root = new RootCommand("kioskctl: talk to a KioskAgent over gRPC");
         root.Options.Add(agent);
         root.Subcommands.Add(InfoCommand(agent));
+        root.Subcommands.Add(DevicesCommand(agent));
         root.Subcommands.Add(SimCommand(agent));
         return root;
     }
@@ -33,6 +34,27 @@ public static class KioskctlCommand
             {
                 var info = await new KioskUi.KioskUiClient(channel).GetKioskInfoAsync(new GetKioskInfoRequest(), cancellationToken: cancellationToken);
                 Console.WriteLine($"kiosk {info.KioskId} at site {info.SiteId}, agent {info.AgentVersion}{(info.DemoMode ? ", demo mode" : "")}");
+            });
+        });
+        return command;
+    }
+
+    private static Command DevicesCommand(Option<string> agent)
+    {
+        var command = new Command("devices", "List devices with their state and reason");
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            using var channel = AgentChannel.Open(parse.GetValue(agent)!);
+            return await Run(async () =>
+            {
+                var reply = await new Devices.DevicesClient(channel).ListDevicesAsync(new ListDevicesRequest(), cancellationToken: cancellationToken);
+                Console.WriteLine($"{"DEVICE",-40} {"KIND",-12} {"DRIVER",-16} {"STATE",-9} {"SINCE",-20} REASON");
+                foreach (var d in reply.Devices)
+                {
+                    var state = d.State.ToString().ToUpperInvariant();
+                    var since = d.Since?.ToDateTimeOffset().ToLocalTime().ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture) ?? "";
+                    Console.WriteLine($"{d.DeviceId,-40} {d.Kind,-12} {d.Driver,-16} {state,-9} {since,-20} {d.Reason}");
+                }
             });
         });
         return command;

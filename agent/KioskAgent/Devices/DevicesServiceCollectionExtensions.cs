@@ -1,14 +1,37 @@
+using KioskAgent.Devices.Discovery;
+using KioskAgent.Devices.Health;
 using Microsoft.Extensions.Options;
 
 namespace KioskAgent.Devices;
 
 public static class DevicesServiceCollectionExtensions
 {
+    /// <summary>Where the buses put their device nodes on Linux; by-id paths first so ids survive replugs.</summary>
+    private static readonly (string Bus, string[] Patterns)[] DevicePaths =
+    [
+        ("serial", ["/dev/serial/by-id/*"]),
+        ("usb-printer", ["/dev/usb/lp*"]),
+        ("input", ["/dev/input/by-id/*-event-kbd"]),
+        ("video", ["/dev/video*"]),
+    ];
+
     public static IServiceCollection AddDevices(this IServiceCollection services)
     {
         services.AddOptions<DeviceOptions>().BindConfiguration(DeviceOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<DeviceOptions>, DeviceOptionsValidator>();
+        services.AddOptions<DiscoveryOptions>()
+            .BindConfiguration(DiscoveryOptions.Section)
+            .Validate(o => o.PeriodMs is >= 100 and <= 60_000, "Devices:Discovery:PeriodMs must be 100-60000.")
+            .Validate(o => o.Pinned.All(p => !string.IsNullOrWhiteSpace(p.Id) && !string.IsNullOrWhiteSpace(p.Bus) && !string.IsNullOrWhiteSpace(p.Address)), "Devices:Discovery:Pinned entries need Id, Bus and Address.")
+            .ValidateOnStart();
         services.AddSingleton<CardReaderRegistry>();
+        services.AddSingleton<DeviceHealthRegistry>();
+        services.AddSingleton<IEnumerable<IDeviceInterface>>(sp =>
+            sp.GetRequiredService<IOptions<DiscoveryOptions>>().Value.ScanDevicePaths
+                ? [.. DevicePaths.Select(d => new DevicePathInterface(d.Bus, d.Patterns))]
+                : []);
+        services.AddSingleton<DeviceManager>();
+        services.AddHostedService(sp => sp.GetRequiredService<DeviceManager>());
         return services;
     }
 }

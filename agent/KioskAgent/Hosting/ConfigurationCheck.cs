@@ -26,6 +26,7 @@ public static class ConfigurationCheck
         Check<DemoOptions>(services, problems);
         Check<CardIdentityOptions>(services, problems);
         Check<TapOptions>(services, problems);
+        Check<Devices.Discovery.DiscoveryOptions>(services, problems);
         return problems;
     }
 

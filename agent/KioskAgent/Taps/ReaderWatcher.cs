@@ -1,13 +1,23 @@
 using KioskAgent.Devices;
+using KioskAgent.Devices.Health;
 using KioskAgent.Hardware.CardReaders;
 
 namespace KioskAgent.Taps;
 
 /// <summary>Watches every configured reader at once and feeds its events to the tap pipeline; a failure never stops a reader.</summary>
-public sealed partial class ReaderWatcher(CardReaderRegistry readers, TapPipeline pipeline, TimeProvider time, ILogger<ReaderWatcher> logger) : BackgroundService
+public sealed partial class ReaderWatcher(CardReaderRegistry readers, TapPipeline pipeline, DeviceHealthRegistry health, TimeProvider time, ILogger<ReaderWatcher> logger) : BackgroundService
 {
-    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        Task.WhenAll(readers.Readers.Select(r => Task.Run(() => WatchAsync(r.Options, r.Reader, stoppingToken), stoppingToken)));
+    protected override Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        foreach (var (options, _) in readers.Readers)
+        {
+            // Simulated readers are always there; real ones report themselves through ReaderStatusChanged.
+            var simulated = options.ParsedKind == CardReaderKind.Simulated;
+            health.Report(options.Id, "card_reader", options.Kind, simulated ? DeviceState.Ok : DeviceState.Absent, simulated ? "simulated" : "starting");
+        }
+
+        return Task.WhenAll(readers.Readers.Select(r => Task.Run(() => WatchAsync(r.Options, r.Reader, stoppingToken), stoppingToken)));
+    }
 
     private async Task WatchAsync(CardReaderOptions options, ICardReader reader, CancellationToken stoppingToken)
     {
@@ -29,6 +39,7 @@ public sealed partial class ReaderWatcher(CardReaderRegistry readers, TapPipelin
             catch (Exception ex)
             {
                 LogReaderLoopFailed(reader.ReaderId, ex);
+                health.Report(reader.ReaderId, "card_reader", options.Kind, DeviceState.Fault, ex.Message);
                 await Task.Delay(TimeSpan.FromSeconds(1), time, stoppingToken).ConfigureAwait(false);
             }
         }

@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using KioskAgent.Devices;
+using KioskAgent.Devices.Health;
 using KioskAgent.Hardware.CardReaders;
 using KioskAgent.Identity;
 
@@ -15,6 +16,7 @@ public sealed partial class TapPipeline(
     MemberTapHandler memberTaps,
     TapCounters counters,
     TapDebouncer debouncer,
+    DeviceHealthRegistry health,
     ILogger<TapPipeline> logger)
 {
     private readonly Lock _gate = new();
@@ -47,6 +49,7 @@ public sealed partial class TapPipeline(
 
             case CardReadFailed failed:
                 counters.ReadFailure(failed.ReaderId, failed.Reason);
+                health.Report(failed.ReaderId, "card_reader", reader.Kind, DeviceState.Ok, $"last card unreadable: {failed.Reason}");
                 LogReadFailed(failed.ReaderId, failed.Reason, failed.Detail);
                 if (role == CardReaderRole.Member)
                 {
@@ -56,6 +59,7 @@ public sealed partial class TapPipeline(
                 break;
 
             case ReaderStatusChanged status:
+                health.Report(status.ReaderId, "card_reader", reader.Kind, status.Available ? DeviceState.Ok : DeviceState.Absent, status.Reason);
                 LogReaderStatus(status.ReaderId, status.Available, status.Reason);
                 break;
         }

@@ -147,6 +147,11 @@ public sealed partial class DeviceManager(
             .FirstOrDefault();
         if (driver is null)
         {
+            if (options.Value.Pinned.Any(p => p.Id == device.Id))
+            {
+                health.Report(device.Id, "unknown", pinnedDriver ?? "", DeviceState.Fault, $"no driver claims {device.Bus} device {device.Address}");
+            }
+
             return;
         }
 
