@@ -24,7 +24,7 @@ public sealed class DeviceHealthTests
                 ["Devices__Discovery__Pinned__0__Address"] = path,
             },
         });
-        var devices = new Devices.DevicesClient(agent.Channel);
+        var devices = new Contracts.V1.Devices.DevicesClient(agent.Channel);
 
         var before = await Eventually.ValueAsync(
             () => devices.ListDevices(new ListDevicesRequest()).Devices.FirstOrDefault(d => d.DeviceId == "receipt-printer"),
