@@ -1,0 +1,44 @@
+using System.Diagnostics.CodeAnalysis;
+
+namespace KioskAgent.Hardware.Card;
+
+/// <summary>
+/// The outcome of reading something from a card: a value, or a stable machine-readable reason
+/// (e.g. "sector_auth_failed") with a detail for logs. Bad answers from a card are expected in the
+/// field (half-pulled cards, foreign cards, blank cards), so they are results, not exceptions.
+/// </summary>
+public sealed class CardReadResult<T>
+    where T : notnull
+{
+    private CardReadResult(T? value, string? reason, string? detail)
+    {
+        Value = value;
+        Reason = reason;
+        Detail = detail;
+    }
+
+    [MemberNotNullWhen(true, nameof(Value))]
+    [MemberNotNullWhen(false, nameof(Reason), nameof(Detail))]
+    public bool IsSuccess => Reason is null;
+
+    public T? Value { get; }
+
+    /// <summary>Stable reason code, e.g. "ndef_read_failed"; null on success.</summary>
+    public string? Reason { get; }
+
+    /// <summary>What happened, for logs: status words and lengths, never keys, UIDs or card data.</summary>
+    public string? Detail { get; }
+
+    public static CardReadResult<T> Success(T value) => new(value, null, null);
+
+    public static CardReadResult<T> Failure(string reason, string detail) => new(default, reason, detail);
+
+    /// <summary>Carries this failure over to a result of another type.</summary>
+    public CardReadResult<TOther> AsFailure<TOther>()
+        where TOther : notnull =>
+        IsSuccess
+            ? throw new InvalidOperationException("A successful result is not a failure.")
+            : CardReadResult<TOther>.Failure(Reason, Detail);
+
+    public override string ToString() => IsSuccess ? "success" : $"{Reason}: {Detail}";
+}
