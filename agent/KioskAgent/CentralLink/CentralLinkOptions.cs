@@ -18,6 +18,9 @@ public sealed class CentralLinkOptions
 
     public int KeepAliveSeconds { get; set; } = 15;
 
+    /// <summary>Period of the health report; device changes are reported at once in between.</summary>
+    public int TelemetrySeconds { get; set; } = 30;
+
     /// <summary>First wait after a failed connect; doubles up to <see cref="ReconnectMaxSeconds"/>.</summary>
     public double ReconnectMinSeconds { get; set; } = 1;
 

@@ -8,6 +8,9 @@ public sealed class KioskTopics(string root, string siteId, string kioskId)
     /// <summary>Retained online/offline state; the last will sets it offline.</summary>
     public string State => $"{Base}/state";
 
+    /// <summary>Retained health report: devices, outbox backlog, counters.</summary>
+    public string Health => $"{Base}/health";
+
     /// <summary>Journal transactions, QoS 1, one message per transaction.</summary>
     public string Transactions => $"{Base}/tx";
 }

@@ -82,6 +82,26 @@ public sealed class CentralLinkTests : IAsyncLifetime
         Assert.Equal(0, await agent.WaitForExitAsync(TimeSpan.FromSeconds(10)));
     }
 
+    [Fact]
+    public async Task Health_IsPublishedRetained_WithDevicesAndOutboxBacklog()
+    {
+        var settings = new AgentSettings { BrokerPort = _broker.Port, Demo = true };
+        await using var agent = await AgentProcess.StartAsync(settings);
+        await agent.TapAsync("04A1B2C3D4E5F6");
+
+        // A watcher connecting later still gets the last report: it is retained.
+        await using var probe = await MqttProbe.ConnectAsync(_broker.Port, $"kiosk/v1/{settings.SiteId}/{settings.KioskId}/health");
+        var report = await Eventually.ValueAsync(() => probe.Messages.FirstOrDefault(), "a retained health report");
+
+        var json = JsonDocument.Parse(report.Payload).RootElement;
+        Assert.True(report.Retain);
+        Assert.Equal(settings.KioskId, json.GetProperty("kioskId").GetString());
+        var reader = json.GetProperty("devices").EnumerateArray().Single(d => d.GetProperty("deviceId").GetString() == "member-1");
+        Assert.Equal("card_reader", reader.GetProperty("kind").GetString());
+        Assert.Equal("DEVICE_STATE_OK", reader.GetProperty("state").GetString());
+        Assert.True(json.TryGetProperty("uptimeSeconds", out _) || json.TryGetProperty("at", out _));
+    }
+
     private static string? State(ReceivedMessage m) => Field(m, "state");
 
     private static string? Reason(ReceivedMessage m) => Field(m, "reason");

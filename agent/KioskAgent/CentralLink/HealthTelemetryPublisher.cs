@@ -1,0 +1,136 @@
+using Google.Protobuf;
+using Google.Protobuf.WellKnownTypes;
+using KioskAgent.Api;
+using KioskAgent.Contracts.V1;
+using KioskAgent.Devices.Health;
+using KioskAgent.Hosting;
+using KioskAgent.Journal;
+using KioskAgent.Taps;
+using Microsoft.Extensions.Options;
+using MQTTnet;
+using MQTTnet.Protocol;
+
+namespace KioskAgent.CentralLink;
+
+/// <summary>
+/// Publishes a retained health report (devices, outbox backlog, counters) to {base}/health
+/// periodically and soon after any device changes state, so central sees a paper-out at once.
+/// </summary>
+public sealed partial class HealthTelemetryPublisher : BackgroundService
+{
+    private static readonly JsonFormatter Json = new(JsonFormatter.Settings.Default.WithFormatDefaultValues(false));
+    private readonly MqttConnection _connection;
+    private readonly DeviceHealthRegistry _health;
+    private readonly TransactionJournal _journal;
+    private readonly TapCounters _counters;
+    private readonly KioskOptions _kiosk;
+    private readonly CentralLinkOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger<HealthTelemetryPublisher> _logger;
+    private readonly DateTimeOffset _started;
+    private readonly SemaphoreSlim _changed = new(0, 1);
+
+    public HealthTelemetryPublisher(
+        MqttConnection connection,
+        DeviceHealthRegistry health,
+        TransactionJournal journal,
+        TapCounters counters,
+        IOptions<KioskOptions> kiosk,
+        IOptions<CentralLinkOptions> options,
+        TimeProvider time,
+        ILogger<HealthTelemetryPublisher> logger)
+    {
+        _connection = connection;
+        _health = health;
+        _journal = journal;
+        _counters = counters;
+        _kiosk = kiosk.Value;
+        _options = options.Value;
+        _time = time;
+        _logger = logger;
+        _started = time.GetUtcNow();
+        _health.Changed += _ => Signal();
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var period = TimeSpan.FromSeconds(_options.TelemetrySeconds);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await _connection.WaitConnectedAsync(stoppingToken).ConfigureAwait(false);
+                await PublishAsync(stoppingToken).ConfigureAwait(false);
+                await _changed.WaitAsync(period, stoppingToken).ConfigureAwait(false);
+                // Let a burst of changes settle into one report.
+                await Task.Delay(TimeSpan.FromMilliseconds(200), _time, stoppingToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                LogPublishFailed(ex.Message);
+                await Task.Delay(TimeSpan.FromSeconds(1), _time, stoppingToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    public override void Dispose()
+    {
+        _changed.Dispose();
+        base.Dispose();
+    }
+
+    internal async Task<HealthReport> BuildAsync(CancellationToken cancellationToken)
+    {
+        var now = _time.GetUtcNow();
+        var report = new HealthReport
+        {
+            KioskId = _kiosk.KioskId,
+            SiteId = _kiosk.SiteId,
+            AgentVersion = AgentVersion.Current,
+            At = Timestamp.FromDateTimeOffset(now),
+            UptimeSeconds = (ulong)Math.Max(0, (now - _started).TotalSeconds),
+            OutboxPending = (ulong)await _journal.PendingCountAsync(cancellationToken).ConfigureAwait(false),
+        };
+        report.Devices.AddRange(_health.All.Select(DevicesGrpcService.ToStatus));
+        foreach (var (name, value) in _counters.Snapshot())
+        {
+            report.Counters[name] = value;
+        }
+        return report;
+    }
+
+    private async Task PublishAsync(CancellationToken cancellationToken)
+    {
+        var report = await BuildAsync(cancellationToken).ConfigureAwait(false);
+        var message = new MqttApplicationMessageBuilder()
+            .WithTopic(_connection.Topics.Health)
+            .WithPayload(Json.Format(report))
+            .WithRetainFlag(true)
+            .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
+            .WithContentType("application/json")
+            .Build();
+        await _connection.PublishAsync(message, cancellationToken).ConfigureAwait(false);
+    }
+
+    private void Signal()
+    {
+        if (_changed.CurrentCount == 0)
+        {
+            try
+            {
+                _changed.Release();
+            }
+            catch (SemaphoreFullException)
+            {
+                // Already signalled: one report covers both changes.
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Health telemetry not published: {Error}")]
+    private partial void LogPublishFailed(string error);
+}
