@@ -1,13 +1,16 @@
+using KioskAgent.Hardware.Card.Ntag424;
+using Microsoft.Extensions.Options;
+
 namespace KioskAgent.Identity;
 
 public static class CardIdentityServiceCollectionExtensions
 {
     public static IServiceCollection AddCardIdentity(this IServiceCollection services)
     {
-        services.AddOptions<CardIdentityOptions>()
-            .BindConfiguration(CardIdentityOptions.Section)
-            .Validate(o => o.Mode == CardIdentityMode.UidOnly, "CardIdentity:Mode: only UidOnly is available in this build.")
-            .ValidateOnStart();
+        services.AddOptions<CardIdentityOptions>().BindConfiguration(CardIdentityOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<CardIdentityOptions>, CardIdentityOptionsValidator>();
+        services.AddSingleton<SqliteSunCounterStore>();
+        services.AddSingleton<ISunCounterStore>(sp => sp.GetRequiredService<SqliteSunCounterStore>());
         services.AddSingleton<CardIdentityResolver>();
         return services;
     }

@@ -34,7 +34,7 @@ public sealed class TapPipelineTests : IDisposable
         _journal = new TransactionJournal(Path.Combine(_directory, TransactionJournal.FileName), new KioskOptions { KioskId = "k1", SiteId = "s1" });
         _screen = new ScreenBroadcaster(Options.Create(new ScreenOptions()), _time);
         var handler = new MemberTapHandler(new MemberLookup(_members), _journal, _screen, _counters, _time, NullLogger<MemberTapHandler>.Instance);
-        var resolver = new CardIdentityResolver(Options.Create(new CardIdentityOptions { Mode = CardIdentityMode.UidOnly }));
+        var resolver = new CardIdentityResolver(Options.Create(new CardIdentityOptions { Mode = CardIdentityMode.UidOnly }), new KioskAgent.Hardware.Card.Ntag424.InMemorySunCounterStore());
         _pipeline = new TapPipeline(resolver, handler, _counters, new TapDebouncer(TimeSpan.FromMilliseconds(300)), new KioskAgent.Devices.Health.DeviceHealthRegistry(_time), NullLogger<TapPipeline>.Instance);
         _members.Upsert([
             new Member { MemberNumber = "M1", Name = "王小明", Level = "金卡", BalanceMinor = 1_288_050, Points = 36_520, Cards = [new MemberCard { Uid = "04A1B2C3" }] },
