@@ -17,12 +17,12 @@ public sealed class Mfrc522CardReaderTests : IAsyncLifetime
 
     private readonly SimulatedMfrc522 _chip = new();
     private readonly Mfrc522CardReader _reader;
-    private readonly CardEventRecorder _recorder;
+    private readonly ReaderEventLog _recorder;
 
     public Mfrc522CardReaderTests()
     {
         _reader = new Mfrc522CardReader("member-1", new Driver(_chip), FastPolling);
-        _recorder = new CardEventRecorder(_reader);
+        _recorder = new ReaderEventLog(_reader);
     }
 
     public Task InitializeAsync() => _recorder.WaitForAsync<ReaderStatusChanged>(s => s.Available);
@@ -187,7 +187,7 @@ public sealed class Mfrc522CardReaderStartupTests
             PollInterval = TimeSpan.FromMilliseconds(10),
             RetryDelay = TimeSpan.FromMilliseconds(20),
         });
-        await using var recorder = new CardEventRecorder(reader);
+        await using var recorder = new ReaderEventLog(reader);
 
         var down = await recorder.WaitForAsync<ReaderStatusChanged>();
         await Task.Delay(200);

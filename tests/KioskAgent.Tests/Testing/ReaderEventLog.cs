@@ -7,13 +7,13 @@ namespace KioskAgent.Tests.Testing;
 /// Watches a card reader in the background and records its events. Disposing stops the watch and
 /// rethrows anything WatchAsync threw, so a reader that throws fails the test.
 /// </summary>
-public sealed class CardEventRecorder : IAsyncDisposable
+public sealed class ReaderEventLog : IAsyncDisposable
 {
     private readonly CancellationTokenSource _stop = new();
     private readonly ConcurrentQueue<CardEvent> _events = new();
     private readonly Task _watch;
 
-    public CardEventRecorder(ICardReader reader)
+    public ReaderEventLog(ICardReader reader)
     {
         _watch = Task.Run(async () =>
         {

@@ -1,0 +1,126 @@
+using System.Threading.Channels;
+using KioskAgent.Hardware.CardReaders;
+
+namespace KioskAgent.Hardware.KeyboardWedge;
+
+/// <summary>
+/// A keyboard-wedge ID-card or barcode reader read straight from its Linux event node, grabbed
+/// exclusively so its keystrokes never reach the kiosk UI. Key codes are mapped without any
+/// keymap; each token typed + Enter becomes CardPresented immediately followed by CardRemoved.
+/// When the device goes away (unplugged: ENODEV) the reader reports itself unavailable and opens
+/// the path again every <see cref="EvdevCardReaderOptions.ReopenInterval"/>. WatchAsync never throws.
+/// </summary>
+public sealed class EvdevCardReader : ICardReader
+{
+    private const int EventsPerRead = 64;
+
+    private readonly EvdevCardReaderOptions _options;
+    private readonly TimeProvider _timeProvider;
+    private readonly Func<string, Stream> _openDevice;
+    private readonly CancellationTokenSource _disposed = new();
+    private long _readFailures;
+
+    /// <param name="openDevice">
+    /// Opens the event source for a path; by default the real device (non-blocking, grabbed when
+    /// <see cref="EvdevCardReaderOptions.Grab"/>). Tests pass recorded event streams. Throwing means
+    /// "not there (yet)"; a stream that ends means the device went away.
+    /// </param>
+    public EvdevCardReader(string readerId, EvdevCardReaderOptions options, TimeProvider? timeProvider = null, Func<string, Stream>? openDevice = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(readerId);
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        ReaderId = readerId;
+        _options = options;
+        _timeProvider = timeProvider ?? TimeProvider.System;
+        _openDevice = openDevice ?? (path => EvdevStream.Open(path, options.Grab));
+    }
+
+    public string ReaderId { get; }
+
+    /// <summary>Tokens refused (garbage, too long, incomplete) since start.</summary>
+    public long ReadFailureCount => Interlocked.Read(ref _readFailures);
+
+    public IAsyncEnumerable<CardEvent> WatchAsync(CancellationToken cancellationToken) =>
+        DedicatedThreadWatch.WatchAsync(Run, _disposed.Token, cancellationToken);
+
+    public async ValueTask DisposeAsync()
+    {
+        await _disposed.CancelAsync().ConfigureAwait(false);
+        _disposed.Dispose();
+    }
+
+    private void Run(ChannelWriter<CardEvent> writer, CancellationToken stop)
+    {
+        var events = new WedgeEventWriter(ReaderId, writer, _timeProvider);
+        while (!stop.IsCancellationRequested)
+        {
+            var reason = ReadDevice(events, stop);
+            if (stop.IsCancellationRequested)
+            {
+                return;
+            }
+
+            events.Status(available: false, reason);
+            stop.WaitHandle.WaitOne(_options.ReopenInterval);
+        }
+    }
+
+    /// <summary>Opens the device and reads it until it ends; returns why it ended.</summary>
+    private string ReadDevice(WedgeEventWriter events, CancellationToken stop)
+    {
+        Stream stream;
+        try
+        {
+            stream = _openDevice(_options.DevicePath);
+        }
+        catch (Exception ex)
+        {
+            return $"open_failed: {ex.Message}";
+        }
+
+        using (stream)
+        using (stop.Register(stream.Dispose))
+        {
+            events.Status(available: true, $"opened {_options.DevicePath}");
+            try
+            {
+                Pump(stream, events);
+                return "device_closed: the event stream ended";
+            }
+            catch (Exception ex)
+            {
+                return $"device_gone: {ex.Message}";
+            }
+        }
+    }
+
+    private void Pump(Stream stream, WedgeEventWriter events)
+    {
+        var size = _options.EventSize;
+        var tokenizer = new KeystrokeTokenizer(_options.MaxLength, _options.InterKeyTimeout);
+        var buffer = new byte[size * EventsPerRead];
+        var filled = 0;
+        int count;
+        while ((count = stream.Read(buffer, filled, buffer.Length - filled)) > 0)
+        {
+            filled += count;
+            var whole = filled - (filled % size);
+            for (var offset = 0; offset < whole; offset += size)
+            {
+                Handle(tokenizer.Feed(InputEvent.Decode(buffer.AsSpan(offset, size))), events);
+            }
+
+            buffer.AsSpan(whole, filled - whole).CopyTo(buffer);
+            filled -= whole;
+        }
+    }
+
+    private void Handle(TokenResult? result, WedgeEventWriter events)
+    {
+        if (result is { } token && events.Token(token, _options.Format, _options.Technology))
+        {
+            Interlocked.Increment(ref _readFailures);
+        }
+    }
+}
