@@ -23,6 +23,8 @@ public static class AesCmac
         using var aes = CreateAes(key);
         var (k1, k2) = Subkeys(aes);
         var prepared = PrepareLastBlock(message, k1, k2);
+        CryptographicOperations.ZeroMemory(k1);
+        CryptographicOperations.ZeroMemory(k2);
         return CbcMacOfBlocks(aes, prepared);
     }
 
@@ -48,7 +50,9 @@ public static class AesCmac
         }
 
         var aes = Aes.Create();
-        aes.Key = key.ToArray();
+        var copy = key.ToArray();
+        aes.Key = copy;
+        CryptographicOperations.ZeroMemory(copy);
         return aes;
     }
 

@@ -127,6 +127,12 @@ public sealed class VirtualCardsTests
     }
 
     [Fact]
+    public void AccessBits_ReadAWriteB_GiveDocumented787788()
+    {
+        Assert.Equal("78778869", Convert.ToHexString(MifareAccessBits.ReadAWriteB));
+    }
+
+    [Fact]
     public void AccessBits_DecodeInconsistentBits_ReturnsNull()
     {
         Assert.Null(MifareAccessBits.Decode(Convert.FromHexString("FF0781"), 0));
