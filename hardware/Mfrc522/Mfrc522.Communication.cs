@@ -69,14 +69,17 @@ public sealed partial class Mfrc522
         WriteRegister(Register.CommandReg, (byte)Command.Transceive);
         SetBits(Register.BitFramingReg, StartSend);
         var irq = WaitForIrq(RxIrq | IdleIrq, timeout);
-        ClearBits(Register.BitFramingReg, StartSend);
-        WriteRegister(Register.CommandReg, (byte)Command.Idle);
-        return irq switch
+        var result = irq switch
         {
             null => TransceiveResult.Failed(Mfrc522Status.ChipTimeout),
             var bits when (bits & (RxIrq | IdleIrq)) == 0 => TransceiveResult.Failed(Mfrc522Status.NoAnswer),
             _ => ReadAnswer(response),
         };
+
+        // Stop the receiver only after ErrorReg, the FIFO and CollReg have been read: a new command
+        // is what resets them. StartSend is cleared by the next BitFramingReg write.
+        WriteRegister(Register.CommandReg, (byte)Command.Idle);
+        return result;
     }
 
     /// <summary>CRC_A of <paramref name="data"/> by the chip's coprocessor, low byte first as sent on air.</summary>
