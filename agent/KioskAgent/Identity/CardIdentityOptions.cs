@@ -1,3 +1,5 @@
+using KioskAgent.Hardware.Card.Mifare;
+
 namespace KioskAgent.Identity;
 
 /// <summary>The site's card identity policy (section "CardIdentity").</summary>
@@ -8,6 +10,9 @@ public sealed class CardIdentityOptions
     public CardIdentityMode Mode { get; set; } = CardIdentityMode.UidOnly;
 
     public SunIdentityOptions Sun { get; set; } = new();
+
+    /// <summary>Where the member number sits on MIFARE Classic cards and the site key that reads it (section "CardIdentity:Sector").</summary>
+    public MemberNumberOptions Sector { get; set; } = new();
 
     public IEnumerable<string> Problems()
     {
@@ -32,9 +37,22 @@ public sealed class CardIdentityOptions
             }
         }
 
-        if (Mode == CardIdentityMode.Sector)
+        if (Mode == CardIdentityMode.Sector && SectorProblem() is { } problem)
         {
-            yield return "CardIdentity:Mode Sector is not available in this build.";
+            yield return $"CardIdentity:Sector: {problem}";
+        }
+    }
+
+    private string? SectorProblem()
+    {
+        try
+        {
+            Sector.Validate();
+            return null;
+        }
+        catch (Exception ex) when (ex is ArgumentException or FormatException)
+        {
+            return ex.Message;
         }
     }
 

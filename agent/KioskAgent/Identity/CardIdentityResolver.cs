@@ -1,3 +1,4 @@
+using KioskAgent.Hardware.Card.Mifare;
 using KioskAgent.Hardware.Card.Ntag424;
 using KioskAgent.Hardware.CardReaders;
 using Microsoft.Extensions.Options;
@@ -13,6 +14,7 @@ public sealed class CardIdentityResolver
 {
     private readonly CardIdentityOptions _options;
     private readonly SunVerifier? _sun;
+    private readonly MemberNumberReader? _sector;
 
     public CardIdentityResolver(IOptions<CardIdentityOptions> options, ISunCounterStore sunCounters)
     {
@@ -26,6 +28,11 @@ public sealed class CardIdentityResolver
                 MacInputStartParameter = _options.Sun.MacInputStartParameter,
             });
         }
+
+        if (_options.Mode == CardIdentityMode.Sector)
+        {
+            _sector = new MemberNumberReader(_options.Sector);
+        }
     }
 
     public CardIdentityMode Mode => _options.Mode;
@@ -34,6 +41,7 @@ public sealed class CardIdentityResolver
     {
         CardIdentityMode.UidOnly => CardIdentityResult.Ok(new CardIdentity(CardIdentityMode.UidOnly, card.Uid, null)),
         CardIdentityMode.Secure => ResolveSecure(card),
+        CardIdentityMode.Sector => ResolveSector(card),
         _ => CardIdentityResult.Refused("identity_mode_unavailable", $"Card identity mode {_options.Mode} is not available."),
     };
 
@@ -58,6 +66,19 @@ public sealed class CardIdentityResolver
             SunRefused refused => CardIdentityResult.Refused(refused.Reason, "secure unique NFC message refused"),
             _ => CardIdentityResult.Refused("sun_unknown", "unexpected verification result"),
         };
+    }
+
+    private CardIdentityResult ResolveSector(CardPresented card)
+    {
+        if (card.Transceiver is null)
+        {
+            return CardIdentityResult.Refused("identity_not_a_smart_card", "the reader cannot talk to the card");
+        }
+
+        var number = _sector!.Read(card.Transceiver);
+        return number.IsSuccess
+            ? CardIdentityResult.Ok(new CardIdentity(CardIdentityMode.Sector, card.Uid, number.Value.Value))
+            : CardIdentityResult.Refused(number.Reason, number.Detail);
     }
 
     private static SunKeys SunKeysFrom(SunIdentityOptions sun)

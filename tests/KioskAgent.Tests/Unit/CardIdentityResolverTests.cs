@@ -1,4 +1,5 @@
 using KioskAgent.Hardware.Card.Crypto;
+using KioskAgent.Hardware.Card.Mifare;
 using KioskAgent.Hardware.Card.Ntag424;
 using KioskAgent.Hardware.CardReaders;
 using KioskAgent.Identity;
@@ -116,6 +117,55 @@ public sealed class CardIdentityResolverTests
         Assert.False(result.Succeeded);
         Assert.StartsWith("ndef_", result.RefusalReason, StringComparison.Ordinal);
     }
+
+    private const string SiteKey = "A0A1A2A3A4A5";
+
+    private CardIdentityResolver SectorResolver() => new(
+        Options.Create(new CardIdentityOptions { Mode = CardIdentityMode.Sector, Sector = new MemberNumberOptions { Sector = 1, BlockInSector = 0, Key = SiteKey, KeyType = MifareKeyType.A } }),
+        _counters);
+
+    private static VirtualMifareClassicCard ClassicCard(string memberNumber, string key = SiteKey)
+    {
+        var card = new VirtualMifareClassicCard(Convert.FromHexString("04A1B2C3"));
+        card.SetSectorKeys(1, Convert.FromHexString(key), Convert.FromHexString("B0B1B2B3B4B5"));
+        card.SetBlock(4, MemberNumberBlock.Encode(new MemberNumber(memberNumber)));
+        return card;
+    }
+
+    [Fact]
+    public void Sector_MemberNumberReadWithTheSiteKey_IdentifiesTheMember()
+    {
+        var card = ClassicCard("88001234");
+
+        var result = SectorResolver().Resolve(Tap(card, card.Uid));
+
+        Assert.True(result.Succeeded, result.RefusalReason);
+        Assert.Equal("88001234", result.Identity!.MemberNumber);
+        Assert.False(result.Identity.IsWeak);
+    }
+
+    [Fact]
+    public void Sector_CardWithAnotherSitesKey_IsRefused()
+    {
+        var card = ClassicCard("88001234", "FFFFFFFFFFFF");
+        var result = SectorResolver().Resolve(Tap(card, card.Uid));
+        Assert.Equal("sector_auth_failed", result.RefusalReason);
+    }
+
+    [Fact]
+    public void Sector_BlankCard_IsRefusedAsBadFormat()
+    {
+        var card = new VirtualMifareClassicCard(Convert.FromHexString("04A1B2C3"));
+        card.SetSectorKeys(1, Convert.FromHexString(SiteKey), Convert.FromHexString("B0B1B2B3B4B5"));
+
+        var result = SectorResolver().Resolve(Tap(card, card.Uid));
+
+        Assert.Equal("sector_format_invalid", result.RefusalReason);
+    }
+
+    [Fact]
+    public void Options_SectorWithBadKey_IsAProblem() =>
+        Assert.Contains(new CardIdentityOptions { Mode = CardIdentityMode.Sector, Sector = new MemberNumberOptions { Key = "XYZ" } }.Problems(), p => p.StartsWith("CardIdentity:Sector:", StringComparison.Ordinal));
 
     [Fact]
     public void Options_SecureWithoutKeys_NamesTheMissingKeys()
