@@ -1,0 +1,20 @@
+namespace KioskAgent.Hardware.Display;
+
+/// <summary>
+/// How the customer display is doing. The values match the agent's <c>KioskAgent.Devices.Health.DeviceState</c>
+/// so the agent maps them by cast; the binding keeps its own copy to stay independent.
+/// </summary>
+public enum DeviceState
+{
+    /// <summary>Working.</summary>
+    Ok = 1,
+
+    /// <summary>Working, but a person should look at it soon.</summary>
+    Degraded = 2,
+
+    /// <summary>Present but not working (writes fail, I2C errors).</summary>
+    Fault = 3,
+
+    /// <summary>Configured but not there (serial port or I2C bus missing).</summary>
+    Absent = 4,
+}
