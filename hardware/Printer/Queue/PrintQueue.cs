@@ -80,7 +80,7 @@ public sealed class PrintQueue
         {
             while (!stoppingToken.IsCancellationRequested)
             {
-                await PassAsync(stoppingToken).ConfigureAwait(false);
+                await SafePassAsync(stoppingToken).ConfigureAwait(false);
                 await WaitForWorkAsync(stoppingToken).ConfigureAwait(false);
             }
         }
@@ -90,6 +90,19 @@ public sealed class PrintQueue
         finally
         {
             FailAll(PrinterReasons.Stopped);
+        }
+    }
+
+    private async Task SafePassAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await PassAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // A bug or an unexpected transport exception: report it and try again next poll.
+            SetHealth(new DeviceHealth(DeviceState.Fault, PrinterReasons.PrinterError, ex.Message), null);
         }
     }
 

@@ -113,7 +113,7 @@ public abstract class StreamPrinterTransport : IPrinterTransport
         {
             // System.IO.Ports on Linux: after a write was pending when the tty hung up, closing the
             // port blocks forever. Close on a worker and give up waiting after a moment.
-            Task.Run(() => CloseStream(stream)).Wait(CloseWait);
+            Task.Run(() => CloseQuietly(stream)).Wait(CloseWait);
         }
     }
 
@@ -137,6 +137,18 @@ public abstract class StreamPrinterTransport : IPrinterTransport
         catch (IOException)
         {
             // The device is already gone; nothing left to release.
+        }
+    }
+
+    private void CloseQuietly(Stream stream)
+    {
+        try
+        {
+            CloseStream(stream);
+        }
+        catch (Exception)
+        {
+            // Closing a device that is already gone may fail in many ways; none matters any more.
         }
     }
 
