@@ -29,7 +29,7 @@ public sealed class DemoBanner(IOptions<DemoOptions> demo, IOptions<LocalApiOpti
              Tap a card: click a card in the demo panel at the bottom of the UI, or
                          dotnet run --project agent/Kioskctl -- --agent {grpc} sim tap 04A1B2C3D4E5F6
              Demo cards: 04A1B2C3D4E5F6 (gold), 5A6B7C8D (silver), 0411223344556677 (diamond),
-                         DEADBEEF (lost card), {DemoMembers.UnknownCardUid} (not registered)
+                         04DE5F1EACC040 (NTAG 424), DEADBEEF (lost card), {DemoMembers.UnknownCardUid} (not registered)
              Stop:       Ctrl+C
             =========================================================
 

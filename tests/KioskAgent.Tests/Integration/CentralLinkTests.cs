@@ -32,7 +32,7 @@ public sealed class CentralLinkTests : IAsyncLifetime
         Assert.Equal(["1", "2"], transactions.Select(t => t.GetProperty("sequence").GetString()));
         var first = transactions[0].GetProperty("cardTap");
         Assert.Equal("04A1B2C3D4E5F6", first.GetProperty("cardUid").GetString());
-        Assert.Equal("M0001001", first.GetProperty("memberNumber").GetString());
+        Assert.Equal("80001001", first.GetProperty("memberNumber").GetString());
         Assert.True(first.GetProperty("accepted").GetBoolean());
         Assert.Equal("card_lost", transactions[1].GetProperty("cardTap").GetProperty("refusalReason").GetString());
         Assert.All(probe.Messages, m => Assert.DoesNotContain("王小明", m.Payload, StringComparison.Ordinal));

@@ -122,7 +122,7 @@ public sealed partial class DeviceManager(
         {
             if (IsPresent(pinned))
             {
-                found[pinned.Id] = new DiscoveredDevice(pinned.Id, pinned.Bus, pinned.Address, $"pinned {pinned.Bus} {pinned.Address}");
+                found[pinned.Id] = new DiscoveredDevice(pinned.Id, pinned.Bus, pinned.Address, $"pinned {pinned.Bus} {pinned.Address}", Pinned: true);
             }
             else
             {

@@ -7,4 +7,5 @@ namespace KioskAgent.Devices.Discovery;
 /// <param name="Id">Stable id, prefixed by the bus, e.g. "serial:/dev/serial/by-id/usb-FTDI_..." or "pcsc:ACS ACR122U 00 00".</param>
 /// <param name="Bus">The interface that found it: "pcsc", "usb-printer", "serial", "input", "video", "tcp-printer".</param>
 /// <param name="Address">What a driver opens: a device path, a reader name, host:port.</param>
-public sealed record DiscoveredDevice(string Id, string Bus, string Address, string Description);
+/// <param name="Pinned">Named in configuration: drivers may claim buses (such as serial) they could not recognise on their own.</param>
+public sealed record DiscoveredDevice(string Id, string Bus, string Address, string Description, bool Pinned = false);
