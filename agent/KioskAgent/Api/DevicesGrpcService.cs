@@ -1,13 +1,26 @@
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using KioskAgent.Contracts.V1;
+using KioskAgent.Devices.Discovery;
 using KioskAgent.Devices.Health;
+using KioskAgent.Hosting;
+using KioskAgent.Printing;
+using Microsoft.Extensions.Options;
 
 namespace KioskAgent.Api;
 
 /// <summary>Device health over gRPC: what is connected, in which state, and why.</summary>
-public sealed class DevicesGrpcService(DeviceHealthRegistry health) : Contracts.V1.Devices.DevicesBase
+public sealed class DevicesGrpcService(DeviceHealthRegistry health, DeviceManager devices, IOptions<KioskOptions> kiosk, TimeProvider time) : Contracts.V1.Devices.DevicesBase
 {
+    public override Task<PrintTestPageResponse> PrintTestPage(PrintTestPageRequest request, ServerCallContext context)
+    {
+        var printer = devices.All<ConnectedPrinter>().FirstOrDefault()
+            ?? throw new RpcException(new Status(StatusCode.FailedPrecondition, "No receipt printer is connected."));
+        var jobId = $"selftest-{Guid.CreateVersion7():N}";
+        _ = printer.Queue.Submit(jobId, TestPage.Render(kiosk.Value.KioskId, kiosk.Value.SiteId, AgentVersion.Current, time.GetLocalNow()));
+        return Task.FromResult(new PrintTestPageResponse { JobId = jobId, PrinterId = printer.DeviceId });
+    }
+
     public override Task<ListDevicesResponse> ListDevices(ListDevicesRequest request, ServerCallContext context)
     {
         var response = new ListDevicesResponse();

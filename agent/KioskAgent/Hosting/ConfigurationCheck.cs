@@ -27,6 +27,7 @@ public static class ConfigurationCheck
         Check<CardIdentityOptions>(services, problems);
         Check<TapOptions>(services, problems);
         Check<Devices.Discovery.DiscoveryOptions>(services, problems);
+        Check<Printing.ReceiptPrinterOptions>(services, problems);
         return problems;
     }
 

@@ -5,6 +5,7 @@ using KioskAgent.Devices;
 using KioskAgent.Identity;
 using KioskAgent.Journal;
 using KioskAgent.Members;
+using KioskAgent.Printing;
 using KioskAgent.Screen;
 using KioskAgent.Taps;
 
@@ -29,6 +30,7 @@ public static class KioskAgentBuilderExtensions
         builder.Services
             .AddDemo()
             .AddDevices()
+            .AddPrinting()
             .AddCardIdentity()
             .AddMembers()
             .AddJournal()

@@ -11,7 +11,7 @@ public sealed class DeviceHealthTests
     public async Task ListDevices_ShowsReadersAndPinnedDevices_AndFollowsAPinnedPathAppearing()
     {
         var directory = TestPaths.NewTempDirectory("pinned");
-        var path = Path.Combine(directory, "ttyPrinter");
+        var path = Path.Combine(directory, "i2c-1");
         await using var agent = await AgentProcess.StartAsync(new AgentSettings
         {
             EmbeddedBroker = true,
@@ -19,15 +19,15 @@ public sealed class DeviceHealthTests
             {
                 ["Devices__Discovery__PeriodMs"] = "200",
                 ["Devices__Discovery__ScanDevicePaths"] = "false",
-                ["Devices__Discovery__Pinned__0__Id"] = "receipt-printer",
-                ["Devices__Discovery__Pinned__0__Bus"] = "serial",
+                ["Devices__Discovery__Pinned__0__Id"] = "lcd",
+                ["Devices__Discovery__Pinned__0__Bus"] = "i2c",
                 ["Devices__Discovery__Pinned__0__Address"] = path,
             },
         });
         var devices = new Contracts.V1.Devices.DevicesClient(agent.Channel);
 
         var before = await Eventually.ValueAsync(
-            () => devices.ListDevices(new ListDevicesRequest()).Devices.FirstOrDefault(d => d.DeviceId == "receipt-printer"),
+            () => devices.ListDevices(new ListDevicesRequest()).Devices.FirstOrDefault(d => d.DeviceId == "lcd"),
             "the pinned device in the list");
         Assert.Equal(DeviceState.Absent, before.State);
         Assert.Contains("not found", before.Reason, StringComparison.Ordinal);
@@ -37,7 +37,7 @@ public sealed class DeviceHealthTests
         await File.WriteAllTextAsync(path, "");
 
         var after = await Eventually.ValueAsync(
-            () => devices.ListDevices(new ListDevicesRequest()).Devices.FirstOrDefault(d => d.DeviceId == "receipt-printer" && d.State != DeviceState.Absent),
+            () => devices.ListDevices(new ListDevicesRequest()).Devices.FirstOrDefault(d => d.DeviceId == "lcd" && d.State != DeviceState.Absent),
             "the pinned device to be seen");
         Assert.Equal(DeviceState.Fault, after.State);
         Assert.Contains("no driver", after.Reason, StringComparison.Ordinal);

@@ -1,0 +1,18 @@
+using KioskAgent.Devices.Discovery;
+
+namespace KioskAgent.Printing;
+
+public static class PrintingServiceCollectionExtensions
+{
+    public static IServiceCollection AddPrinting(this IServiceCollection services)
+    {
+        services.AddOptions<ReceiptPrinterOptions>()
+            .BindConfiguration(ReceiptPrinterOptions.Section)
+            .Validate(o => o.StatusPollMs is >= 50 and <= 60_000, "Printing:StatusPollMs must be 50-60000.")
+            .Validate(o => o.HoldTimeoutSeconds is >= 1 and <= 86_400, "Printing:HoldTimeoutSeconds must be 1-86400.")
+            .ValidateOnStart();
+        services.AddSingleton<IDeviceDriver, ReceiptPrinterDriver>();
+        services.AddSingleton<ReceiptPrinting>();
+        return services;
+    }
+}
