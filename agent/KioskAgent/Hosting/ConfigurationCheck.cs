@@ -28,6 +28,8 @@ public static class ConfigurationCheck
         Check<TapOptions>(services, problems);
         Check<Devices.Discovery.DiscoveryOptions>(services, problems);
         Check<Printing.ReceiptPrinterOptions>(services, problems);
+        Check<Hardware.Display.CustomerDisplayOptions>(services, problems);
+        Check<Hardware.Gpio.SignalsOptions>(services, problems);
         return problems;
     }
 

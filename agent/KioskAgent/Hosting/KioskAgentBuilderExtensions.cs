@@ -2,6 +2,7 @@ using KioskAgent.Api;
 using KioskAgent.CentralLink;
 using KioskAgent.Demo;
 using KioskAgent.Devices;
+using KioskAgent.Feedback;
 using KioskAgent.Identity;
 using KioskAgent.Journal;
 using KioskAgent.Members;
@@ -36,7 +37,8 @@ public static class KioskAgentBuilderExtensions
             .AddJournal()
             .AddScreen()
             .AddCentralLink()
-            .AddTaps();
+            .AddTaps()
+            .AddFeedback();
         return builder;
     }
 

@@ -1,0 +1,137 @@
+using KioskAgent.Devices.Health;
+using DeviceState = KioskAgent.Devices.Health.DeviceState;
+using KioskAgent.Hardware.Display;
+using KioskAgent.Hardware.Display.Screens;
+using KioskAgent.Hardware.Gpio;
+using KioskAgent.Screen;
+using Microsoft.Extensions.Options;
+
+namespace KioskAgent.Feedback;
+
+/// <summary>
+/// Mirrors what the touchscreen shows onto the other outputs a person notices: the customer
+/// display (greeting and balance, refusal, idle) and the GPIO signals (accept or refuse beep,
+/// LEDs, the turnstile relay). A failing output is reported in device health and never blocks a tap.
+/// </summary>
+public sealed partial class TapFeedback(
+    ScreenBroadcaster screen,
+    IOptions<CustomerDisplayOptions> displayOptions,
+    IOptions<SignalsOptions> signalsOptions,
+    DeviceHealthRegistry health,
+    TimeProvider time,
+    ILogger<TapFeedback> logger) : BackgroundService
+{
+    private const string DisplayId = "customer-display";
+    private const string SignalsId = "signals";
+    private ICustomerDisplay? _display;
+    private KioskSignals? _signals;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        _display = Open(DisplayId, "display", displayOptions.Value.Kind.ToString(), () => CustomerDisplayFactory.Create(displayOptions.Value));
+        _signals = Open(SignalsId, "signals", signalsOptions.Value.Driver, () => SignalsFactory.Create(signalsOptions.Value, time));
+        var screens = new CustomerDisplayScreens(columns: displayOptions.Value.Columns);
+        try
+        {
+            await foreach (var shown in screen.WatchAsync(stoppingToken).ConfigureAwait(false))
+            {
+                await ShowAsync(shown, screens, stoppingToken).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    public override void Dispose()
+    {
+        _display?.Dispose();
+        _signals?.Dispose();
+        base.Dispose();
+    }
+
+    private async Task ShowAsync(Contracts.V1.Screen shown, CustomerDisplayScreens screens, CancellationToken cancellationToken)
+    {
+        switch (shown.ViewCase)
+        {
+            case Contracts.V1.Screen.ViewOneofCase.Member:
+                Signal(s => s.AcceptAsync(cancellationToken));
+                await DisplayAsync(screens.Greeting(shown.Member.MaskedName, shown.Member.Level), cancellationToken).ConfigureAwait(false);
+                await DisplayAsync(screens.Balance(shown.Member.Balance.AmountMinor / 100m, (int)Math.Clamp(shown.Member.Points, 0, int.MaxValue)), cancellationToken).ConfigureAwait(false);
+                break;
+            case Contracts.V1.Screen.ViewOneofCase.Refusal:
+                Signal(s => s.RefuseAsync(cancellationToken));
+                await DisplayAsync(screens.Refusal(ShortReason(shown.Refusal.ReasonCode)), cancellationToken).ConfigureAwait(false);
+                break;
+            default:
+                await DisplayAsync(screens.Idle(), cancellationToken).ConfigureAwait(false);
+                break;
+        }
+    }
+
+    /// <summary>A pole display has 20 Latin characters a line: a short English reason per refusal code.</summary>
+    internal static string ShortReason(string reasonCode) => reasonCode switch
+    {
+        "card_unknown" => "Card not registered",
+        "card_lost" => "Card reported lost",
+        "card_frozen" => "Card frozen",
+        "card_cancelled" => "Card cancelled",
+        "card_expired" => "Card expired",
+        "card_replaced" => "Card replaced",
+        _ when reasonCode.StartsWith("card_read_", StringComparison.Ordinal) => "Please tap again",
+        _ when reasonCode.StartsWith("card_identity_", StringComparison.Ordinal) => "Card not verified",
+        _ => "Please ask staff",
+    };
+
+    private async Task DisplayAsync(DisplayLines lines, CancellationToken cancellationToken)
+    {
+        if (_display is null)
+        {
+            return;
+        }
+
+        try
+        {
+            await _display.ShowAsync(lines, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is IOException or InvalidOperationException or TimeoutException or UnauthorizedAccessException)
+        {
+            LogOutputFailed(DisplayId, ex.Message);
+        }
+
+        Report(DisplayId, "display", displayOptions.Value.Kind.ToString(), (DeviceState)(int)_display.Health.State, _display.Health.Reason);
+    }
+
+    private void Signal(Func<KioskSignals, Task> play)
+    {
+        if (_signals is null)
+        {
+            return;
+        }
+
+        // Patterns run in the background: a beep must never delay the screen.
+        _ = play(_signals).ContinueWith(t => LogOutputFailed(SignalsId, t.Exception!.GetBaseException().Message), TaskContinuationOptions.OnlyOnFaulted);
+    }
+
+    private T? Open<T>(string id, string kind, string driver, Func<T> open)
+        where T : class
+    {
+        try
+        {
+            var device = open();
+            Report(id, kind, driver, DeviceState.Ok, driver == "Simulated" ? "simulated" : "ready");
+            return device;
+        }
+        catch (Exception ex) when (ex is IOException or InvalidOperationException or UnauthorizedAccessException or ArgumentException or PlatformNotSupportedException or DllNotFoundException)
+        {
+            Report(id, kind, driver, DeviceState.Absent, $"cannot open: {ex.Message}");
+            return null;
+        }
+    }
+
+    private void Report(string id, string kind, string driver, DeviceState state, string reason) =>
+        health.Report(id, kind, driver, Enum.IsDefined(state) ? state : DeviceState.Degraded, reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Output {DeviceId} failed: {Error}")]
+    private partial void LogOutputFailed(string deviceId, string error);
+}
