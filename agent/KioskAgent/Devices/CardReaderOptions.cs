@@ -1,20 +1,50 @@
 namespace KioskAgent.Devices;
 
 /// <summary>
-/// One configured card reader. Kind and role are kept as text and parsed by validation, because the
-/// configuration binder silently drops a list element whose enum value does not parse.
+/// One configured card reader. Kind, role, format and framing are kept as text and parsed by
+/// validation, because the configuration binder silently drops a list element whose enum value
+/// does not parse. Which of the other settings apply depends on the kind.
 /// </summary>
 public sealed class CardReaderOptions
 {
     public string Id { get; set; } = "";
 
-    /// <summary>A <see cref="CardReaderKind"/> name, e.g. "Simulated".</summary>
+    /// <summary>A <see cref="CardReaderKind"/> name, e.g. "Pcsc".</summary>
     public string Kind { get; set; } = "";
 
     /// <summary>A <see cref="CardReaderRole"/> name; "Member" when empty.</summary>
     public string Role { get; set; } = nameof(CardReaderRole.Member);
 
-    public CardReaderKind? ParsedKind => Enum.TryParse<CardReaderKind>(Kind, ignoreCase: true, out var kind) && Enum.IsDefined(kind) ? kind : null;
+    /// <summary>Pcsc: the reader's name or a part of it, e.g. "ACS ACR122U".</summary>
+    public string ReaderName { get; set; } = "";
 
-    public CardReaderRole? ParsedRole => Enum.TryParse<CardReaderRole>(Role, ignoreCase: true, out var role) && Enum.IsDefined(role) ? role : null;
+    /// <summary>Evdev: the input device (prefer /dev/input/by-id/...); Serial: the port.</summary>
+    public string DevicePath { get; set; } = "";
+
+    /// <summary>Evdev/Serial: how the reader types card numbers: "Decimal", "Hex" or "Text".</summary>
+    public string Format { get; set; } = "Decimal";
+
+    /// <summary>Serial: "Cr", "Lf", "CrLf" or "StxEtx".</summary>
+    public string Framing { get; set; } = "Cr";
+
+    public int BaudRate { get; set; } = 9600;
+
+    /// <summary>Mfrc522: SPI bus and chip select (Raspberry Pi SPI0 CE0 = 0, 0).</summary>
+    public int SpiBusId { get; set; }
+
+    public int ChipSelectLine { get; set; }
+
+    /// <summary>Mfrc522: SPI clock; the MFRC522 allows up to 10 MHz (datasheet §8.1.2), long wires want less.</summary>
+    public int ClockFrequency { get; set; } = 1_000_000;
+
+    /// <summary>Mfrc522: GPIO of the RST line, -1 when not wired.</summary>
+    public int ResetPin { get; set; } = -1;
+
+    public CardReaderKind? ParsedKind => Parse<CardReaderKind>(Kind);
+
+    public CardReaderRole? ParsedRole => Parse<CardReaderRole>(Role);
+
+    internal static T? Parse<T>(string text)
+        where T : struct, Enum =>
+        Enum.TryParse<T>(text, ignoreCase: true, out var value) && Enum.IsDefined(value) && !int.TryParse(text, out _) ? value : null;
 }

@@ -38,4 +38,44 @@ public sealed class DeviceOptionsTests
     [Fact]
     public void Validate_OneSimulatedReader_Succeeds() =>
         Assert.True(new DeviceOptionsValidator().Validate(null, new DeviceOptions { CardReaders = [new CardReaderOptions { Id = "r1", Kind = "Simulated" }] }).Succeeded);
+
+    [Theory]
+    [InlineData("Pcsc", "ReaderName is required")]
+    [InlineData("Evdev", "DevicePath is required")]
+    [InlineData("Serial", "DevicePath is required")]
+    public void Validate_RealReaderWithoutItsAddress_NamesTheMissingSetting(string kind, string expected)
+    {
+        var options = new DeviceOptions { CardReaders = [new CardReaderOptions { Id = "r", Kind = kind }] };
+        Assert.Contains(new DeviceOptionsValidator().Validate(null, options).Failures!, f => f.Contains(expected, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Validate_SerialWithUnknownFraming_IsAProblem()
+    {
+        var options = new DeviceOptions { CardReaders = [new CardReaderOptions { Id = "r", Kind = "Serial", DevicePath = "/dev/ttyUSB0", Framing = "Smoke" }] };
+        Assert.Contains(new DeviceOptionsValidator().Validate(null, options).Failures!, f => f.Contains("Framing 'Smoke'", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Validate_NumericKind_IsNotAcceptedAsAnEnumValue()
+    {
+        var options = new DeviceOptions { CardReaders = [new CardReaderOptions { Id = "r", Kind = "2" }] };
+        Assert.True(new DeviceOptionsValidator().Validate(null, options).Failed);
+    }
+
+    [Fact]
+    public void Validate_EveryRealKindWithItsSettings_Succeeds()
+    {
+        var options = new DeviceOptions
+        {
+            CardReaders =
+            [
+                new CardReaderOptions { Id = "a", Kind = "Pcsc", ReaderName = "ACS ACR122U" },
+                new CardReaderOptions { Id = "b", Kind = "Evdev", DevicePath = "/dev/input/by-id/usb-reader-event-kbd", Role = "Staff" },
+                new CardReaderOptions { Id = "c", Kind = "Serial", DevicePath = "/dev/ttyUSB0", Framing = "StxEtx", Format = "Hex" },
+                new CardReaderOptions { Id = "d", Kind = "Mfrc522", ResetPin = 25 },
+            ],
+        };
+        Assert.True(new DeviceOptionsValidator().Validate(null, options).Succeeded);
+    }
 }
