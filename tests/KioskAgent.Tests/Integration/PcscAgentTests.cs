@@ -1,0 +1,137 @@
+using KioskAgent.Contracts.V1;
+using KioskAgent.Hardware.Card.Mifare;
+using KioskAgent.Tests.Testing;
+using KioskAgent.Tests.Testing.Pcsc;
+using KioskAgent.Tests.Testing.VirtualCards;
+
+namespace KioskAgent.Tests.Integration;
+
+/// <summary>
+/// The whole agent reading real APDUs through the real pcscd: a virtual card on vpcd, the agent's
+/// PC/SC reader, the site's identity policy, the member on screen.
+/// </summary>
+[Collection(PcscCollection.Name)]
+[Trait("Category", TestCategories.Integration)]
+public sealed class PcscAgentTests(PcscdFixture pcscd)
+{
+    private const string SiteKey = "A0A1A2A3A4A5";
+    private const string MetaKey = "000102030405060708090A0B0C0D0E0F";
+    private const string FileKey = "F0E0D0C0B0A090807060504030201000";
+
+    private static AgentSettings Settings(params (string Key, string Value)[] identity)
+    {
+        var extra = new Dictionary<string, string>
+        {
+            ["Devices__CardReaders__0__Id"] = "member-1",
+            ["Devices__CardReaders__0__Kind"] = "Pcsc",
+            ["Devices__CardReaders__0__ReaderName"] = "Virtual PCD 00 00",
+        };
+        foreach (var (key, value) in identity)
+        {
+            extra[key] = value;
+        }
+
+        return new AgentSettings { Demo = true, EmbeddedBroker = true, Extra = extra };
+    }
+
+    [Fact]
+    public async Task SectorMode_MemberNumberReadThroughAuthentication_ShowsTheMember()
+    {
+        await pcscd.PrepareAsync();
+        await using var agent = await AgentProcess.StartAsync(Settings(
+            ("CardIdentity__Mode", "Sector"), ("CardIdentity__Sector__Sector", "1"), ("CardIdentity__Sector__Key", SiteKey)));
+        await using var screens = await ScreenWatch.StartAsync(agent);
+
+        var card = new VirtualMifareClassicCard(Convert.FromHexString("04A1B2C3D4E5F6"));
+        card.SetSectorKeys(1, Convert.FromHexString(SiteKey), Convert.FromHexString("B0B1B2B3B4B5"));
+        card.SetBlock(4, MemberNumberBlock.Encode(new MemberNumber("80001001")));
+        await using (await VpcdCard.InsertAsync(card))
+        {
+            var shown = await screens.NextAsync(s => s.ViewCase != Contracts.V1.Screen.ViewOneofCase.Idle, agent);
+            Assert.Equal("王*明", shown.Member.MaskedName);
+        }
+
+        // The same UID with another site's key is not a member card of this site.
+        var foreign = new VirtualMifareClassicCard(Convert.FromHexString("04A1B2C3D4E5F6"));
+        await using (await VpcdCard.InsertAsync(foreign))
+        {
+            var refused = await screens.NextAsync(s => s.ViewCase == Contracts.V1.Screen.ViewOneofCase.Refusal, agent);
+            Assert.Equal("card_identity_sector_auth_failed", refused.Refusal.ReasonCode);
+        }
+    }
+
+    [Fact]
+    public async Task SecureMode_GenuineSunTapIsAccepted_ReplayedOrForgedTapsAreRefused()
+    {
+        await pcscd.PrepareAsync();
+        await using var agent = await AgentProcess.StartAsync(Settings(
+            ("CardIdentity__Mode", "Secure"), ("CardIdentity__Sun__MetaReadKey", MetaKey), ("CardIdentity__Sun__FileReadKey", FileKey)));
+        await using var screens = await ScreenWatch.StartAsync(agent);
+        var card = new VirtualNtag424Card(Convert.FromHexString("04DE5F1EACC040"), Convert.FromHexString(MetaKey), Convert.FromHexString(FileKey));
+
+        await using (await VpcdCard.InsertAsync(card))
+        {
+            var shown = await screens.NextAsync(s => s.ViewCase != Contracts.V1.Screen.ViewOneofCase.Idle, agent);
+            Assert.Equal("陈*", shown.Member.MaskedName);
+        }
+
+        card.ReplayPreviousUrl = true;
+        await using (await VpcdCard.InsertAsync(card))
+        {
+            var replay = await screens.NextAsync(s => s.ViewCase == Contracts.V1.Screen.ViewOneofCase.Refusal, agent);
+            Assert.Equal("card_identity_sun_replayed", replay.Refusal.ReasonCode);
+        }
+
+        card.ReplayPreviousUrl = false;
+        card.CorruptMac = true;
+        await using (await VpcdCard.InsertAsync(card))
+        {
+            var forged = await screens.NextAsync(s => s.ViewCase == Contracts.V1.Screen.ViewOneofCase.Refusal && s.Refusal.ReasonCode != "card_identity_sun_replayed", agent);
+            Assert.Equal("card_identity_sun_bad_cmac", forged.Refusal.ReasonCode);
+        }
+    }
+
+    /// <summary>Follows the agent's screen stream from the moment it starts.</summary>
+    private sealed class ScreenWatch : IAsyncDisposable
+    {
+        private readonly CancellationTokenSource _cts = new(TimeSpan.FromMinutes(2));
+        private readonly Grpc.Core.AsyncServerStreamingCall<Contracts.V1.Screen> _call;
+
+        private ScreenWatch(Grpc.Core.AsyncServerStreamingCall<Contracts.V1.Screen> call) => _call = call;
+
+        public static async Task<ScreenWatch> StartAsync(AgentProcess agent)
+        {
+            var watch = new ScreenWatch(new KioskUi.KioskUiClient(agent.Channel).WatchScreen(new WatchScreenRequest()));
+            Assert.True(await watch._call.ResponseStream.MoveNext(watch._cts.Token));
+            return watch;
+        }
+
+        public async Task<Contracts.V1.Screen> NextAsync(Func<Contracts.V1.Screen, bool> match, AgentProcess agent)
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(_cts.Token);
+            timeout.CancelAfter(TimeSpan.FromSeconds(20));
+            try
+            {
+                while (await _call.ResponseStream.MoveNext(timeout.Token))
+                {
+                    if (match(_call.ResponseStream.Current))
+                    {
+                        return _call.ResponseStream.Current;
+                    }
+                }
+            }
+            catch (Grpc.Core.RpcException ex) when (ex.StatusCode == Grpc.Core.StatusCode.Cancelled)
+            {
+            }
+
+            throw new TimeoutException($"No matching screen. Agent output:\n{agent.Output}");
+        }
+
+        public ValueTask DisposeAsync()
+        {
+            _call.Dispose();
+            _cts.Dispose();
+            return ValueTask.CompletedTask;
+        }
+    }
+}
