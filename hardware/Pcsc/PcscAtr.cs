@@ -8,7 +8,7 @@ namespace KioskAgent.Hardware.Pcsc;
 /// the technology follows PC/SC Part 3 §3.1.3.2.3 (storage cards: §3.1.3.2.3.1 with the card name
 /// in the PC/SC Part 3 Supplemental Document; ISO 14443-4 cards: §3.1.3.2.3.2).
 /// </summary>
-public sealed record PcscAtr
+public sealed class PcscAtr
 {
     /// <summary>PC/SC Part 3 §3.1.3.2.3.1: category 80, tag 4F length 0C, RID A0 00 00 03 06 (PC/SC Workgroup).</summary>
     private static ReadOnlySpan<byte> StorageCardPrefix => [0x80, 0x4F, 0x0C, 0xA0, 0x00, 0x00, 0x03, 0x06];

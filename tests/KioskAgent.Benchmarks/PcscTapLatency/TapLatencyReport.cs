@@ -74,8 +74,13 @@ public static class TapLatencyReport
         text.AppendLine();
     }
 
-    private static void Ratio(StringBuilder text, string what, LatencySummary ours, LatencySummary floor) =>
-        text.AppendLine(CultureInfo.InvariantCulture, $"- {what}: p50 {ours.P50 / floor.P50:F2}×, p99 {ours.P99 / floor.P99:F2}×");
+    private static void Ratio(StringBuilder text, string what, LatencySummary ours, LatencySummary floor)
+    {
+        if (ours.Count > 0 && floor.Count > 0)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"- {what}: p50 {ours.P50 / floor.P50:F2}×, p99 {ours.P99 / floor.P99:F2}×");
+        }
+    }
 
     private static LatencySummary Summarise<T>(IEnumerable<T> samples, Func<T, long> nanoseconds) =>
         LatencySummary.Of(samples.Select(s => MonotonicClock.Milliseconds(nanoseconds(s))));
