@@ -51,6 +51,9 @@ public sealed class PcscAgentTests(PcscdFixture pcscd)
             Assert.Equal("王*明", shown.Member.MaskedName);
         }
 
+        // vpcd cannot see a card swap: wait until pcscd has seen the removal before the next card.
+        await pcscd.PrepareAsync();
+
         // The same UID with another site's key is not a member card of this site.
         var foreign = new VirtualMifareClassicCard(Convert.FromHexString("04A1B2C3D4E5F6"));
         await using (await VpcdCard.InsertAsync(foreign))
@@ -75,6 +78,7 @@ public sealed class PcscAgentTests(PcscdFixture pcscd)
             Assert.Equal("陈*", shown.Member.MaskedName);
         }
 
+        await pcscd.PrepareAsync();
         card.ReplayPreviousUrl = true;
         await using (await VpcdCard.InsertAsync(card))
         {
@@ -82,6 +86,7 @@ public sealed class PcscAgentTests(PcscdFixture pcscd)
             Assert.Equal("card_identity_sun_replayed", replay.Refusal.ReasonCode);
         }
 
+        await pcscd.PrepareAsync();
         card.ReplayPreviousUrl = false;
         card.CorruptMac = true;
         await using (await VpcdCard.InsertAsync(card))
