@@ -37,9 +37,25 @@ public sealed partial class MqttConnection : BackgroundService
 
     public bool IsConnected => _client.IsConnected;
 
-    /// <summary>Completes when the session is up (immediately if it already is).</summary>
-    public Task WaitConnectedAsync(CancellationToken cancellationToken) =>
-        IsConnected ? Task.CompletedTask : Volatile.Read(ref _connected).Task.WaitAsync(cancellationToken);
+    /// <summary>
+    /// Completes when the session is up (immediately if it already is). The connection state is
+    /// re-checked every second, so a disconnect notice that arrives late cannot leave a waiter behind.
+    /// </summary>
+    public async Task WaitConnectedAsync(CancellationToken cancellationToken)
+    {
+        while (!IsConnected)
+        {
+            var connected = Volatile.Read(ref _connected).Task;
+            try
+            {
+                await connected.WaitAsync(TimeSpan.FromSeconds(1), _time, cancellationToken).ConfigureAwait(false);
+            }
+            catch (TimeoutException)
+            {
+                // Look at IsConnected again.
+            }
+        }
+    }
 
     /// <summary>Publishes and returns true only when the broker acknowledged it (PUBACK for QoS 1).</summary>
     public async Task<bool> PublishAsync(MqttApplicationMessage message, CancellationToken cancellationToken)
@@ -145,9 +161,10 @@ public sealed partial class MqttConnection : BackgroundService
 
     private Task OnDisconnectedAsync(MqttClientDisconnectedEventArgs args)
     {
-        Interlocked.Exchange(ref _connected, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        // Failed connect attempts raise this too; only a lost session resets the "connected" signal.
         if (args.ClientWasConnected)
         {
+            Interlocked.Exchange(ref _connected, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
             LogDisconnected(args.Reason.ToString());
         }
 
