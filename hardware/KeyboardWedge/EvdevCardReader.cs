@@ -50,21 +50,8 @@ public sealed class EvdevCardReader : ICardReader
         _disposed.Dispose();
     }
 
-    private void Run(ChannelWriter<CardEvent> writer, CancellationToken stop)
-    {
-        var events = new WedgeEventWriter(ReaderId, writer, _timeProvider);
-        while (!stop.IsCancellationRequested)
-        {
-            var reason = ReadDevice(events, stop);
-            if (stop.IsCancellationRequested)
-            {
-                return;
-            }
-
-            events.Status(available: false, reason);
-            stop.WaitHandle.WaitOne(_options.ReopenInterval);
-        }
-    }
+    private void Run(ChannelWriter<CardEvent> writer, CancellationToken stop) =>
+        new WedgeEventWriter(ReaderId, writer, _timeProvider).ReadUntilStopped(ReadDevice, _options.ReopenInterval, stop);
 
     /// <summary>Opens the device and reads it until it ends; returns why it ended.</summary>
     private string ReadDevice(WedgeEventWriter events, CancellationToken stop)

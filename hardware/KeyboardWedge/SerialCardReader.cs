@@ -44,21 +44,8 @@ public sealed class SerialCardReader : ICardReader
         _disposed.Dispose();
     }
 
-    private void Run(ChannelWriter<CardEvent> writer, CancellationToken stop)
-    {
-        var events = new WedgeEventWriter(ReaderId, writer, _timeProvider);
-        while (!stop.IsCancellationRequested)
-        {
-            var reason = ReadPort(events, stop);
-            if (stop.IsCancellationRequested)
-            {
-                return;
-            }
-
-            events.Status(available: false, reason);
-            stop.WaitHandle.WaitOne(_options.ReopenInterval);
-        }
-    }
+    private void Run(ChannelWriter<CardEvent> writer, CancellationToken stop) =>
+        new WedgeEventWriter(ReaderId, writer, _timeProvider).ReadUntilStopped(ReadPort, _options.ReopenInterval, stop);
 
     /// <summary>Opens the port and reads it until it fails; returns why.</summary>
     private string ReadPort(WedgeEventWriter events, CancellationToken stop)

@@ -9,6 +9,25 @@ internal sealed class WedgeEventWriter(string readerId, ChannelWriter<CardEvent>
     private bool? _available;
 
     /// <summary>Reports the reader available or not, once per change.</summary>
+    /// <summary>
+    /// Runs <paramref name="readOnce"/> (open the device, read it until it fails, return why) again and
+    /// again until stopped, reporting the reader unavailable with that reason before each reopen.
+    /// </summary>
+    public void ReadUntilStopped(Func<WedgeEventWriter, CancellationToken, string> readOnce, TimeSpan reopenInterval, CancellationToken stop)
+    {
+        while (!stop.IsCancellationRequested)
+        {
+            var reason = readOnce(this, stop);
+            if (stop.IsCancellationRequested)
+            {
+                return;
+            }
+
+            Status(available: false, reason);
+            stop.WaitHandle.WaitOne(reopenInterval);
+        }
+    }
+
     public void Status(bool available, string reason)
     {
         if (_available == available)
