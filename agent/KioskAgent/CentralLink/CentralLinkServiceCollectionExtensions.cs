@@ -13,6 +13,7 @@ public static class CentralLinkServiceCollectionExtensions
             .Validate(o => o.TelemetrySeconds is >= 1 and <= 3600, "Central:TelemetrySeconds must be 1-3600.")
             .ValidateOnStart();
 
+        services.AddSingleton<DeadLetterLog>();
         services.AddHostedService<EmbeddedBroker>();
         services.AddSingleton<MqttConnection>();
         services.AddHostedService(sp => sp.GetRequiredService<MqttConnection>());

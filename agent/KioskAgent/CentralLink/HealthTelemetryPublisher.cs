@@ -23,6 +23,7 @@ public sealed partial class HealthTelemetryPublisher : BackgroundService
     private readonly DeviceHealthRegistry _health;
     private readonly TransactionJournal _journal;
     private readonly TapCounters _counters;
+    private readonly DeadLetterLog _deadLetters;
     private readonly KioskOptions _kiosk;
     private readonly CentralLinkOptions _options;
     private readonly TimeProvider _time;
@@ -35,6 +36,7 @@ public sealed partial class HealthTelemetryPublisher : BackgroundService
         DeviceHealthRegistry health,
         TransactionJournal journal,
         TapCounters counters,
+        DeadLetterLog deadLetters,
         IOptions<KioskOptions> kiosk,
         IOptions<CentralLinkOptions> options,
         TimeProvider time,
@@ -44,6 +46,7 @@ public sealed partial class HealthTelemetryPublisher : BackgroundService
         _health = health;
         _journal = journal;
         _counters = counters;
+        _deadLetters = deadLetters;
         _kiosk = kiosk.Value;
         _options = options.Value;
         _time = time;
@@ -100,6 +103,12 @@ public sealed partial class HealthTelemetryPublisher : BackgroundService
         {
             report.Counters[name] = value;
         }
+
+        foreach (var (name, value) in _deadLetters.Snapshot())
+        {
+            report.Counters[name] = value;
+        }
+
         return report;
     }
 

@@ -19,11 +19,14 @@ public sealed partial class MqttConnection : BackgroundService
     private readonly KioskOptions _kiosk;
     private readonly TimeProvider _time;
     private readonly ILogger<MqttConnection> _logger;
+    private readonly IServiceProvider _services;
+    private IReadOnlyList<IMqttInboundHandler>? _handlers;
     private readonly string _session = Guid.CreateVersion7().ToString();
     private TaskCompletionSource _connected = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public MqttConnection(IOptions<CentralLinkOptions> options, IOptions<KioskOptions> kiosk, TimeProvider time, ILogger<MqttConnection> logger)
+    public MqttConnection(IOptions<CentralLinkOptions> options, IOptions<KioskOptions> kiosk, TimeProvider time, IServiceProvider services, ILogger<MqttConnection> logger)
     {
+        _services = services;
         _options = options.Value;
         _kiosk = kiosk.Value;
         _time = time;
@@ -31,6 +34,7 @@ public sealed partial class MqttConnection : BackgroundService
         Topics = new KioskTopics(_options.TopicRoot, _kiosk.SiteId, _kiosk.KioskId);
         _client = new MqttClientFactory().CreateMqttClient();
         _client.DisconnectedAsync += OnDisconnectedAsync;
+        _client.ApplicationMessageReceivedAsync += OnMessageAsync;
     }
 
     public KioskTopics Topics { get; }
@@ -145,9 +149,53 @@ public sealed partial class MqttConnection : BackgroundService
         }
 
         await _client.ConnectAsync(builder.Build(), cancellationToken).ConfigureAwait(false);
+        await SubscribeAsync(cancellationToken).ConfigureAwait(false);
         await _client.PublishAsync(StateMessage("online", "connected"), cancellationToken).ConfigureAwait(false);
         LogConnected(_options.Host, _options.Port, Topics.State);
         Volatile.Read(ref _connected).TrySetResult();
+    }
+
+    /// <summary>Handlers are resolved on first use: they may depend on this connection to answer.</summary>
+    private IReadOnlyList<IMqttInboundHandler> Handlers =>
+        _handlers ??= [.. _services.GetServices<IMqttInboundHandler>()];
+
+    private async Task SubscribeAsync(CancellationToken cancellationToken)
+    {
+        var filters = Handlers.SelectMany(h => h.TopicFilters(Topics)).Distinct(StringComparer.Ordinal).ToList();
+        if (filters.Count == 0)
+        {
+            return;
+        }
+
+        var builder = new MqttClientSubscribeOptionsBuilder();
+        foreach (var filter in filters)
+        {
+            builder.WithTopicFilter(filter, MqttQualityOfServiceLevel.AtLeastOnce);
+        }
+
+        await _client.SubscribeAsync(builder.Build(), cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task OnMessageAsync(MqttApplicationMessageReceivedEventArgs args)
+    {
+        var message = args.ApplicationMessage;
+        var handler = Handlers.FirstOrDefault(h => h.TopicFilters(Topics).Any(f => MqttTopicFilterComparer.Compare(message.Topic, f) == MqttTopicFilterCompareResult.IsMatch));
+        if (handler is null)
+        {
+            _services.GetRequiredService<DeadLetterLog>().Reject("unrouted", "no_handler", message.Topic, System.Buffers.BuffersExtensions.ToArray(message.Payload));
+            return;
+        }
+
+        try
+        {
+            await handler.HandleAsync(message, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            // A handler must not throw for bad input; if one does, the link still carries on.
+            _services.GetRequiredService<DeadLetterLog>().Reject(handler.Kind, "handler_failed", message.Topic, System.Buffers.BuffersExtensions.ToArray(message.Payload));
+            LogHandlerFailed(handler.Kind, message.Topic, ex.GetType().Name);
+        }
     }
 
     private MqttApplicationMessage StateMessage(string state, string reason) =>
@@ -182,6 +230,9 @@ public sealed partial class MqttConnection : BackgroundService
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Disconnected from central broker: {Reason}")]
     private partial void LogDisconnected(string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The {Kind} handler failed on a message on {Topic}: {Error}")]
+    private partial void LogHandlerFailed(string kind, string topic, string error);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Could not announce shutdown to central: {Error}")]
     private partial void LogShutdownNotice(string error);
