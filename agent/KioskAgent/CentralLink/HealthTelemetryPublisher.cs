@@ -24,6 +24,7 @@ public sealed partial class HealthTelemetryPublisher : BackgroundService
     private readonly TransactionJournal _journal;
     private readonly TapCounters _counters;
     private readonly DeadLetterLog _deadLetters;
+    private readonly IEnumerable<IHealthReportContributor> _contributors;
     private readonly KioskOptions _kiosk;
     private readonly CentralLinkOptions _options;
     private readonly TimeProvider _time;
@@ -37,6 +38,7 @@ public sealed partial class HealthTelemetryPublisher : BackgroundService
         TransactionJournal journal,
         TapCounters counters,
         DeadLetterLog deadLetters,
+        IEnumerable<IHealthReportContributor> contributors,
         IOptions<KioskOptions> kiosk,
         IOptions<CentralLinkOptions> options,
         TimeProvider time,
@@ -47,6 +49,7 @@ public sealed partial class HealthTelemetryPublisher : BackgroundService
         _journal = journal;
         _counters = counters;
         _deadLetters = deadLetters;
+        _contributors = contributors;
         _kiosk = kiosk.Value;
         _options = options.Value;
         _time = time;
@@ -107,6 +110,11 @@ public sealed partial class HealthTelemetryPublisher : BackgroundService
         foreach (var (name, value) in _deadLetters.Snapshot())
         {
             report.Counters[name] = value;
+        }
+
+        foreach (var contributor in _contributors)
+        {
+            contributor.Contribute(report);
         }
 
         return report;
