@@ -13,6 +13,24 @@ public sealed class CentralLinkOptions
 
     public string? Password { get; set; }
 
+    /// <summary>Connect over TLS (the broker's TLS listener, usually port 8883).</summary>
+    public bool UseTls { get; set; }
+
+    /// <summary>
+    /// PEM file with the CA certificate(s) that signed the broker's certificate. When set, only these
+    /// CAs are trusted for the broker (not the system store); when empty, the system store decides.
+    /// </summary>
+    public string? CaFile { get; set; }
+
+    /// <summary>PEM client certificate for brokers that require one (mosquitto require_certificate).</summary>
+    public string? ClientCertificateFile { get; set; }
+
+    /// <summary>PEM private key of <see cref="ClientCertificateFile"/> (unencrypted; keep it mode 0600).</summary>
+    public string? ClientKeyFile { get; set; }
+
+    /// <summary>The name the broker's certificate must carry, when it differs from <see cref="Host"/>.</summary>
+    public string? TlsServerName { get; set; }
+
     /// <summary>Versioned root of every kiosk topic: {TopicRoot}/{site}/{kiosk}/...</summary>
     public string TopicRoot { get; set; } = "kiosk/v1";
 

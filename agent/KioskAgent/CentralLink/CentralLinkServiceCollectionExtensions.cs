@@ -11,6 +11,12 @@ public static class CentralLinkServiceCollectionExtensions
             .Validate(o => !string.IsNullOrWhiteSpace(o.TopicRoot) && !o.TopicRoot.Contains('+') && !o.TopicRoot.Contains('#'), "Central:TopicRoot must not be empty or contain MQTT wildcards.")
             .Validate(o => o.ReconnectMinSeconds > 0 && o.ReconnectMaxSeconds >= o.ReconnectMinSeconds, "Central:ReconnectMinSeconds must be > 0 and <= ReconnectMaxSeconds.")
             .Validate(o => o.TelemetrySeconds is >= 1 and <= 3600, "Central:TelemetrySeconds must be 1-3600.")
+            .Validate(o => string.IsNullOrEmpty(o.Password) || !string.IsNullOrEmpty(o.Username), "Central:Password needs Central:Username.")
+            .Validate(o => o.UseTls || (string.IsNullOrEmpty(o.CaFile) && string.IsNullOrEmpty(o.ClientCertificateFile) && string.IsNullOrEmpty(o.ClientKeyFile)), "Central:CaFile, ClientCertificateFile and ClientKeyFile need Central:UseTls=true.")
+            .Validate(o => string.IsNullOrEmpty(o.ClientCertificateFile) == string.IsNullOrEmpty(o.ClientKeyFile), "Central:ClientCertificateFile and Central:ClientKeyFile go together.")
+            .Validate(o => FileIsReadableOrUnset(o.CaFile), "Central:CaFile does not exist.")
+            .Validate(o => FileIsReadableOrUnset(o.ClientCertificateFile), "Central:ClientCertificateFile does not exist.")
+            .Validate(o => FileIsReadableOrUnset(o.ClientKeyFile), "Central:ClientKeyFile does not exist.")
             .ValidateOnStart();
 
         services.AddSingleton<DeadLetterLog>();
@@ -21,4 +27,6 @@ public static class CentralLinkServiceCollectionExtensions
         services.AddHostedService<HealthTelemetryPublisher>();
         return services;
     }
+
+    private static bool FileIsReadableOrUnset(string? path) => string.IsNullOrEmpty(path) || File.Exists(path);
 }

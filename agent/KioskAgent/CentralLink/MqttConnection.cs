@@ -39,6 +39,9 @@ public sealed partial class MqttConnection : BackgroundService
 
     public KioskTopics Topics { get; }
 
+    /// <summary>This agent run's id (UUIDv7), as in the state messages.</summary>
+    public string Session => _session;
+
     public bool IsConnected => _client.IsConnected;
 
     /// <summary>
@@ -146,6 +149,11 @@ public sealed partial class MqttConnection : BackgroundService
         if (!string.IsNullOrEmpty(_options.Username))
         {
             builder.WithCredentials(_options.Username, _options.Password);
+        }
+
+        if (_options.UseTls)
+        {
+            builder.WithTlsOptions(CentralTls.Build(_options));
         }
 
         await _client.ConnectAsync(builder.Build(), cancellationToken).ConfigureAwait(false);

@@ -1,11 +1,14 @@
 using System.Diagnostics;
 using System.Text;
+using KioskAgent.Tests.Testing.Security;
 
 namespace KioskAgent.Tests.Testing;
 
 /// <summary>
 /// A real mosquitto on a free loopback port, started and stopped by PID. It can be stopped and
 /// started again on the same port to simulate a broker outage. Installed by the build's Test target.
+/// With a <see cref="BrokerSecurity"/> it listens only with TLS, client certificates, passwords and
+/// the fleet ACL, like a production broker.
 /// </summary>
 public sealed class MosquittoBroker : IAsyncDisposable
 {
@@ -13,13 +16,19 @@ public sealed class MosquittoBroker : IAsyncDisposable
     private readonly StringBuilder _log = new();
     private Process? _process;
 
-    private MosquittoBroker(int port) => Port = port;
+    private readonly BrokerSecurity? _security;
+
+    private MosquittoBroker(int port, BrokerSecurity? security = null)
+    {
+        Port = port;
+        _security = security;
+    }
 
     public int Port { get; }
 
-    public static async Task<MosquittoBroker> StartAsync()
+    public static async Task<MosquittoBroker> StartAsync(BrokerSecurity? security = null)
     {
-        var broker = new MosquittoBroker(FreePort.Next());
+        var broker = new MosquittoBroker(FreePort.Next(), security);
         await broker.StartAgainAsync();
         return broker;
     }
@@ -40,9 +49,12 @@ public sealed class MosquittoBroker : IAsyncDisposable
     {
         var config = Path.Combine(_directory, "mosquitto.conf");
         // `user root`: mosquitto otherwise drops to the mosquitto user when started as root.
-        await File.WriteAllTextAsync(config, $"""
+        var listener = _security?.ListenerConfig(Port) ?? $"""
             listener {Port} 127.0.0.1
             allow_anonymous true
+            """;
+        await File.WriteAllTextAsync(config, $"""
+            {listener}
             persistence false
             user root
             log_dest stdout

@@ -16,7 +16,8 @@ public sealed class MqttProbe : IAsyncDisposable
 
     public IReadOnlyList<ReceivedMessage> Messages => [.. _messages];
 
-    public static async Task<MqttProbe> ConnectAsync(int port, string topicFilter)
+    /// <summary>Connects (plain, anonymous unless <paramref name="configure"/> adds TLS and credentials) and subscribes.</summary>
+    public static async Task<MqttProbe> ConnectAsync(int port, string topicFilter, Action<MqttClientOptionsBuilder>? configure = null)
     {
         var client = new MqttClientFactory().CreateMqttClient();
         var probe = new MqttProbe(client);
@@ -26,11 +27,12 @@ public sealed class MqttProbe : IAsyncDisposable
             probe._messages.Enqueue(new ReceivedMessage(m.Topic, Encoding.UTF8.GetString(m.Payload.ToArray()), m.Retain, DateTime.UtcNow));
             return Task.CompletedTask;
         };
-        await client.ConnectAsync(new MqttClientOptionsBuilder()
+        var options = new MqttClientOptionsBuilder()
             .WithTcpServer("127.0.0.1", port)
             .WithProtocolVersion(MqttProtocolVersion.V500)
-            .WithClientId($"probe-{Guid.NewGuid():N}")
-            .Build());
+            .WithClientId($"probe-{Guid.NewGuid():N}");
+        configure?.Invoke(options);
+        await client.ConnectAsync(options.Build());
         await client.SubscribeAsync(new MqttClientSubscribeOptionsBuilder().WithTopicFilter(topicFilter, MQTTnet.Protocol.MqttQualityOfServiceLevel.AtLeastOnce).Build());
         return probe;
     }
