@@ -6,7 +6,7 @@ import { formatClock } from "./format";
 import type { DemoCard, KioskInfo } from "./gen/kiosk/v1/kiosk_ui_pb";
 import { CHECK, TAP_CARD, WARNING } from "./icons";
 import { type Countdown, remainingFraction } from "./timing";
-import type { IdleModel, MemberModel, RefusalModel, ViewModel } from "./viewmodel";
+import type { IdleModel, MemberModel, ProgressModel, RefusalModel, ViewModel } from "./viewmodel";
 
 const CONNECTION_TEXT: Record<ConnectionState, [string, string]> = {
   connecting: ["正在连接", "Connecting"],
@@ -193,6 +193,7 @@ function memberScreen(m: MemberModel): HTMLElement {
         h("div", { class: "member-name", "data-testid": "member-name", "data-fit": "40" }, m.name),
       ),
     ),
+    m.birthday ? birthdayBanner() : null,
     h(
       "div",
       { class: "tiles" },
@@ -200,7 +201,29 @@ function memberScreen(m: MemberModel): HTMLElement {
       tile("积分", "Points", m.points, "member-points", "tile-points"),
       tile("等级", "Level", m.level, "member-level", "tile-level"),
     ),
+    m.progress ? progressLine(m.progress) : null,
+    m.expiring ? h("div", { class: "notice notice-expiring", "data-testid": "member-expiring", role: "note" }, m.expiring) : null,
     cardLine(m.card, "member-card"),
+  );
+}
+
+function birthdayBanner(): HTMLElement {
+  return h(
+    "div",
+    { class: "birthday", "data-testid": "member-birthday" },
+    h("span", { class: "birthday-zh" }, "生日快乐！祝您生日快乐，万事如意"),
+    h("span", { class: "birthday-en" }, "Happy birthday!"),
+  );
+}
+
+function progressLine(p: ProgressModel): HTMLElement {
+  const fill = h("div", { class: "progress-fill" });
+  fill.style.width = `${p.percent}%`;
+  return h(
+    "div",
+    { class: "progress", "data-testid": "member-progress", "data-percent": String(p.percent) },
+    h("div", { class: "progress-track" }, fill),
+    h("div", { class: "progress-text", "data-testid": "member-progress-text" }, p.text),
   );
 }
 

@@ -1,7 +1,7 @@
 // Turns a Screen message from the agent into plain strings the renderer shows as they are.
 // The agent masks personal data; nothing here unmasks or derives anything personal.
 import { timestampMs } from "@bufbuild/protobuf/wkt";
-import type { Screen } from "./gen/kiosk/v1/kiosk_ui_pb";
+import type { LevelProgressView, Screen } from "./gen/kiosk/v1/kiosk_ui_pb";
 import { formatInteger, formatMoney } from "./format";
 
 /** Shown for a field the agent left empty, so a layout never collapses. */
@@ -20,6 +20,21 @@ export interface MemberModel {
   balance: string;
   points: string;
   card: string;
+  /** Way to the next level; undefined when the site has no level table. */
+  progress?: ProgressModel;
+  /** "500 积分将于 2026-12-31 到期 · …"; empty when nothing expires soon. */
+  expiring: string;
+  /** The member's birthday week: greet them (生日祝福). */
+  birthday: boolean;
+}
+
+export interface ProgressModel {
+  current: string;
+  /** Empty at the top level. */
+  next: string;
+  /** "再积 1,200 分升级为 钻石 · 1,200 points to 钻石", or the top-level line. */
+  text: string;
+  percent: number;
 }
 
 export interface RefusalModel {
@@ -53,6 +68,9 @@ export function toViewModel(screen: Screen): ViewModel {
         balance: m.balance ? formatMoney(m.balance.amountMinor, m.balance.currency) : PLACEHOLDER,
         points: formatInteger(m.points),
         card: orPlaceholder(m.maskedCard),
+        progress: toProgress(m.progress),
+        expiring: expiringLine(m.expiringPoints, m.expiringOn),
+        birthday: m.birthdayWeek,
       };
     }
     case "refusal": {
@@ -67,6 +85,22 @@ export function toViewModel(screen: Screen): ViewModel {
     default:
       return IDLE;
   }
+}
+
+function toProgress(p: LevelProgressView | undefined): ProgressModel | undefined {
+  if (!p || (p.currentLevel === "" && p.nextLevel === "")) return undefined;
+  const percent = Math.max(0, Math.min(100, p.percent));
+  const text =
+    p.nextLevel === ""
+      ? "已是最高等级 · Top level reached"
+      : `再积 ${formatInteger(p.pointsToNext)} 分升级为 ${p.nextLevel} · ${formatInteger(p.pointsToNext)} points to ${p.nextLevel}`;
+  return { current: p.currentLevel, next: p.nextLevel, text, percent };
+}
+
+function expiringLine(points: bigint, on: string): string {
+  if (points <= 0n) return "";
+  const n = formatInteger(points);
+  return on === "" ? `${n} 积分即将到期 · ${n} points expire soon` : `${n} 积分将于 ${on} 到期 · ${n} points expire on ${on}`;
 }
 
 /** Screen.shown_at in epoch milliseconds, or undefined when the agent did not set it. */

@@ -35,7 +35,40 @@ describe("toViewModel", () => {
       balance: "¥1,234.50",
       points: "12,345",
       card: "**** 5F6A",
+      progress: undefined,
+      expiring: "",
+      birthday: false,
     });
+  });
+
+  it("maps level progress, expiring points and the birthday week", () => {
+    const s = create(ScreenSchema, {
+      view: {
+        case: "member",
+        value: {
+          maskedName: "王*明",
+          progress: { currentLevel: "金卡", nextLevel: "钻石", pointsToNext: 1200n, percent: 76 },
+          expiringPoints: 500n,
+          expiringOn: "2026-12-31",
+          birthdayWeek: true,
+        },
+      },
+    });
+    const m = toViewModel(s);
+    expect(m.kind).toBe("member");
+    if (m.kind !== "member") return;
+    expect(m.progress).toEqual({ current: "金卡", next: "钻石", text: "再积 1,200 分升级为 钻石 · 1,200 points to 钻石", percent: 76 });
+    expect(m.expiring).toBe("500 积分将于 2026-12-31 到期 · 500 points expire on 2026-12-31");
+    expect(m.birthday).toBe(true);
+  });
+
+  it("says so at the top level and clamps the percentage", () => {
+    const s = create(ScreenSchema, {
+      view: { case: "member", value: { progress: { currentLevel: "钻石", nextLevel: "", percent: 250 } } },
+    });
+    const m = toViewModel(s);
+    if (m.kind !== "member") throw new Error("member expected");
+    expect(m.progress).toEqual({ current: "钻石", next: "", text: "已是最高等级 · Top level reached", percent: 100 });
   });
 
   it("shows placeholders for fields the agent left empty", () => {
@@ -47,6 +80,9 @@ describe("toViewModel", () => {
       balance: PLACEHOLDER,
       points: "0",
       card: PLACEHOLDER,
+      progress: undefined,
+      expiring: "",
+      birthday: false,
     });
   });
 

@@ -56,7 +56,9 @@ public sealed partial class TapFeedback(
         {
             case Contracts.V1.Screen.ViewOneofCase.Member:
                 Signal(s => s.AcceptAsync(cancellationToken));
-                await DisplayAsync(screens.Greeting(shown.Member.MaskedName, shown.Member.Level), cancellationToken).ConfigureAwait(false);
+                await DisplayAsync(
+                    shown.Member.BirthdayWeek ? screens.Birthday(shown.Member.MaskedName) : screens.Greeting(shown.Member.MaskedName, shown.Member.Level),
+                    cancellationToken).ConfigureAwait(false);
                 await DisplayAsync(screens.Balance(shown.Member.Balance.AmountMinor / 100m, (int)Math.Clamp(shown.Member.Points, 0, int.MaxValue)), cancellationToken).ConfigureAwait(false);
                 break;
             case Contracts.V1.Screen.ViewOneofCase.Refusal:

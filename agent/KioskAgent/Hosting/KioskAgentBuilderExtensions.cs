@@ -25,6 +25,7 @@ public static class KioskAgentBuilderExtensions
             .Validate(o => KioskOptions.IsValidId(o.KioskId), "Kiosk:KioskId must be 1-64 letters, digits, '-', '_' or '.'.")
             .Validate(o => KioskOptions.IsValidId(o.SiteId), "Kiosk:SiteId must be 1-64 letters, digits, '-', '_' or '.'.")
             .Validate(o => !string.IsNullOrWhiteSpace(o.DataDirectory), "Kiosk:DataDirectory is required.")
+            .Validate(o => Members.SiteCalendar.IsValidZone(o.TimeZone), "Kiosk:TimeZone must be an IANA time zone id such as Asia/Shanghai, or empty for the host's zone.")
             .ValidateOnStart();
 
         builder.AddLocalApi();

@@ -12,6 +12,9 @@ public sealed class KioskOptions
     /// <summary>Holds the member cache and the transaction journal. Relative paths are taken from the working directory.</summary>
     public string DataDirectory { get; set; } = "/var/lib/kiosk-agent";
 
+    /// <summary>IANA time zone of the site (e.g. Asia/Shanghai): when its days begin. Empty: the host's zone.</summary>
+    public string TimeZone { get; set; } = "";
+
     public string ResolvedDataDirectory => Path.GetFullPath(DataDirectory);
 
     /// <summary>Ids become MQTT topic levels, so they may not contain wildcards or separators.</summary>

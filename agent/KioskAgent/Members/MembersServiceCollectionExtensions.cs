@@ -6,6 +6,7 @@ public static class MembersServiceCollectionExtensions
     {
         services.AddSingleton<MemberStore>();
         services.AddSingleton<MemberLookup>();
+        services.AddSingleton<SiteCalendar>();
         return services;
     }
 }

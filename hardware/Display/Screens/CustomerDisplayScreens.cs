@@ -19,6 +19,10 @@ public sealed class CustomerDisplayScreens(DisplayTexts? texts = null, int colum
     public DisplayLines Greeting(string maskedName, string levelName) =>
         new(DisplayText.PadToWidth($"{_texts.Hello} {maskedName}", Columns), DisplayText.PadToWidth(levelName, Columns));
 
+    /// <summary>The member's birthday week (生日祝福): the greeting above the masked name.</summary>
+    public DisplayLines Birthday(string maskedName) =>
+        new(DisplayText.Center(_texts.HappyBirthday, Columns), DisplayText.Center(maskedName, Columns));
+
     /// <summary>Balance and points, right-aligned.</summary>
     public DisplayLines Balance(decimal balance, int points) => new(
         DisplayText.LabelValue(_texts.Balance, Money(balance), Columns),

@@ -22,6 +22,14 @@ public sealed class CustomerDisplayScreensTests
         Assert.Equal("Hello A******** B***", _screens.Greeting("A******** B********", "Gold").Upper);
 
     [Fact]
+    public void Birthday_GreetsAboveTheMaskedName_Centered() =>
+        Assert.Equal(new DisplayLines("  Happy birthday!   ", "    A**** S****     "), _screens.Birthday("A**** S****"));
+
+    [Fact]
+    public void Birthday_ChineseTexts_CentreTheWideGreeting() =>
+        Assert.Equal("     生日快乐！     ", new CustomerDisplayScreens(DisplayTexts.Chinese).Birthday("王*明").Upper);
+
+    [Fact]
     public void Balance_Amounts_AreRightAligned() =>
         Assert.Equal(new DisplayLines("Balance    ¥1,234.50", "Points         5,600"), _screens.Balance(1234.5m, 5600));
 
