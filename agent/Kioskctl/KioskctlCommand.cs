@@ -16,11 +16,18 @@ public static class KioskctlCommand
             DefaultValueFactory = _ => Environment.GetEnvironmentVariable(AgentChannel.AddressVariable) ?? AgentChannel.DefaultAddress,
         };
 
+        var login = new TechnicianLogin();
         var root = new RootCommand("kioskctl: talk to a KioskAgent over gRPC");
         root.Options.Add(agent);
+        foreach (var option in login.All)
+        {
+            root.Options.Add(option);
+        }
+
         root.Subcommands.Add(InfoCommand(agent));
-        root.Subcommands.Add(DevicesCommand(agent));
+        root.Subcommands.Add(DevicesCommand(agent, login));
         root.Subcommands.Add(SimCommand(agent));
+        root.Subcommands.Add(TechCommand.Create());
         return root;
     }
 
@@ -39,9 +46,20 @@ public static class KioskctlCommand
         return command;
     }
 
-    private static Command DevicesCommand(Option<string> agent)
+    private static Command DevicesCommand(Option<string> agent, TechnicianLogin login)
     {
-        var command = new Command("devices", "List devices with their state and reason");
+        var printTest = new Command("print-test", "Print a test page on the receipt printer (technician credentials)");
+        printTest.SetAction(async (parse, cancellationToken) =>
+        {
+            using var channel = AgentChannel.Open(parse.GetValue(agent)!);
+            return await Run(async () =>
+            {
+                var reply = await new Devices.DevicesClient(channel).PrintTestPageAsync(new PrintTestPageRequest(), login.Headers(parse), cancellationToken: cancellationToken);
+                Console.WriteLine($"test page {reply.JobId} queued on {reply.PrinterId}");
+            });
+        });
+
+        var command = new Command("devices", "List devices with their state and reason") { printTest };
         command.SetAction(async (parse, cancellationToken) =>
         {
             using var channel = AgentChannel.Open(parse.GetValue(agent)!);
@@ -81,7 +99,7 @@ public static class KioskctlCommand
         return new Command("sim", "Drive simulated devices (demo mode, tests)") { tap };
     }
 
-    private static async Task<int> Run(Func<Task> call)
+    internal static async Task<int> Run(Func<Task> call)
     {
         try
         {

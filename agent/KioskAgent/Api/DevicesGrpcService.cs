@@ -1,5 +1,6 @@
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
+using KioskAgent.Api.Technicians;
 using KioskAgent.Contracts.V1;
 using KioskAgent.Devices.Discovery;
 using KioskAgent.Devices.Health;
@@ -12,6 +13,8 @@ namespace KioskAgent.Api;
 /// <summary>Device health over gRPC: what is connected, in which state, and why.</summary>
 public sealed class DevicesGrpcService(DeviceHealthRegistry health, DeviceManager devices, IOptions<KioskOptions> kiosk, TimeProvider time) : Contracts.V1.Devices.DevicesBase
 {
+    /// <summary>A technician self-test: it moves paper, so it needs technician credentials.</summary>
+    [RequiresTechnician]
     public override Task<PrintTestPageResponse> PrintTestPage(PrintTestPageRequest request, ServerCallContext context)
     {
         var printer = devices.All<ConnectedPrinter>().FirstOrDefault()

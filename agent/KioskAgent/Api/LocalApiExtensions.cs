@@ -1,4 +1,5 @@
 using System.Net;
+using KioskAgent.Api.Technicians;
 using KioskAgent.Devices;
 using KioskAgent.Journal;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
@@ -31,7 +32,12 @@ public static class LocalApiExtensions
             }
         });
 
-        builder.Services.AddGrpc(o => o.EnableDetailedErrors = false);
+        builder.Services.AddTechnicianAuth();
+        builder.Services.AddGrpc(o =>
+        {
+            o.EnableDetailedErrors = false;
+            o.Interceptors.Add<TechnicianAuthInterceptor>();
+        });
         builder.Services.AddGrpcReflection();
         builder.Services.AddGrpcHealthChecks()
             .AddCheck<JournalHealthCheck>("journal")

@@ -20,6 +20,7 @@ public static class ConfigurationCheck
         var problems = new List<string>();
         Check<KioskOptions>(services, problems);
         Check<LocalApiOptions>(services, problems);
+        Check<Api.Technicians.TechnicianOptions>(services, problems);
         Check<CentralLinkOptions>(services, problems);
         Check<DeviceOptions>(services, problems);
         Check<ScreenOptions>(services, problems);

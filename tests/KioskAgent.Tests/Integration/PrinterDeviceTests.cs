@@ -25,7 +25,7 @@ public sealed class PrinterDeviceTests : IAsyncLifetime
         _agent = await AgentProcess.StartAsync(new AgentSettings
         {
             EmbeddedBroker = true,
-            Extra = new Dictionary<string, string>
+            Extra = new Dictionary<string, string>(TestTechnician.Settings)
             {
                 ["Devices__Discovery__PeriodMs"] = "300",
                 ["Devices__Discovery__ScanDevicePaths"] = "false",
@@ -59,7 +59,7 @@ public sealed class PrinterDeviceTests : IAsyncLifetime
         var fault = await PrinterInState(DeviceState.Fault, "paper out to show as a fault");
         Assert.Contains("paper", fault.Reason, StringComparison.OrdinalIgnoreCase);
 
-        await _devices.PrintTestPageAsync(new PrintTestPageRequest());
+        await _devices.PrintTestPageAsync(new PrintTestPageRequest(), TestTechnician.Headers());
         await Task.Delay(TimeSpan.FromSeconds(1));
         Assert.Empty(EscPosDecoder.Decode(_printer.Received).QrPayloads);
 

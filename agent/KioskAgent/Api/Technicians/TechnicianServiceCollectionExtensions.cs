@@ -1,0 +1,15 @@
+using Microsoft.Extensions.Options;
+
+namespace KioskAgent.Api.Technicians;
+
+public static class TechnicianServiceCollectionExtensions
+{
+    public static IServiceCollection AddTechnicianAuth(this IServiceCollection services)
+    {
+        services.AddOptions<TechnicianOptions>().BindConfiguration(TechnicianOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<TechnicianOptions>, TechnicianOptionsValidator>();
+        services.AddSingleton<TechnicianAuthenticator>();
+        services.AddSingleton<TechnicianAuthInterceptor>();
+        return services;
+    }
+}
