@@ -3,14 +3,14 @@ using Microsoft.Extensions.Options;
 
 namespace KioskAgent.Demo;
 
-/// <summary>Fills an empty member cache with <see cref="DemoMembers"/> when demo mode is on.</summary>
-public sealed partial class DemoSeeder(IOptions<DemoOptions> options, MemberStore members, ILogger<DemoSeeder> logger) : IHostedService
+/// <summary>Fills an empty member cache with <see cref="DemoMembers"/> when demo mode is on, through the import path.</summary>
+public sealed partial class DemoSeeder(IOptions<DemoOptions> options, MemberCache members, TimeProvider time, ILogger<DemoSeeder> logger) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        if (options.Value.Enabled && members.Count() == 0)
+        if (options.Value.Enabled && members.State.MemberCount == 0)
         {
-            members.Upsert(DemoMembers.All.Select(m => m.Member));
+            members.Import(DemoMembers.Batch(), time.GetUtcNow());
             LogSeeded(DemoMembers.All.Count);
         }
 

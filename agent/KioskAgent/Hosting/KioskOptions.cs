@@ -17,6 +17,12 @@ public sealed class KioskOptions
 
     public string ResolvedDataDirectory => Path.GetFullPath(DataDirectory);
 
+    /// <summary>The kiosk's secret (32 random bytes, mode 0600); empty: <c>kiosk.secret</c> in the data directory. See <see cref="KioskSecret"/>.</summary>
+    public string SecretFile { get; set; } = "";
+
+    public string ResolvedSecretFile =>
+        string.IsNullOrWhiteSpace(SecretFile) ? Path.Combine(ResolvedDataDirectory, KioskSecret.DefaultFileName) : Path.GetFullPath(SecretFile);
+
     /// <summary>Ids become MQTT topic levels, so they may not contain wildcards or separators.</summary>
     public static bool IsValidId(string id) =>
         !string.IsNullOrWhiteSpace(id) && id.Length <= 64 && id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.');

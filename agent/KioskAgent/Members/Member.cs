@@ -10,6 +10,7 @@ public sealed class Member
 
     public string Phone { get; set; } = "";
 
+    /// <summary>The level code (see <see cref="MemberLevel.Code"/>).</summary>
     public string Level { get; set; } = "";
 
     /// <summary>Stored value (储值) in minor units (fen).</summary>
@@ -34,4 +35,13 @@ public sealed class Member
     public List<string> Tags { get; set; } = [];
 
     public List<MemberCard> Cards { get; set; } = [];
+
+    /// <summary>Token of the member's digital-card QR code (KM1:...); empty when they have none.</summary>
+    public string QrToken { get; set; } = "";
+
+    /// <summary>What central says the member did lately; null when it sent nothing.</summary>
+    public MemberActivitySummary? Recent { get; set; }
+
+    /// <summary>When central last changed this member; null when unknown.</summary>
+    public DateTimeOffset? UpdatedAt { get; set; }
 }

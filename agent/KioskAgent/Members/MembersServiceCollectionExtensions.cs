@@ -1,12 +1,16 @@
+using KioskAgent.Hosting;
+
 namespace KioskAgent.Members;
 
 public static class MembersServiceCollectionExtensions
 {
     public static IServiceCollection AddMembers(this IServiceCollection services)
     {
-        services.AddSingleton<MemberStore>();
+        services.AddSingleton<KioskSecret>();
+        services.AddSingleton<MemberCache>();
         services.AddSingleton<MemberLookup>();
         services.AddSingleton<SiteCalendar>();
+        services.AddHostedService<MemberCacheOpener>();
         return services;
     }
 }

@@ -7,7 +7,7 @@ public static class PointsExpiry
     public static (long Points, DateOnly? EarliestDate) Within(IEnumerable<PointsLot> lots, DateOnly today, int days)
     {
         var horizon = today.AddDays(days);
-        var soon = lots.Where(l => l.Points > 0 && l.ExpiresOn >= today && l.ExpiresOn <= horizon).ToList();
+        var soon = lots.Where(l => l.Points > 0 && l.ExpiresOn is { } on && on >= today && on <= horizon).ToList();
         return soon.Count == 0 ? (0, null) : (soon.Sum(l => l.Points), soon.Min(l => l.ExpiresOn));
     }
 }

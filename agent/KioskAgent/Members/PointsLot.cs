@@ -5,5 +5,6 @@ public sealed class PointsLot
 {
     public long Points { get; set; }
 
-    public DateOnly ExpiresOn { get; set; }
+    /// <summary>Last day the points can be used; null when they never expire.</summary>
+    public DateOnly? ExpiresOn { get; set; }
 }

@@ -35,7 +35,7 @@ public sealed partial class MemberTapHandler(
             screen.ShowMember(new MemberView
             {
                 MaskedName = PersonalDataMask.Name(m.Name),
-                Level = m.Level,
+                Level = members.LevelName(m.Level),
                 Balance = new Money { AmountMinor = m.BalanceMinor, Currency = m.Currency },
                 Points = m.Points,
                 MaskedCard = uid.Masked(),

@@ -20,7 +20,7 @@ public sealed class TapPipelineTests : IDisposable
     private static readonly DateTimeOffset T0 = new(2026, 11, 22, 10, 0, 0, TimeSpan.Zero);
     private readonly string _directory = TestPaths.NewTempDirectory("taps");
     private readonly FakeTimeProvider _time = new(T0);
-    private readonly MemberStore _members;
+    private readonly MemberCache _members;
     private readonly TransactionJournal _journal;
     private readonly ScreenBroadcaster _screen;
     private readonly TapCounters _counters = new();
@@ -30,16 +30,21 @@ public sealed class TapPipelineTests : IDisposable
 
     public TapPipelineTests()
     {
-        _members = new MemberStore(Path.Combine(_directory, MemberStore.FileName));
+        _members = new MemberCache(_directory, MemberRecords.Secret);
         _journal = new TransactionJournal(Path.Combine(_directory, TransactionJournal.FileName), new KioskOptions { KioskId = "k1", SiteId = "s1" });
         _screen = new ScreenBroadcaster(Options.Create(new ScreenOptions()), _time);
         var handler = new MemberTapHandler(new MemberLookup(_members), _journal, _screen, _counters, _time, NullLogger<MemberTapHandler>.Instance);
         var resolver = new CardIdentityResolver(Options.Create(new CardIdentityOptions { Mode = CardIdentityMode.UidOnly }), new KioskAgent.Hardware.Card.Ntag424.InMemorySunCounterStore());
         _pipeline = new TapPipeline(resolver, handler, _counters, new TapDebouncer(TimeSpan.FromMilliseconds(300)), new KioskAgent.Devices.Health.DeviceHealthRegistry(_time), NullLogger<TapPipeline>.Instance);
-        _members.Upsert([
-            new Member { MemberNumber = "M1", Name = "王小明", Level = "金卡", BalanceMinor = 1_288_050, Points = 36_520, Cards = [new MemberCard { Uid = "04A1B2C3" }] },
-            new Member { MemberNumber = "M2", Name = "赵四", Cards = [new MemberCard { Uid = "DEADBEEF", State = CardState.Lost }] },
-        ]);
+        var gold = MemberRecords.Member("M1", "04A1B2C3");
+        gold.Level = "金卡";
+        gold.BalanceMinor = 1_288_050;
+        gold.Points = 36_520;
+        var lost = MemberRecords.Member("M2", "DEADBEEF");
+        lost.Name = "赵四";
+        lost.Phone = "";
+        lost.Cards[0].State = KioskAgent.Contracts.V1.MemberCardState.Lost;
+        _members.Import(MemberRecords.Batch(gold, lost), T0);
     }
 
     private static CardPresented Present(string uid, string reader = "r1", double ms = 0) => new(reader, CardUid.Parse(uid), CardTechnology.MifareClassic1K, T0.AddMilliseconds(ms));
