@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Grpc.Core;
+using Kioskctl.Fleet;
 using KioskAgent.Contracts.V1;
 
 namespace Kioskctl;
@@ -17,7 +18,7 @@ public static class KioskctlCommand
         };
 
         var login = new TechnicianLogin();
-        var root = new RootCommand("kioskctl: talk to a KioskAgent over gRPC");
+        var root = new RootCommand("kioskctl: talk to a KioskAgent over gRPC, or to the fleet over MQTT");
         root.Options.Add(agent);
         foreach (var option in login.All)
         {
@@ -28,6 +29,7 @@ public static class KioskctlCommand
         root.Subcommands.Add(DevicesCommand(agent, login));
         root.Subcommands.Add(SimCommand(agent));
         root.Subcommands.Add(TechCommand.Create());
+        root.Subcommands.Add(FleetCommand.Create());
         return root;
     }
 

@@ -1,0 +1,10 @@
+namespace KioskAgent.Central.Fleet;
+
+/// <summary>What a kiosk's retained state says about it, after the stale-death rule.</summary>
+public enum KioskPresence
+{
+    /// <summary>A health report arrived but no state yet.</summary>
+    Unknown,
+    Online,
+    Offline,
+}
