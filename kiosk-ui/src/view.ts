@@ -181,7 +181,7 @@ function idleScreen(m: IdleModel): HTMLElement {
 function memberScreen(m: MemberModel): HTMLElement {
   return h(
     "section",
-    { class: "screen screen-member", "data-testid": "screen-member" },
+    { class: `screen screen-member${m.progress || m.expiring ? " screen-member-dense" : ""}`, "data-testid": "screen-member" },
     h(
       "div",
       { class: "member-head" },
@@ -192,8 +192,8 @@ function memberScreen(m: MemberModel): HTMLElement {
         bilingual("欢迎您", "Welcome", "eyebrow"),
         h("div", { class: "member-name", "data-testid": "member-name", "data-fit": "40" }, m.name),
       ),
+      m.birthday ? birthdayBanner() : null,
     ),
-    m.birthday ? birthdayBanner() : null,
     h(
       "div",
       { class: "tiles" },
@@ -211,7 +211,7 @@ function birthdayBanner(): HTMLElement {
   return h(
     "div",
     { class: "birthday", "data-testid": "member-birthday" },
-    h("span", { class: "birthday-zh" }, "生日快乐！祝您生日快乐，万事如意"),
+    h("span", { class: "birthday-zh" }, "生日快乐！"),
     h("span", { class: "birthday-en" }, "Happy birthday!"),
   );
 }

@@ -32,13 +32,21 @@ public static class DemoMembers
     /// <summary>A card that belongs to nobody, to show the "not registered" refusal.</summary>
     public const string UnknownCardUid = "0102030405";
 
-    /// <summary>Everything the demo seeds, as one import batch.</summary>
-    public static MemberBatch Batch()
+    /// <summary>
+    /// Everything the demo seeds, as one import batch. Relative to the site's <paramref name="today"/>,
+    /// 李娜 has her birthday this week and points expiring in twelve days, so the demo shows the
+    /// birthday greeting and the expiry notice.
+    /// </summary>
+    public static MemberBatch Batch(DateOnly today)
     {
         var batch = new MemberBatch();
         batch.Levels.AddRange(Levels);
         batch.Gifts.AddRange(Gifts);
-        batch.Members.AddRange(All.Select(m => m.Member));
+        batch.Members.AddRange(All.Select(m => m.Member.Clone()));
+        var lina = batch.Members.Single(m => m.MemberNumber == "80001002");
+        lina.Birthday = today.AddYears(-28).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        lina.PointsLots.Add(new PointsLotRecord { Points = 300, ExpiresOn = today.AddDays(12).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) });
+        lina.PointsLots.Add(new PointsLotRecord { Points = 520 });
         return batch;
     }
 

@@ -4,13 +4,13 @@ using Microsoft.Extensions.Options;
 namespace KioskAgent.Demo;
 
 /// <summary>Fills an empty member cache with <see cref="DemoMembers"/> when demo mode is on, through the import path.</summary>
-public sealed partial class DemoSeeder(IOptions<DemoOptions> options, MemberCache members, TimeProvider time, ILogger<DemoSeeder> logger) : IHostedService
+public sealed partial class DemoSeeder(IOptions<DemoOptions> options, MemberCache members, SiteCalendar calendar, TimeProvider time, ILogger<DemoSeeder> logger) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
         if (options.Value.Enabled && members.State.MemberCount == 0)
         {
-            members.Import(DemoMembers.Batch(), time.GetUtcNow());
+            members.Import(DemoMembers.Batch(calendar.Today), time.GetUtcNow());
             LogSeeded(DemoMembers.All.Count);
         }
 

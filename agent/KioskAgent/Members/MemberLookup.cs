@@ -19,6 +19,9 @@ public sealed class MemberLookup(MemberCache cache)
         return cache.FindByCardUid(identity.Uid.Hex);
     }
 
+    /// <summary>The site's level table, lowest first.</summary>
+    public IReadOnlyList<MemberLevel> Levels() => cache.Levels();
+
     /// <summary>The level's name for the screen; the code itself when the level table does not know it.</summary>
     public string LevelName(string levelCode) =>
         cache.Levels().FirstOrDefault(l => l.Code == levelCode)?.Name ?? levelCode;

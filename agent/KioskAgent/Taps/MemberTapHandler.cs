@@ -14,14 +14,15 @@ public sealed partial class MemberTapHandler(
     TransactionJournal journal,
     ScreenBroadcaster screen,
     TapCounters counters,
-    TimeProvider time,
+    SiteCalendar calendar,
     ILogger<MemberTapHandler> logger)
 {
     public async Task<TapOutcome> HandleAsync(Tap tap, CancellationToken cancellationToken)
     {
         var uid = tap.Card.Uid;
+        var today = calendar.Today;
         var outcome = tap.Identity.Identity is { } identity
-            ? CardAcceptance.Decide(members.Find(identity), uid.Hex, DateOnly.FromDateTime(time.GetLocalNow().DateTime))
+            ? CardAcceptance.Decide(members.Find(identity), uid.Hex, today)
             : TapRefusals.ForIdentityFailure(tap.Identity.RefusalReason);
 
         var entry = await journal.AppendAsync(
@@ -32,7 +33,7 @@ public sealed partial class MemberTapHandler(
 
         if (outcome.Accepted && outcome.Member is { } m)
         {
-            screen.ShowMember(new MemberView
+            var view = new MemberView
             {
                 MaskedName = PersonalDataMask.Name(m.Name),
                 Level = members.LevelName(m.Level),
@@ -40,7 +41,9 @@ public sealed partial class MemberTapHandler(
                 Points = m.Points,
                 MaskedCard = uid.Masked(),
                 TransactionId = entry.Id,
-            });
+            };
+            SelfServiceView.Fill(view, SelfServiceSummary.Compose(m, members.Levels(), today));
+            screen.ShowMember(view);
         }
         else
         {

@@ -56,6 +56,23 @@ public sealed class KioskUiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Tap_InTheBirthdayWeek_GreetsAndShowsProgressAndExpiringPoints()
+    {
+        var page = await _chromium.NewKioskPageAsync();
+        await page.GotoAsync(_agent.UiUrl);
+        await Assertions.Expect(page.GetByTestId("screen-idle")).ToBeVisibleAsync();
+
+        // Demo member 李娜 (silver, 6,100 lifetime points) has her birthday this week and 300 points expiring in 12 days.
+        await _agent.TapAsync("5A6B7C8D");
+
+        await Assertions.Expect(page.GetByTestId("member-birthday")).ToContainTextAsync("生日快乐");
+        await Assertions.Expect(page.GetByTestId("member-progress-text")).ToContainTextAsync("金卡 Gold");
+        await Assertions.Expect(page.GetByTestId("member-progress-text")).ToContainTextAsync("23,900");
+        await Assertions.Expect(page.GetByTestId("member-expiring")).ToContainTextAsync("300 积分将于");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(TestPaths.Artifacts("e2e"), "member-birthday-screen.png") });
+    }
+
+    [Fact]
     public async Task DemoPanel_TapOfALostCard_ShowsTheRefusalReason()
     {
         var page = await _chromium.NewKioskPageAsync();

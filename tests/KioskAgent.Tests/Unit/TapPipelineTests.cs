@@ -33,7 +33,8 @@ public sealed class TapPipelineTests : IDisposable
         _members = new MemberCache(_directory, MemberRecords.Secret);
         _journal = new TransactionJournal(Path.Combine(_directory, TransactionJournal.FileName), new KioskOptions { KioskId = "k1", SiteId = "s1" });
         _screen = new ScreenBroadcaster(Options.Create(new ScreenOptions()), _time);
-        var handler = new MemberTapHandler(new MemberLookup(_members), _journal, _screen, _counters, _time, NullLogger<MemberTapHandler>.Instance);
+        var calendar = new SiteCalendar(Options.Create(new KioskOptions { KioskId = "k1", SiteId = "s1", TimeZone = "Asia/Shanghai" }), _time);
+        var handler = new MemberTapHandler(new MemberLookup(_members), _journal, _screen, _counters, calendar, NullLogger<MemberTapHandler>.Instance);
         var resolver = new CardIdentityResolver(Options.Create(new CardIdentityOptions { Mode = CardIdentityMode.UidOnly }), new KioskAgent.Hardware.Card.Ntag424.InMemorySunCounterStore());
         _pipeline = new TapPipeline(resolver, handler, _counters, new TapDebouncer(TimeSpan.FromMilliseconds(300)), new KioskAgent.Devices.Health.DeviceHealthRegistry(_time), NullLogger<TapPipeline>.Instance);
         var gold = MemberRecords.Member("M1", "04A1B2C3");
@@ -62,6 +63,39 @@ public sealed class TapPipelineTests : IDisposable
         Assert.Equal(pending.Id, view.TransactionId);
         Assert.DoesNotContain("王小明", pending.Payload, StringComparison.Ordinal);
         Assert.Equal(1, _counters.Get("taps.accepted"));
+    }
+
+    [Fact]
+    public async Task KnownActiveCard_ShowsLevelProgressExpiringPointsAndBirthdayWeek()
+    {
+        // T0 is 22 November 2026 (18:00 in Shanghai): birthday on the 24th is in the week; 500 points expire on 10 December.
+        var batch = MemberRecords.Batch(BirthdayMember());
+        batch.Levels.Add(new KioskAgent.Contracts.V1.LevelRecord { Code = "silver", Name = "银卡", Rank = 1, ThresholdPoints = 5_000 });
+        batch.Levels.Add(new KioskAgent.Contracts.V1.LevelRecord { Code = "gold", Name = "金卡", Rank = 2, ThresholdPoints = 20_000 });
+        _members.Import(batch, T0);
+
+        await _pipeline.HandleAsync(_memberReader, Present("0A0B0C0D"), CancellationToken.None);
+
+        var view = _screen.Current.Member;
+        Assert.Equal("银卡", view.Progress.CurrentLevel);
+        Assert.Equal("金卡", view.Progress.NextLevel);
+        Assert.Equal(12_000, view.Progress.PointsToNext);
+        Assert.Equal(20u, view.Progress.Percent);
+        Assert.Equal(500, view.ExpiringPoints);
+        Assert.Equal("2026-12-10", view.ExpiringOn);
+        Assert.True(view.BirthdayWeek);
+    }
+
+    private static KioskAgent.Contracts.V1.MemberRecord BirthdayMember()
+    {
+        var m = MemberRecords.Member("M3", "0A0B0C0D");
+        m.Level = "silver";
+        m.LifetimePoints = 8_000;
+        m.Points = 1_500;
+        m.Birthday = "1991-11-24";
+        m.PointsLots.Add(new KioskAgent.Contracts.V1.PointsLotRecord { Points = 500, ExpiresOn = "2026-12-10" });
+        m.PointsLots.Add(new KioskAgent.Contracts.V1.PointsLotRecord { Points = 1_000, ExpiresOn = "2027-06-30" });
+        return m;
     }
 
     [Fact]
