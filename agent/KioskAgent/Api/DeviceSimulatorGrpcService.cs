@@ -2,16 +2,18 @@ using Grpc.Core;
 using KioskAgent.Contracts.V1;
 using KioskAgent.Devices;
 using KioskAgent.Hardware.CardReaders;
+using KioskAgent.Screen;
 
 namespace KioskAgent.Api;
 
 /// <summary>Taps cards on simulated readers. Mapped only when at least one reader is simulated.</summary>
-public sealed partial class DeviceSimulatorGrpcService(CardReaderRegistry readers, ILogger<DeviceSimulatorGrpcService> logger) : DeviceSimulator.DeviceSimulatorBase
+public sealed partial class DeviceSimulatorGrpcService(CardReaderRegistry readers, ScreenBroadcaster screen, ILogger<DeviceSimulatorGrpcService> logger) : DeviceSimulator.DeviceSimulatorBase
 {
     private static readonly TimeSpan DefaultHold = TimeSpan.FromMilliseconds(300);
     private static readonly TimeSpan MaxHold = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan AnswerTimeout = TimeSpan.FromSeconds(30);
 
-    public override Task<TapCardResponse> TapCard(TapCardRequest request, ServerCallContext context)
+    public override async Task<TapCardResponse> TapCard(TapCardRequest request, ServerCallContext context)
     {
         if (!CardUid.TryParse(request.CardUid, out var uid))
         {
@@ -26,11 +28,51 @@ public sealed partial class DeviceSimulatorGrpcService(CardReaderRegistry reader
 
         var reader = readers.FindSimulated(request.ReaderId)
             ?? throw new RpcException(new Status(StatusCode.NotFound, $"No simulated card reader '{request.ReaderId}'."));
+        var response = new TapCardResponse { ReaderId = reader.ReaderId, CardUid = uid.Hex };
+        if (!request.WaitForAnswer)
+        {
+            Tap(reader, uid, hold);
+            return response;
+        }
 
-        // The card rests on the reader for the hold time; the call returns as soon as it is presented.
-        _ = reader.TapAsync(uid, hold).ContinueWith(t => LogTapFailed(t.Exception!), TaskContinuationOptions.OnlyOnFaulted);
-        return Task.FromResult(new TapCardResponse { ReaderId = reader.ReaderId, CardUid = uid.Hex });
+        response.Answer = await TapAndWatchAsync(reader, uid, hold, context.CancellationToken).ConfigureAwait(false);
+        return response;
     }
+
+    /// <summary>Watches the screen from before the tap, so the answer cannot slip past.</summary>
+    private async Task<Contracts.V1.Screen> TapAndWatchAsync(Hardware.CardReaders.Simulated.SimulatedCardReader reader, CardUid uid, TimeSpan hold, CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(AnswerTimeout);
+        var watch = screen.WatchAsync(timeout.Token).GetAsyncEnumerator(timeout.Token);
+        await using (watch.ConfigureAwait(false))
+        {
+            try
+            {
+                await watch.MoveNextAsync().ConfigureAwait(false);
+                var before = watch.Current.Sequence;
+                Tap(reader, uid, hold);
+                while (await watch.MoveNextAsync().ConfigureAwait(false))
+                {
+                    var shown = watch.Current;
+                    if (shown.Sequence > before && shown.ViewCase is Contracts.V1.Screen.ViewOneofCase.Member or Contracts.V1.Screen.ViewOneofCase.Refusal)
+                    {
+                        return shown;
+                    }
+                }
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                // Fall through to the timeout answer.
+            }
+        }
+
+        throw new RpcException(new Status(StatusCode.DeadlineExceeded, "The kiosk showed no answer to the tap (debounced, or another tap answered first)."));
+    }
+
+    private void Tap(Hardware.CardReaders.Simulated.SimulatedCardReader reader, CardUid uid, TimeSpan hold) =>
+        // The card rests on the reader for the hold time; the tap is answered as soon as it is presented.
+        _ = reader.TapAsync(uid, hold).ContinueWith(t => LogTapFailed(t.Exception!), TaskContinuationOptions.OnlyOnFaulted);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Simulated tap failed")]
     private partial void LogTapFailed(Exception ex);

@@ -3,11 +3,19 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace KioskAgent.Api;
 
-/// <summary>The agent is healthy when its journal answers: without it, nothing can be recorded.</summary>
+/// <summary>
+/// The agent is healthy when its journal answers and commits: without it nothing can be recorded,
+/// so a journal fault (disk full, I/O error) makes the agent unhealthy until a commit succeeds again.
+/// </summary>
 public sealed class JournalHealthCheck(TransactionJournal journal) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
+        if (journal.Fault is { } fault)
+        {
+            return HealthCheckResult.Unhealthy($"journal cannot commit: {fault.Reason} since {fault.Since:O}");
+        }
+
         try
         {
             var pending = await journal.PendingCountAsync(cancellationToken).ConfigureAwait(false);

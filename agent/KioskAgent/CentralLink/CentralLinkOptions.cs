@@ -45,6 +45,33 @@ public sealed class CentralLinkOptions
     public double ReconnectMaxSeconds { get; set; } = 30;
 
     /// <summary>
+    /// How long the broker keeps this kiosk's session (subscriptions, queued QoS 1 messages such as
+    /// commands and acks) after a disconnect. MQTT 5 session expiry interval.
+    /// </summary>
+    public uint SessionExpirySeconds { get; set; } = 7 * 24 * 3600;
+
+    /// <summary>
+    /// MQTT 5 will delay: the broker publishes the "offline" last will only if the kiosk has not
+    /// reconnected within this many seconds, so a short network blip raises no alarm.
+    /// </summary>
+    public uint WillDelaySeconds { get; set; } = 10;
+
+    /// <summary>Transactions sent to central and not yet acknowledged by it, at most.</summary>
+    public int OutboxMaxInFlight { get; set; } = 100;
+
+    /// <summary>
+    /// A transaction central has not acknowledged after this many seconds is sent again; each
+    /// further attempt waits twice as long (with jitter) up to <see cref="OutboxAckTimeoutMaxSeconds"/>.
+    /// Every reconnect sends all unacknowledged transactions again at once.
+    /// </summary>
+    public double OutboxAckTimeoutSeconds { get; set; } = 10;
+
+    public double OutboxAckTimeoutMaxSeconds { get; set; } = 300;
+
+    /// <summary>Health raises the outbox alarm when the oldest unacknowledged transaction is older than this.</summary>
+    public int OutboxAlarmSeconds { get; set; } = 900;
+
+    /// <summary>
     /// Run an MQTT broker inside the agent on <see cref="Host"/>:<see cref="Port"/> (demo mode: no
     /// broker to install). A production kiosk never does this.
     /// </summary>

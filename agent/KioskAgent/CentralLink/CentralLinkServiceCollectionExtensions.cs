@@ -17,12 +17,17 @@ public static class CentralLinkServiceCollectionExtensions
             .Validate(o => FileIsReadableOrUnset(o.CaFile), "Central:CaFile does not exist.")
             .Validate(o => FileIsReadableOrUnset(o.ClientCertificateFile), "Central:ClientCertificateFile does not exist.")
             .Validate(o => FileIsReadableOrUnset(o.ClientKeyFile), "Central:ClientKeyFile does not exist.")
+            .Validate(o => o.WillDelaySeconds <= 3600, "Central:WillDelaySeconds must be 0-3600.")
+            .Validate(o => o.OutboxMaxInFlight is >= 1 and <= 10_000, "Central:OutboxMaxInFlight must be 1-10000.")
+            .Validate(o => o.OutboxAckTimeoutSeconds > 0 && o.OutboxAckTimeoutMaxSeconds >= o.OutboxAckTimeoutSeconds, "Central:OutboxAckTimeoutSeconds must be > 0 and <= OutboxAckTimeoutMaxSeconds.")
+            .Validate(o => o.OutboxAlarmSeconds >= 1, "Central:OutboxAlarmSeconds must be at least 1.")
             .ValidateOnStart();
 
         services.AddSingleton<DeadLetterLog>();
         services.AddHostedService<EmbeddedBroker>();
         services.AddSingleton<MqttConnection>();
         services.AddHostedService(sp => sp.GetRequiredService<MqttConnection>());
+        services.AddSingleton<IMqttInboundHandler, TransactionAckHandler>();
         services.AddHostedService<OutboxPublisher>();
         services.AddHostedService<HealthTelemetryPublisher>();
         return services;

@@ -1,4 +1,3 @@
-using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
 using KioskAgent.Api;
 using KioskAgent.Contracts.V1;
@@ -7,8 +6,6 @@ using KioskAgent.Hosting;
 using KioskAgent.Journal;
 using KioskAgent.Taps;
 using Microsoft.Extensions.Options;
-using MQTTnet;
-using MQTTnet.Protocol;
 
 namespace KioskAgent.CentralLink;
 
@@ -18,7 +15,6 @@ namespace KioskAgent.CentralLink;
 /// </summary>
 public sealed partial class HealthTelemetryPublisher : BackgroundService
 {
-    private static readonly JsonFormatter Json = new(JsonFormatter.Settings.Default.WithFormatDefaultValues(false));
     private readonly MqttConnection _connection;
     private readonly DeviceHealthRegistry _health;
     private readonly TransactionJournal _journal;
@@ -92,6 +88,8 @@ public sealed partial class HealthTelemetryPublisher : BackgroundService
     internal async Task<HealthReport> BuildAsync(CancellationToken cancellationToken)
     {
         var now = _time.GetUtcNow();
+        var outbox = await _journal.StatusAsync(cancellationToken).ConfigureAwait(false);
+        var oldest = outbox.OldestPendingAge(now);
         var report = new HealthReport
         {
             KioskId = _kiosk.KioskId,
@@ -99,7 +97,10 @@ public sealed partial class HealthTelemetryPublisher : BackgroundService
             AgentVersion = AgentVersion.Current,
             At = Timestamp.FromDateTimeOffset(now),
             UptimeSeconds = (ulong)Math.Max(0, (now - _started).TotalSeconds),
-            OutboxPending = (ulong)await _journal.PendingCountAsync(cancellationToken).ConfigureAwait(false),
+            OutboxPending = (ulong)outbox.Pending,
+            OutboxOldestPendingSeconds = (ulong)oldest.TotalSeconds,
+            OutboxAlarm = oldest > TimeSpan.FromSeconds(_options.OutboxAlarmSeconds),
+            JournalFault = _journal.Fault?.Reason ?? "",
         };
         report.Devices.AddRange(_health.All.Select(DevicesGrpcService.ToStatus));
         foreach (var (name, value) in _counters.Snapshot())
@@ -123,13 +124,7 @@ public sealed partial class HealthTelemetryPublisher : BackgroundService
     private async Task PublishAsync(CancellationToken cancellationToken)
     {
         var report = await BuildAsync(cancellationToken).ConfigureAwait(false);
-        var message = new MqttApplicationMessageBuilder()
-            .WithTopic(_connection.Topics.Health)
-            .WithPayload(Json.Format(report))
-            .WithRetainFlag(true)
-            .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
-            .WithContentType("application/json")
-            .Build();
+        var message = LinkMessages.Create(_connection.Topics.Health, report).WithRetainFlag(true).Build();
         await _connection.PublishAsync(message, cancellationToken).ConfigureAwait(false);
     }
 

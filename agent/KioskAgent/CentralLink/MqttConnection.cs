@@ -1,4 +1,7 @@
+using Google.Protobuf.WellKnownTypes;
+using KioskAgent.Contracts.V1;
 using KioskAgent.Hosting;
+using KioskAgent.Journal;
 using Microsoft.Extensions.Options;
 using MQTTnet;
 using MQTTnet.Exceptions;
@@ -8,9 +11,12 @@ using MQTTnet.Protocol;
 namespace KioskAgent.CentralLink;
 
 /// <summary>
-/// Keeps one MQTT 5 session to central alive: connects with a retained "offline" last will,
-/// announces "online" (retained) on every connect, reconnects with capped exponential backoff,
-/// and says "offline" itself on a clean shutdown (a clean disconnect does not fire the will).
+/// Keeps one MQTT 5 session to central alive: a persistent session (clean start false, session
+/// expiry), so what central queues for the kiosk while it is offline arrives after reconnect; a
+/// retained "offline" last will with a will delay, so a short blip raises no alarm; "online"
+/// (retained) on every connect, each connect numbered by a persisted session sequence so a late
+/// will can be told from the current connection; capped exponential reconnect backoff; and an
+/// "offline" of its own on a clean shutdown (a clean disconnect does not fire the will).
 /// </summary>
 public sealed partial class MqttConnection : BackgroundService
 {
@@ -20,13 +26,17 @@ public sealed partial class MqttConnection : BackgroundService
     private readonly TimeProvider _time;
     private readonly ILogger<MqttConnection> _logger;
     private readonly IServiceProvider _services;
+    private readonly TransactionJournal _journal;
     private IReadOnlyList<IMqttInboundHandler>? _handlers;
     private readonly string _session = Guid.CreateVersion7().ToString();
     private TaskCompletionSource _connected = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private ulong _sessionSequence;
+    private int _generation;
 
-    public MqttConnection(IOptions<CentralLinkOptions> options, IOptions<KioskOptions> kiosk, TimeProvider time, IServiceProvider services, ILogger<MqttConnection> logger)
+    public MqttConnection(IOptions<CentralLinkOptions> options, IOptions<KioskOptions> kiosk, TransactionJournal journal, TimeProvider time, IServiceProvider services, ILogger<MqttConnection> logger)
     {
         _services = services;
+        _journal = journal;
         _options = options.Value;
         _kiosk = kiosk.Value;
         _time = time;
@@ -43,6 +53,15 @@ public sealed partial class MqttConnection : BackgroundService
     public string Session => _session;
 
     public bool IsConnected => _client.IsConnected;
+
+    /// <summary>Counts successful connects; a publisher that sees it change resends what is unacknowledged.</summary>
+    public int Generation => Volatile.Read(ref _generation);
+
+    /// <summary>The session sequence of the current (or last) connection, as carried in its state messages.</summary>
+    public ulong SessionSequence => Volatile.Read(ref _sessionSequence);
+
+    /// <summary>Raised after each connect, once "online" is out.</summary>
+    public event Action? Connected;
 
     /// <summary>
     /// Completes when the session is up (immediately if it already is). The connection state is
@@ -64,7 +83,10 @@ public sealed partial class MqttConnection : BackgroundService
         }
     }
 
-    /// <summary>Publishes and returns true only when the broker acknowledged it (PUBACK for QoS 1).</summary>
+    /// <summary>
+    /// Publishes and returns true when the broker took it (PUBACK for QoS 1). "No matching
+    /// subscribers" counts as taken: the broker is not the proof of delivery, central's own ack is.
+    /// </summary>
     public async Task<bool> PublishAsync(MqttApplicationMessage message, CancellationToken cancellationToken)
     {
         if (!_client.IsConnected)
@@ -73,7 +95,6 @@ public sealed partial class MqttConnection : BackgroundService
         }
 
         var result = await _client.PublishAsync(message, cancellationToken).ConfigureAwait(false);
-        // "No matching subscribers" still means the broker took it; central's own acks come with the outbox contract.
         return result.IsSuccess || result.ReasonCode == MqttClientPublishReasonCode.NoMatchingSubscribers;
     }
 
@@ -133,19 +154,25 @@ public sealed partial class MqttConnection : BackgroundService
 
     private async Task ConnectAsync(CancellationToken cancellationToken)
     {
-        var will = new KioskStatePayload("offline", _kiosk.KioskId, _kiosk.SiteId, _session, AgentVersion.Current, "connection_lost", _time.GetUtcNow());
+        var sequence = await NextSessionSequenceAsync(cancellationToken).ConfigureAwait(false);
+        var will = State("offline", "connection_lost", sequence);
         var builder = new MqttClientOptionsBuilder()
             .WithTcpServer(_options.Host, _options.Port)
             .WithProtocolVersion(MqttProtocolVersion.V500)
             .WithClientId($"kiosk-{_kiosk.SiteId}-{_kiosk.KioskId}")
-            .WithCleanStart(true)
+            .WithCleanStart(false)
+            .WithSessionExpiryInterval(_options.SessionExpirySeconds)
             .WithKeepAlivePeriod(TimeSpan.FromSeconds(_options.KeepAliveSeconds))
             .WithTimeout(TimeSpan.FromSeconds(10))
             .WithWillTopic(Topics.State)
-            .WithWillPayload(will.ToUtf8())
+            .WithWillPayload(LinkMessages.Json.Format(will))
             .WithWillRetain(true)
             .WithWillQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
-            .WithWillContentType("application/json");
+            .WithWillDelayInterval(_options.WillDelaySeconds)
+            .WithWillContentType(LinkMessages.ContentType)
+            .WithWillPayloadFormatIndicator(MqttPayloadFormatIndicator.CharacterData)
+            .WithWillUserProperty(LinkMessages.SchemaProperty, LinkMessages.Utf8(KioskState.Descriptor.FullName))
+            .WithWillUserProperty(LinkMessages.SchemaVersionProperty, LinkMessages.Utf8(LinkMessages.SchemaVersion));
         if (!string.IsNullOrEmpty(_options.Username))
         {
             builder.WithCredentials(_options.Username, _options.Password);
@@ -159,8 +186,31 @@ public sealed partial class MqttConnection : BackgroundService
         await _client.ConnectAsync(builder.Build(), cancellationToken).ConfigureAwait(false);
         await SubscribeAsync(cancellationToken).ConfigureAwait(false);
         await _client.PublishAsync(StateMessage("online", "connected"), cancellationToken).ConfigureAwait(false);
-        LogConnected(_options.Host, _options.Port, Topics.State);
+        LogConnected(_options.Host, _options.Port, Topics.State, sequence);
+        Interlocked.Increment(ref _generation);
         Volatile.Read(ref _connected).TrySetResult();
+        Connected?.Invoke();
+    }
+
+    /// <summary>
+    /// Persisted before use. If the journal cannot commit, the link must still come up (to report
+    /// the fault), so the number then only grows in memory.
+    /// </summary>
+    private async Task<ulong> NextSessionSequenceAsync(CancellationToken cancellationToken)
+    {
+        ulong next;
+        try
+        {
+            next = await _journal.NextSessionSequenceAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (JournalUnavailableException ex)
+        {
+            next = SessionSequence + 1;
+            LogSessionSequenceNotPersisted(ex.Fault.Reason);
+        }
+
+        Volatile.Write(ref _sessionSequence, next);
+        return next;
     }
 
     /// <summary>Handlers are resolved on first use: they may depend on this connection to answer.</summary>
@@ -207,13 +257,19 @@ public sealed partial class MqttConnection : BackgroundService
     }
 
     private MqttApplicationMessage StateMessage(string state, string reason) =>
-        new MqttApplicationMessageBuilder()
-            .WithTopic(Topics.State)
-            .WithPayload(new KioskStatePayload(state, _kiosk.KioskId, _kiosk.SiteId, _session, AgentVersion.Current, reason, _time.GetUtcNow()).ToUtf8())
-            .WithRetainFlag(true)
-            .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
-            .WithContentType("application/json")
-            .Build();
+        LinkMessages.Create(Topics.State, State(state, reason, SessionSequence)).WithRetainFlag(true).Build();
+
+    private KioskState State(string state, string reason, ulong sessionSequence) => new()
+    {
+        State = state,
+        KioskId = _kiosk.KioskId,
+        SiteId = _kiosk.SiteId,
+        Session = _session,
+        SessionSeq = sessionSequence,
+        AgentVersion = AgentVersion.Current,
+        Reason = reason,
+        At = Timestamp.FromDateTimeOffset(_time.GetUtcNow()),
+    };
 
     private Task OnDisconnectedAsync(MqttClientDisconnectedEventArgs args)
     {
@@ -230,8 +286,11 @@ public sealed partial class MqttConnection : BackgroundService
     private static TimeSpan Jitter(TimeSpan delay) =>
         delay * (0.8 + (0.4 * Random.Shared.NextDouble()));
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Connected to central broker {Host}:{Port}; state on {Topic}")]
-    private partial void LogConnected(string host, int port, string topic);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Connected to central broker {Host}:{Port}; state on {Topic} (session #{SessionSequence})")]
+    private partial void LogConnected(string host, int port, string topic, ulong sessionSequence);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Session sequence not persisted ({Reason}); counting on in memory")]
+    private partial void LogSessionSequenceNotPersisted(string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Cannot reach central broker {Host}:{Port}, retrying in ~{Seconds}s: {Error}")]
     private partial void LogConnectFailed(string host, int port, double seconds, string error);

@@ -1,33 +1,46 @@
-using System.Text;
+using System.Collections.Concurrent;
+using KioskAgent.Contracts.V1;
 using KioskAgent.Journal;
-using MQTTnet;
-using MQTTnet.Protocol;
+using Microsoft.Extensions.Options;
 
 namespace KioskAgent.CentralLink;
 
 /// <summary>
-/// Drains the journal's outbox to central in sequence order, one QoS 1 publish at a time. An entry
-/// leaves the outbox only after the broker acknowledged it; anything not yet acknowledged (broker
-/// down, agent killed) stays and is sent after reconnect or restart.
+/// Drains the journal's outbox to central in sequence order with a bounded window of
+/// transactions in flight. A transaction leaves the outbox only when central acknowledges it on
+/// {base}/ack (<see cref="TransactionAckHandler"/>); a broker PUBACK proves nothing (no subscriber,
+/// broker restart without persistence). Unacknowledged transactions are sent again when their ack
+/// timeout runs out and after every reconnect; central dedupes by id.
 /// </summary>
 public sealed partial class OutboxPublisher : BackgroundService
 {
-    private const int BatchSize = 100;
+    /// <summary>
+    /// QoS 1 publishes awaiting their PUBACK at once: pipelined, yet below mosquitto's default
+    /// receive maximum of 20 (MQTT 5 §3.2.2.3.3).
+    /// </summary>
+    private const int PipelineDepth = 16;
     private static readonly TimeSpan IdlePoll = TimeSpan.FromSeconds(5);
 
     private readonly TransactionJournal _journal;
     private readonly MqttConnection _connection;
     private readonly TimeProvider _time;
     private readonly ILogger<OutboxPublisher> _logger;
-    private readonly SemaphoreSlim _wake = new(0, int.MaxValue);
+    private readonly OutboxWindow _window;
+    private readonly ConcurrentQueue<long> _settled = new();
+    private readonly SemaphoreSlim _wake = new(0, 1);
+    private int _generation = -1;
 
-    public OutboxPublisher(TransactionJournal journal, MqttConnection connection, TimeProvider time, ILogger<OutboxPublisher> logger)
+    public OutboxPublisher(TransactionJournal journal, MqttConnection connection, IOptions<CentralLinkOptions> options, TimeProvider time, ILogger<OutboxPublisher> logger)
     {
         _journal = journal;
         _connection = connection;
         _time = time;
         _logger = logger;
-        _journal.Appended += () => _wake.Release();
+        var o = options.Value;
+        _window = new OutboxWindow(o.OutboxMaxInFlight, TimeSpan.FromSeconds(o.OutboxAckTimeoutSeconds), TimeSpan.FromSeconds(o.OutboxAckTimeoutMaxSeconds));
+        _journal.Appended += Wake;
+        _journal.Settled += OnSettled;
+        _connection.Connected += Wake;
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -37,15 +50,8 @@ public sealed partial class OutboxPublisher : BackgroundService
             try
             {
                 await _connection.WaitConnectedAsync(stoppingToken).ConfigureAwait(false);
-                var drained = await DrainAsync(stoppingToken).ConfigureAwait(false);
-                if (drained)
-                {
-                    await _wake.WaitAsync(IdlePoll, stoppingToken).ConfigureAwait(false);
-                }
-                else
-                {
-                    await Task.Delay(TimeSpan.FromSeconds(1), _time, stoppingToken).ConfigureAwait(false);
-                }
+                await PassAsync(stoppingToken).ConfigureAwait(false);
+                await _wake.WaitAsync(WaitTime(), stoppingToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -53,54 +59,168 @@ public sealed partial class OutboxPublisher : BackgroundService
             }
             catch (Exception ex)
             {
-                // The loop never dies: the entries stay in the outbox and are retried.
+                // The loop never dies: unacknowledged entries stay in the outbox and go again.
                 LogPublishFailed(ex.Message);
                 await Task.Delay(TimeSpan.FromSeconds(1), _time, stoppingToken).ConfigureAwait(false);
             }
         }
     }
 
-    /// <summary>Returns true when the outbox is empty, false when publishing stopped early.</summary>
-    private async Task<bool> DrainAsync(CancellationToken cancellationToken)
-    {
-        while (true)
-        {
-            var pending = await _journal.PendingAsync(BatchSize, cancellationToken).ConfigureAwait(false);
-            if (pending.Count == 0)
-            {
-                return true;
-            }
-
-            foreach (var entry in pending)
-            {
-                var message = new MqttApplicationMessageBuilder()
-                    .WithTopic(_connection.Topics.Transactions)
-                    .WithPayload(entry.Payload)
-                    .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
-                    .WithContentType("application/json")
-                    .WithPayloadFormatIndicator(MqttPayloadFormatIndicator.CharacterData)
-                    .WithUserProperty("kind", Encoding.UTF8.GetBytes(entry.Kind))
-                    .WithUserProperty("tx-id", Encoding.UTF8.GetBytes(entry.Id))
-                    .Build();
-                if (!await _connection.PublishAsync(message, cancellationToken).ConfigureAwait(false))
-                {
-                    return false;
-                }
-
-                await _journal.MarkPublishedAsync(entry.Sequence, _time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
-                LogPublished(entry.Sequence, entry.Id);
-            }
-        }
-    }
-
     public override void Dispose()
     {
+        _journal.Appended -= Wake;
+        _journal.Settled -= OnSettled;
+        _connection.Connected -= Wake;
         _wake.Dispose();
         base.Dispose();
     }
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Published transaction #{Sequence} {Id}")]
-    private partial void LogPublished(long sequence, string id);
+    /// <summary>One pass: forget what central settled, resend what timed out, fill the window.</summary>
+    private async Task PassAsync(CancellationToken cancellationToken)
+    {
+        if (_connection.Generation != _generation)
+        {
+            _generation = _connection.Generation;
+            _window.Reset();
+        }
+
+        while (_settled.TryDequeue(out var sequence))
+        {
+            _window.Settled(sequence);
+        }
+
+        await ResendDueAsync(cancellationToken).ConfigureAwait(false);
+        while (_window.Free > 0 && _connection.IsConnected)
+        {
+            var next = await _journal.PendingAsync(_window.Free, _window.Cursor, cancellationToken).ConfigureAwait(false);
+            if (next.Count == 0 || !await SendAsync(next, cancellationToken).ConfigureAwait(false))
+            {
+                return;
+            }
+        }
+    }
+
+    private async Task ResendDueAsync(CancellationToken cancellationToken)
+    {
+        var due = _window.Due(_time.GetUtcNow());
+        if (due.Count == 0)
+        {
+            return;
+        }
+
+        // A settlement this publisher missed must not keep an entry in flight forever.
+        var unsettled = await _journal.UnsettledAmongAsync([.. due.Select(e => e.Sequence)], cancellationToken).ConfigureAwait(false);
+        foreach (var entry in due.Where(e => !unsettled.Contains(e.Sequence)))
+        {
+            _window.Settled(entry.Sequence);
+        }
+
+        var resend = due.Where(e => unsettled.Contains(e.Sequence)).ToList();
+        if (resend.Count == 0)
+        {
+            return;
+        }
+
+        LogResending(resend.Count, resend[0].Sequence);
+        await SendAsync(resend, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Publishes in sequence order, a few PUBACKs outstanding at once. False when the link dropped.</summary>
+    private async Task<bool> SendAsync(IReadOnlyList<JournalEntry> entries, CancellationToken cancellationToken)
+    {
+        var outstanding = new Queue<Task<bool>>();
+        var ok = true;
+        foreach (var entry in entries)
+        {
+            if (outstanding.Count >= PipelineDepth)
+            {
+                ok &= await outstanding.Dequeue().ConfigureAwait(false);
+            }
+
+            if (!ok || !_connection.IsConnected)
+            {
+                ok = false;
+                break;
+            }
+
+            // In the window before it leaves: central's ack may come back before PublishAsync does.
+            _window.Sent(entry, _time.GetUtcNow());
+            outstanding.Enqueue(PublishAsync(entry, cancellationToken));
+        }
+
+        while (outstanding.Count > 0)
+        {
+            ok &= await outstanding.Dequeue().ConfigureAwait(false);
+        }
+
+        return ok;
+    }
+
+    private async Task<bool> PublishAsync(JournalEntry entry, CancellationToken cancellationToken)
+    {
+        var message = LinkMessages.Create(_connection.Topics.Transactions, entry.Payload, Transaction.Descriptor)
+            .WithUserProperty("kind", LinkMessages.Utf8(entry.Kind))
+            .WithUserProperty("tx-id", LinkMessages.Utf8(entry.Id))
+            .Build();
+        try
+        {
+            var taken = await _connection.PublishAsync(message, cancellationToken).ConfigureAwait(false);
+            LogPublished(entry.Sequence, entry.Id, taken);
+            return taken;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // Stays in the window: sent again on timeout or after the reconnect.
+            LogPublishFailed(ex.Message);
+            return false;
+        }
+    }
+
+    private TimeSpan WaitTime()
+    {
+        if (_window.NextDue is not { } due)
+        {
+            return IdlePoll;
+        }
+
+        var wait = due - _time.GetUtcNow();
+        return wait <= TimeSpan.Zero ? TimeSpan.FromMilliseconds(1) : wait < IdlePoll ? wait : IdlePoll;
+    }
+
+    private void OnSettled(IReadOnlyList<TransactionSettlement> settled)
+    {
+        foreach (var s in settled)
+        {
+            _settled.Enqueue(s.Sequence);
+        }
+
+        Wake();
+    }
+
+    private void Wake()
+    {
+        try
+        {
+            if (_wake.CurrentCount == 0)
+            {
+                _wake.Release();
+            }
+        }
+        catch (SemaphoreFullException)
+        {
+            // Already awake: one pass covers every reason.
+        }
+        catch (ObjectDisposedException)
+        {
+            // Shutting down.
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Published transaction #{Sequence} {Id} (broker took it: {Taken})")]
+    private partial void LogPublished(long sequence, string id, bool taken);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Resending {Count} transaction(s) central has not acknowledged, from #{First}")]
+    private partial void LogResending(int count, long first);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox publish failed, will retry: {Error}")]
     private partial void LogPublishFailed(string error);

@@ -7,6 +7,7 @@ public static class DemoServiceCollectionExtensions
         services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section);
         services.AddHostedService<DemoSeeder>();
         services.AddHostedService<DemoBanner>();
+        services.AddHostedService<DemoReferenceCentral>();
         return services;
     }
 }

@@ -4,6 +4,7 @@ using Google.Protobuf.WellKnownTypes;
 using KioskAgent.Contracts.V1;
 using KioskAgent.Hosting;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace KioskAgent.Journal;
@@ -11,54 +12,58 @@ namespace KioskAgent.Journal;
 /// <summary>
 /// The transaction journal and its outbox in one SQLite file (WAL, synchronous=FULL): a transaction
 /// and its outbox row commit together and are on disk before <see cref="AppendAsync"/> returns,
-/// so a power cut or kill -9 after that point loses nothing; the outbox is drained after restart.
+/// so a power cut or kill -9 after that point loses nothing. A row leaves the outbox only when
+/// central acknowledged the transaction (<see cref="ApplyAckAsync"/>); nothing is ever dropped to
+/// make room. A commit that fails (disk full, I/O error) puts the journal in <see cref="Fault"/>.
 /// </summary>
-public sealed class TransactionJournal : IDisposable
+public sealed partial class TransactionJournal : IDisposable
 {
     public const string FileName = "journal.db";
+    private const string SessionSequenceKey = "session_seq";
 
     private static readonly JsonFormatter Json = new(JsonFormatter.Settings.Default.WithFormatDefaultValues(false));
 
     private readonly SqliteConnection _connection;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly KioskOptions _kiosk;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private JournalFault? _fault;
 
-    public TransactionJournal(IOptions<KioskOptions> options)
-        : this(Path.Combine(options.Value.ResolvedDataDirectory, FileName), options.Value)
+    public TransactionJournal(IOptions<KioskOptions> options, TimeProvider time, ILogger<TransactionJournal> logger)
+        : this(Path.Combine(options.Value.ResolvedDataDirectory, FileName), options.Value, time, logger)
     {
     }
 
-    public TransactionJournal(string path, KioskOptions kiosk)
+    public TransactionJournal(string path, KioskOptions kiosk, TimeProvider? time = null, ILogger? logger = null)
     {
         _kiosk = kiosk;
+        _time = time ?? TimeProvider.System;
+        _logger = logger ?? NullLogger.Instance;
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
         _connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
         _connection.Open();
         Execute("PRAGMA journal_mode=WAL;");
         Execute("PRAGMA synchronous=FULL;");
-        Execute("""
-            CREATE TABLE IF NOT EXISTS transactions (
-                sequence    INTEGER PRIMARY KEY,
-                id          TEXT NOT NULL UNIQUE,
-                kind        TEXT NOT NULL,
-                occurred_at TEXT NOT NULL,
-                payload     TEXT NOT NULL
-            );
-            CREATE TABLE IF NOT EXISTS outbox (
-                sequence     INTEGER PRIMARY KEY REFERENCES transactions(sequence),
-                attempts     INTEGER NOT NULL DEFAULT 0,
-                published_at TEXT NULL
-            );
-            CREATE INDEX IF NOT EXISTS outbox_pending ON outbox(sequence) WHERE published_at IS NULL;
-            """);
+        JournalSchema.Apply(_connection);
     }
 
     /// <summary>Raised after a commit, so the outbox publisher wakes up without polling.</summary>
     public event Action? Appended;
 
     /// <summary>
+    /// Raised after central's ack settled transactions (each one once), outside the journal's lock.
+    /// Features holding something until central decides (redemption holds) listen here.
+    /// </summary>
+    public event Action<IReadOnlyList<TransactionSettlement>>? Settled;
+
+    /// <summary>Set while commits fail; null when the last commit succeeded.</summary>
+    public JournalFault? Fault => Volatile.Read(ref _fault);
+
+    /// <summary>
     /// Gives <paramref name="transaction"/> its id and the next sequence number, stores it with its
-    /// outbox row in one durable commit, and returns the journal entry.
+    /// outbox row in one durable commit, and returns the journal entry. Throws
+    /// <see cref="JournalUnavailableException"/> when it could not be recorded.
     /// </summary>
     public async Task<JournalEntry> AppendAsync(Transaction transaction, string kind, DateTimeOffset occurredAt, CancellationToken cancellationToken = default)
     {
@@ -66,32 +71,7 @@ public sealed class TransactionJournal : IDisposable
         JournalEntry entry;
         try
         {
-            using var tx = _connection.BeginTransaction(deferred: false);
-            var sequence = Scalar<long>("SELECT COALESCE(MAX(sequence), 0) + 1 FROM transactions;", tx);
-            transaction.Id = Guid.CreateVersion7(occurredAt).ToString();
-            transaction.Sequence = (ulong)sequence;
-            transaction.KioskId = _kiosk.KioskId;
-            transaction.SiteId = _kiosk.SiteId;
-            transaction.OccurredAt = Timestamp.FromDateTimeOffset(occurredAt);
-            var payload = Json.Format(transaction);
-            entry = new JournalEntry(sequence, transaction.Id, kind, occurredAt, payload);
-
-            using (var insert = _connection.CreateCommand())
-            {
-                insert.Transaction = tx;
-                insert.CommandText = """
-                    INSERT INTO transactions(sequence, id, kind, occurred_at, payload) VALUES ($seq, $id, $kind, $at, $payload);
-                    INSERT INTO outbox(sequence) VALUES ($seq);
-                    """;
-                insert.Parameters.AddWithValue("$seq", sequence);
-                insert.Parameters.AddWithValue("$id", entry.Id);
-                insert.Parameters.AddWithValue("$kind", kind);
-                insert.Parameters.AddWithValue("$at", occurredAt.ToString("O", CultureInfo.InvariantCulture));
-                insert.Parameters.AddWithValue("$payload", payload);
-                insert.ExecuteNonQuery();
-            }
-
-            tx.Commit();
+            entry = Committed(() => Insert(transaction, kind, occurredAt));
         }
         finally
         {
@@ -102,8 +82,8 @@ public sealed class TransactionJournal : IDisposable
         return entry;
     }
 
-    /// <summary>The oldest unpublished entries, in sequence order.</summary>
-    public async Task<IReadOnlyList<JournalEntry>> PendingAsync(int max, CancellationToken cancellationToken = default)
+    /// <summary>Unsettled entries after <paramref name="afterSequence"/>, oldest first.</summary>
+    public async Task<IReadOnlyList<JournalEntry>> PendingAsync(int max, long afterSequence = 0, CancellationToken cancellationToken = default)
     {
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
@@ -112,22 +92,11 @@ public sealed class TransactionJournal : IDisposable
             command.CommandText = """
                 SELECT t.sequence, t.id, t.kind, t.occurred_at, t.payload
                 FROM outbox o JOIN transactions t ON t.sequence = o.sequence
-                WHERE o.published_at IS NULL ORDER BY o.sequence LIMIT $max;
+                WHERE o.settled_at IS NULL AND o.sequence > $after ORDER BY o.sequence LIMIT $max;
                 """;
+            command.Parameters.AddWithValue("$after", afterSequence);
             command.Parameters.AddWithValue("$max", max);
-            using var reader = command.ExecuteReader();
-            var list = new List<JournalEntry>();
-            while (reader.Read())
-            {
-                list.Add(new JournalEntry(
-                    reader.GetInt64(0),
-                    reader.GetString(1),
-                    reader.GetString(2),
-                    DateTimeOffset.Parse(reader.GetString(3), CultureInfo.InvariantCulture),
-                    reader.GetString(4)));
-            }
-
-            return list;
+            return ReadEntries(command);
         }
         finally
         {
@@ -135,16 +104,27 @@ public sealed class TransactionJournal : IDisposable
         }
     }
 
-    public async Task MarkPublishedAsync(long sequence, DateTimeOffset at, CancellationToken cancellationToken = default)
+    /// <summary>Which of <paramref name="sequences"/> central has not settled yet.</summary>
+    public async Task<IReadOnlySet<long>> UnsettledAmongAsync(IReadOnlyCollection<long> sequences, CancellationToken cancellationToken = default)
     {
+        if (sequences.Count == 0)
+        {
+            return new HashSet<long>();
+        }
+
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             using var command = _connection.CreateCommand();
-            command.CommandText = "UPDATE outbox SET published_at = $at, attempts = attempts + 1 WHERE sequence = $seq;";
-            command.Parameters.AddWithValue("$at", at.ToString("O", CultureInfo.InvariantCulture));
-            command.Parameters.AddWithValue("$seq", sequence);
-            command.ExecuteNonQuery();
+            command.CommandText = $"SELECT sequence FROM outbox WHERE settled_at IS NULL AND sequence IN ({string.Join(',', sequences)});";
+            using var reader = command.ExecuteReader();
+            var set = new HashSet<long>();
+            while (reader.Read())
+            {
+                set.Add(reader.GetInt64(0));
+            }
+
+            return set;
         }
         finally
         {
@@ -152,23 +132,196 @@ public sealed class TransactionJournal : IDisposable
         }
     }
 
-    public async Task<long> PendingCountAsync(CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Applies one ack from central in one commit: first its individual results (accepted or
+    /// rejected with a reason), then every still-unsettled transaction up to its contiguous
+    /// sequence as accepted. An ack that names a transaction this journal does not have, or
+    /// acknowledges beyond the last sequence, is refused whole. Already settled transactions keep
+    /// their first outcome.
+    /// </summary>
+    public async Task<AckApplication> ApplyAckAsync(TransactionAck ack, CancellationToken cancellationToken = default)
+    {
+        AckApplication result;
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            result = Committed(() => AckSettlement.Apply(_connection, ack, _time.GetUtcNow()));
+        }
+        finally
+        {
+            _gate.Release();
+        }
+
+        if (result.Settled.Count > 0)
+        {
+            RaiseSettled(result.Settled);
+        }
+
+        return result;
+    }
+
+    public async Task<long> PendingCountAsync(CancellationToken cancellationToken = default) =>
+        (await StatusAsync(cancellationToken).ConfigureAwait(false)).Pending;
+
+    /// <summary>Outbox depth and the age anchor of its oldest transaction, for health.</summary>
+    public async Task<OutboxStatus> StatusAsync(CancellationToken cancellationToken = default)
     {
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            return Scalar<long>("SELECT COUNT(*) FROM outbox WHERE published_at IS NULL;", null);
+            var pending = Scalar<long>("SELECT COUNT(*) FROM outbox WHERE settled_at IS NULL;", null);
+            using var command = _connection.CreateCommand();
+            command.CommandText = """
+                SELECT t.occurred_at FROM outbox o JOIN transactions t ON t.sequence = o.sequence
+                WHERE o.settled_at IS NULL ORDER BY o.sequence LIMIT 1;
+                """;
+            var oldest = command.ExecuteScalar() as string;
+            return new OutboxStatus(pending, oldest is null ? null : DateTimeOffset.Parse(oldest, CultureInfo.InvariantCulture));
         }
         finally
         {
             _gate.Release();
         }
     }
+
+    /// <summary>
+    /// The next MQTT session sequence (1, 2, 3 ... across restarts), stored durably before it is
+    /// used, so a watcher can tell a late last will from the current connection.
+    /// </summary>
+    public async Task<ulong> NextSessionSequenceAsync(CancellationToken cancellationToken = default)
+    {
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return Committed(() =>
+            {
+                using var command = _connection.CreateCommand();
+                command.CommandText = """
+                    INSERT INTO meta(key, value) VALUES ($key, 1)
+                    ON CONFLICT(key) DO UPDATE SET value = value + 1
+                    RETURNING value;
+                    """;
+                command.Parameters.AddWithValue("$key", SessionSequenceKey);
+                return (ulong)(long)command.ExecuteScalar()!;
+            });
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>
+    /// Caps the file at <paramref name="pages"/> pages (SQLite <c>max_page_count</c>) so tests can
+    /// reach "disk full" without filling a disk.
+    /// </summary>
+    internal void CapSizeForTesting(long pages) => Execute($"PRAGMA max_page_count = {pages};");
 
     public void Dispose()
     {
         _connection.Dispose();
         _gate.Dispose();
+    }
+
+    private JournalEntry Insert(Transaction transaction, string kind, DateTimeOffset occurredAt)
+    {
+        using var tx = _connection.BeginTransaction(deferred: false);
+        var sequence = Scalar<long>("SELECT COALESCE(MAX(sequence), 0) + 1 FROM transactions;", tx);
+        transaction.Id = Guid.CreateVersion7(occurredAt).ToString();
+        transaction.Sequence = (ulong)sequence;
+        transaction.KioskId = _kiosk.KioskId;
+        transaction.SiteId = _kiosk.SiteId;
+        transaction.OccurredAt = Timestamp.FromDateTimeOffset(occurredAt);
+        var payload = Json.Format(transaction);
+        var entry = new JournalEntry(sequence, transaction.Id, kind, occurredAt, payload);
+
+        using (var insert = _connection.CreateCommand())
+        {
+            insert.Transaction = tx;
+            insert.CommandText = """
+                INSERT INTO transactions(sequence, id, kind, occurred_at, payload) VALUES ($seq, $id, $kind, $at, $payload);
+                INSERT INTO outbox(sequence) VALUES ($seq);
+                """;
+            insert.Parameters.AddWithValue("$seq", sequence);
+            insert.Parameters.AddWithValue("$id", entry.Id);
+            insert.Parameters.AddWithValue("$kind", kind);
+            insert.Parameters.AddWithValue("$at", occurredAt.ToString("O", CultureInfo.InvariantCulture));
+            insert.Parameters.AddWithValue("$payload", payload);
+            insert.ExecuteNonQuery();
+        }
+
+        tx.Commit();
+        return entry;
+    }
+
+    /// <summary>Runs one commit; a failure becomes <see cref="Fault"/> and <see cref="JournalUnavailableException"/>.</summary>
+    private T Committed<T>(Func<T> commit)
+    {
+        try
+        {
+            var result = commit();
+            if (Interlocked.Exchange(ref _fault, null) is { } cleared)
+            {
+                LogFaultCleared(cleared.Reason);
+            }
+
+            return result;
+        }
+        catch (SqliteException ex)
+        {
+            var fault = new JournalFault(FaultReason(ex), ex.Message, _time.GetUtcNow());
+            if (Interlocked.CompareExchange(ref _fault, fault, null) is null)
+            {
+                LogFault(fault.Reason, ex.SqliteErrorCode);
+            }
+
+            throw new JournalUnavailableException(Fault ?? fault, ex);
+        }
+    }
+
+    /// <summary>SQLite primary result codes, https://sqlite.org/rescode.html.</summary>
+    private static string FaultReason(SqliteException ex) => ex.SqliteErrorCode switch
+    {
+        13 => "disk_full",
+        10 => "io_error",
+        8 => "read_only",
+        3 => "permission_denied",
+        11 or 26 => "corrupt",
+        14 => "cannot_open",
+        _ => $"sqlite_error_{ex.SqliteErrorCode}",
+    };
+
+    private void RaiseSettled(IReadOnlyList<TransactionSettlement> settled)
+    {
+        foreach (var handler in Settled?.GetInvocationList() ?? [])
+        {
+            try
+            {
+                ((Action<IReadOnlyList<TransactionSettlement>>)handler)(settled);
+            }
+            catch (Exception ex)
+            {
+                // One listener's bug must not stop the others or undo the settlement.
+                LogSettledListenerFailed(ex);
+            }
+        }
+    }
+
+    private static List<JournalEntry> ReadEntries(SqliteCommand command)
+    {
+        using var reader = command.ExecuteReader();
+        var list = new List<JournalEntry>();
+        while (reader.Read())
+        {
+            list.Add(new JournalEntry(
+                reader.GetInt64(0),
+                reader.GetString(1),
+                reader.GetString(2),
+                DateTimeOffset.Parse(reader.GetString(3), CultureInfo.InvariantCulture),
+                reader.GetString(4)));
+        }
+
+        return list;
     }
 
     private void Execute(string sql)
@@ -185,4 +338,13 @@ public sealed class TransactionJournal : IDisposable
         command.CommandText = sql;
         return (T)Convert.ChangeType(command.ExecuteScalar()!, typeof(T), CultureInfo.InvariantCulture);
     }
+
+    [LoggerMessage(Level = LogLevel.Critical, Message = "The transaction journal cannot commit ({Reason}, SQLite code {Code}): taps are refused until it can")]
+    private partial void LogFault(string reason, int code);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The transaction journal commits again (was {Reason})")]
+    private partial void LogFaultCleared(string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "A listener of settled transactions failed")]
+    private partial void LogSettledListenerFailed(Exception ex);
 }

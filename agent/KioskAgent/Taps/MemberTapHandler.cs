@@ -25,11 +25,10 @@ public sealed partial class MemberTapHandler(
             ? CardAcceptance.Decide(members.Find(identity), uid.Hex, today)
             : TapRefusals.ForIdentityFailure(tap.Identity.RefusalReason);
 
-        var entry = await journal.AppendAsync(
-            TapTransaction(tap.ReaderId, uid.Hex, outcome),
-            "card_tap",
-            tap.At,
-            cancellationToken).ConfigureAwait(false);
+        if (await RecordAsync(TapTransaction(tap.ReaderId, uid.Hex, outcome), tap.At, cancellationToken).ConfigureAwait(false) is not { } entry)
+        {
+            return Unrecorded(tap.ReaderId, uid.Masked());
+        }
 
         if (outcome.Accepted && outcome.Member is { } m)
         {
@@ -59,9 +58,35 @@ public sealed partial class MemberTapHandler(
     public async Task<TapOutcome> HandleReadFailureAsync(string readerId, string reason, DateTimeOffset at, CancellationToken cancellationToken)
     {
         var outcome = TapRefusals.ForReadFailure(reason);
-        var entry = await journal.AppendAsync(TapTransaction(readerId, "", outcome), "card_tap", at, cancellationToken).ConfigureAwait(false);
+        if (await RecordAsync(TapTransaction(readerId, "", outcome), at, cancellationToken).ConfigureAwait(false) is not { } entry)
+        {
+            return Unrecorded(readerId, "");
+        }
+
         ShowRefusal(outcome, "", entry.Id);
         LogTap(readerId, "", false, outcome.ReasonCode, entry.Sequence);
+        return outcome;
+    }
+
+    /// <summary>The durable commit; null when the journal cannot record (its fault is in health).</summary>
+    private async Task<JournalEntry?> RecordAsync(Transaction transaction, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await journal.AppendAsync(transaction, "card_tap", at, cancellationToken).ConfigureAwait(false);
+        }
+        catch (JournalUnavailableException ex)
+        {
+            LogNotRecorded(ex.Fault.Reason);
+            return null;
+        }
+    }
+
+    private TapOutcome Unrecorded(string readerId, string maskedCard)
+    {
+        var outcome = TapRefusals.Unrecorded();
+        ShowRefusal(outcome, maskedCard, "");
+        counters.Tap(readerId, false, outcome.ReasonCode);
         return outcome;
     }
 
@@ -85,6 +110,9 @@ public sealed partial class MemberTapHandler(
             MaskedCard = maskedCard,
             TransactionId = transactionId,
         });
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Tap refused because the journal cannot record it: {Reason}")]
+    private partial void LogNotRecorded(string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Tap at {ReaderId}: card {MaskedCard} accepted={Accepted} {Reason} (journal #{Sequence})")]
     private partial void LogTap(string readerId, string maskedCard, bool accepted, string reason, long sequence);

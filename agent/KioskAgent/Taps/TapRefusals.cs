@@ -6,6 +6,14 @@ public static class TapRefusals
     private const string TapAgain = "未能读取卡片，请重新刷卡 · The card could not be read. Please tap again.";
     private const string NotVerified = "此卡未通过验证，请到服务台咨询 · This card could not be verified. Please ask at the service desk.";
 
+    /// <summary>
+    /// The journal cannot commit (disk full, I/O error): a tap that cannot be recorded is not
+    /// accepted, because whatever the screen shows must reach central.
+    /// </summary>
+    public static TapOutcome Unrecorded() => TapOutcome.Refuse(
+        "journal_unavailable",
+        "本机暂时无法记录刷卡，请到服务台 · This kiosk cannot record taps right now. Please ask at the service desk.");
+
     /// <summary>The card left the field mid-read or answered garbage: trying again usually works.</summary>
     public static TapOutcome ForReadFailure(string reason) => TapOutcome.Refuse(Code("read", reason), TapAgain);
 

@@ -1,18 +1,25 @@
 using System.Text.Json;
-using Grpc.Core;
+using KioskAgent.Central;
 using KioskAgent.Contracts.V1;
-using KioskAgent.Journal;
 using KioskAgent.Tests.Testing;
-using Microsoft.Data.Sqlite;
 
 namespace KioskAgent.Tests.Integration;
 
-/// <summary>Nothing a kiosk records is lost: not while central is unreachable, not on kill -9.</summary>
+/// <summary>
+/// Nothing a kiosk records is lost: a transaction leaves the outbox only when central acknowledged
+/// it, not when the broker took it; not while central is away, not on kill -9.
+/// </summary>
 [Trait("Category", TestCategories.Integration)]
 public sealed class OutboxDurabilityTests
 {
+    private static readonly Dictionary<string, string> QuickResend = new()
+    {
+        ["Central__OutboxAckTimeoutSeconds"] = "1",
+        ["Central__OutboxAckTimeoutMaxSeconds"] = "2",
+    };
+
     [Fact]
-    public async Task Outbox_SurvivesKill9BetweenCommitAndPublish_AndIsPublishedOnceAfterRestart()
+    public async Task Outbox_SurvivesKill9BetweenCommitAndPublish_AndCentralStoresItOnceAfterRestart()
     {
         // Arrange: the broker is down, so a tap commits to the journal but cannot be published.
         var brokerPort = FreePort.Next();
@@ -20,100 +27,113 @@ public sealed class OutboxDurabilityTests
         var agent = await AgentProcess.StartAsync(settings);
 
         // Act 1: tap; the UI shows the answer only after the journal commit.
-        var shownTransactionId = await TapAndWaitForScreenAsync(agent, "04A1B2C3D4E5F6");
+        var shown = await agent.TapForAnswerAsync("04A1B2C3D4E5F6");
         await agent.KillAsync();
-        var output = agent.Output;
         await agent.DisposeAsync();
-
-        // The transaction is on disk and still in the outbox: killed between commit and publish.
-        Assert.Equal(1, PendingOutboxRows(settings.DataDirectory));
+        var journal = new JournalFile(settings.DataDirectory);
+        Assert.Equal(1, journal.Pending());
 
         // Act 2: central comes back and the agent restarts.
-        var broker = await StartMosquittoOnAsync(brokerPort);
-        await using var _ = broker;
-        await using var probe = await MqttProbe.ConnectAsync(brokerPort, $"kiosk/v1/{settings.SiteId}/{settings.KioskId}/tx");
+        await using var broker = await MosquittoBroker.StartOnAsync(brokerPort);
+        await using var central = await ReferenceCentral.StartAsync("127.0.0.1", brokerPort);
         await using var restarted = await AgentProcess.StartAsync(settings with { UiPort = FreePort.Next(), GrpcPort = FreePort.Next() });
 
-        // Assert: published after restart, exactly once, with the id the UI showed.
-        await Eventually.TrueAsync(() => probe.Messages.Count >= 1, $"the journaled transaction after restart. Agent output before kill:\n{output}");
-        await Task.Delay(TimeSpan.FromSeconds(2));
-        var message = Assert.Single(probe.Messages);
-        Assert.Equal(shownTransactionId, JsonDocument.Parse(message.Payload).RootElement.GetProperty("id").GetString());
-        await Eventually.TrueAsync(() => PendingOutboxRows(settings.DataDirectory) == 0, "the outbox to be empty");
+        // Assert: stored by central with the id the UI showed, and acknowledged back.
+        await Eventually.TrueAsync(() => journal.Pending() == 0, "central's ack to empty the outbox");
+        var stored = Assert.Single(central.Transactions.Store.For(new KioskKey(settings.SiteId, settings.KioskId)));
+        Assert.Equal(shown.Member.TransactionId, stored.Id);
+        Assert.Equal(("accepted", ""), journal.Outcome(stored.Id));
     }
 
     [Fact]
-    public async Task Outbox_HoldsTapsWhileBrokerIsDown_AndSendsThemInOrderWhenItReturns()
+    public async Task NoCentral_BrokerTakesEveryPublish_YetTransactionsStayPending_AreResent_AndRaiseTheAlarm()
     {
-        var broker = await MosquittoBroker.StartAsync();
-        await using var _ = broker;
-        var settings = new AgentSettings { BrokerPort = broker.Port, Demo = true };
-        await using var probe = await MqttProbe.ConnectAsync(broker.Port, $"kiosk/v1/{settings.SiteId}/{settings.KioskId}/tx");
+        await using var broker = await MosquittoBroker.StartAsync();
+        var settings = new AgentSettings
+        {
+            BrokerPort = broker.Port,
+            Demo = true,
+            Extra = new Dictionary<string, string>(QuickResend) { ["Central__OutboxAlarmSeconds"] = "1", ["Central__TelemetrySeconds"] = "1" },
+        };
+        var txTopic = $"kiosk/v1/{settings.SiteId}/{settings.KioskId}/tx";
+        await using var probe = await MqttProbe.ConnectAsync(broker.Port, txTopic);
+        await using var health = await MqttProbe.ConnectAsync(broker.Port, $"kiosk/v1/{settings.SiteId}/{settings.KioskId}/health");
         await using var agent = await AgentProcess.StartAsync(settings);
-        await agent.TapAsync("5A6B7C8D");
-        await Eventually.TrueAsync(() => probe.Messages.Count == 1, "the first tap");
+        var shown = await agent.TapForAnswerAsync("04A1B2C3D4E5F6");
+        var id = shown.Member.TransactionId;
+
+        // Sent, taken by the broker, sent again: nobody acknowledged it.
+        await Eventually.TrueAsync(() => probe.Messages.Count(m => m.UserProperty("tx-id") == id) >= 3, "the transaction to be resent");
+        var journal = new JournalFile(settings.DataDirectory);
+        Assert.Equal(1, journal.Pending());
+        await Eventually.TrueAsync(() => health.Messages.Any(m => JsonDocument.Parse(m.Payload).RootElement.TryGetProperty("outboxAlarm", out var on) && on.GetBoolean()), "the outbox alarm in health");
+
+        // Central arrives: it stores the transaction once and the outbox empties.
+        await using var central = await ReferenceCentral.StartAsync("127.0.0.1", broker.Port);
+        await Eventually.TrueAsync(() => journal.Pending() == 0, "central's ack");
+        Assert.Equal(id, Assert.Single(central.Transactions.Store.For(new KioskKey(settings.SiteId, settings.KioskId))).Id);
+    }
+
+    [Fact]
+    public async Task BrokerOutage_TapsAreHeld_AndCentralGetsThemAllAfterwards_WithoutGaps()
+    {
+        await using var broker = await MosquittoBroker.StartAsync();
+        var settings = new AgentSettings { BrokerPort = broker.Port, Demo = true, Extra = QuickResend };
+        await using var central = await ReferenceCentral.StartAsync("127.0.0.1", broker.Port);
+        await using var agent = await AgentProcess.StartAsync(settings);
+        var kiosk = new KioskKey(settings.SiteId, settings.KioskId);
+        await agent.TapForAnswerAsync("5A6B7C8D");
+        var journal = new JournalFile(settings.DataDirectory);
+        await Eventually.TrueAsync(() => journal.Pending() == 0, "the first tap acknowledged");
 
         await broker.StopAsync();
-        await TapAndWaitForScreenAsync(agent, "04A1B2C3D4E5F6");
-        await TapAndWaitForScreenAsync(agent, "0411223344556677");
-        Assert.Equal(2, PendingOutboxRows(settings.DataDirectory));
-
+        await agent.TapForAnswerAsync("04A1B2C3D4E5F6");
+        await agent.TapForAnswerAsync("0411223344556677");
+        Assert.Equal(2, journal.Pending());
         await broker.StartAgainAsync();
 
-        // A probe subscribing now could miss messages the agent sends in the same instant, so the
-        // journal is the witness: every held tap gets its broker acknowledgement, in sequence order.
-        await Eventually.TrueAsync(() => PendingOutboxRows(settings.DataDirectory) == 0, "the held taps to be acknowledged by the returned broker", TimeSpan.FromSeconds(40));
-        Assert.Equal([1L, 2, 3], SequencesInPublishOrder(settings.DataDirectory));
+        await Eventually.TrueAsync(() => journal.Pending() == 0, "the held taps acknowledged by central", TimeSpan.FromSeconds(40));
+        Assert.Equal(3UL, central.Transactions.Store.Contiguous(kiosk));
+        Assert.Empty(central.Transactions.Store.Gaps(kiosk));
     }
 
-    private static async Task<string> TapAndWaitForScreenAsync(AgentProcess agent, string cardUid)
+    [Fact]
+    public async Task Rejection_CentralsOutcomeAndReason_AreRecordedInTheJournal()
     {
-        var ui = new KioskUi.KioskUiClient(agent.Channel);
-        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(20));
-        using var watch = ui.WatchScreen(new WatchScreenRequest(), cancellationToken: cts.Token);
-        Assert.True(await watch.ResponseStream.MoveNext(cts.Token));
-        var before = watch.ResponseStream.Current.Sequence;
-        await agent.TapAsync(cardUid);
-        while (await watch.ResponseStream.MoveNext(cts.Token))
-        {
-            var screen = watch.ResponseStream.Current;
-            if (screen.Sequence > before && screen.ViewCase == Contracts.V1.Screen.ViewOneofCase.Member)
-            {
-                return screen.Member.TransactionId;
-            }
-        }
+        await using var broker = await MosquittoBroker.StartAsync();
+        var settings = new AgentSettings { BrokerPort = broker.Port, Demo = true };
+        var options = new ReferenceCentralOptions { Judge = t => t.CardTap?.CardUid == "5A6B7C8D" ? "member_blocked_centrally" : null };
+        await using var central = await ReferenceCentral.StartAsync("127.0.0.1", broker.Port, options);
+        await using var agent = await AgentProcess.StartAsync(settings);
 
-        throw new InvalidOperationException("The screen stream ended before the member was shown.");
+        var rejected = (await agent.TapForAnswerAsync("5A6B7C8D")).Member.TransactionId;
+        var accepted = (await agent.TapForAnswerAsync("04A1B2C3D4E5F6")).Member.TransactionId;
+
+        var journal = new JournalFile(settings.DataDirectory);
+        await Eventually.TrueAsync(() => journal.Pending() == 0, "both settled");
+        Assert.Equal(("rejected", "member_blocked_centrally"), journal.Outcome(rejected));
+        Assert.Equal(("accepted", ""), journal.Outcome(accepted));
+        Assert.Equal(TransactionOutcome.Rejected, central.Transactions.Store.Find(rejected)!.Outcome);
     }
 
-    private static long PendingOutboxRows(string dataDirectory)
+    [Fact]
+    public async Task HostileAcks_AreDeadLettered_AndSettleNothing()
     {
-        using var connection = new SqliteConnection($"Data Source={Path.Combine(dataDirectory, TransactionJournal.FileName)};Mode=ReadOnly;Pooling=False");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT COUNT(*) FROM outbox WHERE published_at IS NULL;";
-        return (long)command.ExecuteScalar()!;
-    }
+        await using var broker = await MosquittoBroker.StartAsync();
+        var settings = new AgentSettings { BrokerPort = broker.Port, Demo = true };
+        await using var agent = await AgentProcess.StartAsync(settings);
+        await agent.TapForAnswerAsync("04A1B2C3D4E5F6");
+        var ackTopic = $"kiosk/v1/{settings.SiteId}/{settings.KioskId}/ack";
+        await using var probe = await MqttProbe.ConnectAsync(broker.Port, "$SYS/none");
+        var deadLetters = Path.Combine(settings.DataDirectory, "deadletter.jsonl");
 
-    private static List<long> SequencesInPublishOrder(string dataDirectory)
-    {
-        using var connection = new SqliteConnection($"Data Source={Path.Combine(dataDirectory, TransactionJournal.FileName)};Mode=ReadOnly;Pooling=False");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT sequence FROM outbox ORDER BY published_at, sequence;";
-        using var reader = command.ExecuteReader();
-        var list = new List<long>();
-        while (reader.Read())
-        {
-            list.Add(reader.GetInt64(0));
-        }
+        await probe.PublishAsync(ackTopic, "{not json");
+        await probe.PublishAsync(ackTopic, """{"contiguousSequence":"999"}""");
+        await probe.PublishAsync(ackTopic, $$"""{"results":[{"id":"{{Guid.NewGuid()}}","outcome":"TRANSACTION_OUTCOME_ACCEPTED"}]}""");
 
-        return list;
-    }
-
-    private static async Task<MosquittoBroker> StartMosquittoOnAsync(int port)
-    {
-        var broker = await MosquittoBroker.StartOnAsync(port);
-        return broker;
+        await Eventually.TrueAsync(() => File.Exists(deadLetters) && File.ReadAllLines(deadLetters).Length >= 3, "three dead letters");
+        var reasons = File.ReadAllLines(deadLetters).Select(l => JsonDocument.Parse(l).RootElement.GetProperty("reason").GetString()).ToList();
+        Assert.Equal(["malformed", "ahead_of_journal", "unknown_transaction"], reasons);
+        Assert.Equal(1, new JournalFile(settings.DataDirectory).Pending());
     }
 }

@@ -113,6 +113,16 @@ public sealed partial class AgentProcess : IAsyncDisposable
         await new DeviceSimulator.DeviceSimulatorClient(Channel).TapCardAsync(new TapCardRequest { CardUid = cardUid, HoldMs = holdMs });
     }
 
+    /// <summary>Taps and returns what the kiosk showed for it (member or refusal), as the UI would show it.</summary>
+    public async Task<Contracts.V1.Screen> TapForAnswerAsync(string cardUid, uint holdMs = 20, CancellationToken cancellationToken = default)
+    {
+        var reply = await new DeviceSimulator.DeviceSimulatorClient(Channel).TapCardAsync(
+            new TapCardRequest { CardUid = cardUid, HoldMs = holdMs, WaitForAnswer = true },
+            deadline: DateTime.UtcNow.AddSeconds(30),
+            cancellationToken: cancellationToken);
+        return reply.Answer;
+    }
+
     /// <summary>SIGKILL: no shutdown code runs, exactly like a crash or a power cut of the process.</summary>
     public async Task KillAsync()
     {

@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Text;
 using MQTTnet;
 using MQTTnet.Formatter;
+using MQTTnet.Packets;
 
 namespace KioskAgent.Tests.Testing;
 
@@ -24,7 +25,8 @@ public sealed class MqttProbe : IAsyncDisposable
         client.ApplicationMessageReceivedAsync += e =>
         {
             var m = e.ApplicationMessage;
-            probe._messages.Enqueue(new ReceivedMessage(m.Topic, Encoding.UTF8.GetString(m.Payload.ToArray()), m.Retain, DateTime.UtcNow));
+            var properties = (m.UserProperties ?? []).GroupBy(p => p.Name).ToDictionary(g => g.Key, g => g.First().ReadValueAsString());
+            probe._messages.Enqueue(new ReceivedMessage(m.Topic, Encoding.UTF8.GetString(m.Payload.ToArray()), m.Retain, DateTime.UtcNow, properties, m.ContentType));
             return Task.CompletedTask;
         };
         var options = new MqttClientOptionsBuilder()
@@ -38,6 +40,17 @@ public sealed class MqttProbe : IAsyncDisposable
     }
 
     public IEnumerable<ReceivedMessage> On(string topic) => Messages.Where(m => m.Topic == topic);
+
+    /// <summary>Publishes as another party would (a stale will, a hostile ack ...).</summary>
+    public async Task PublishAsync(string topic, string payload, bool retain = false)
+    {
+        await _client.PublishAsync(new MqttApplicationMessageBuilder()
+            .WithTopic(topic)
+            .WithPayload(payload)
+            .WithRetainFlag(retain)
+            .WithQualityOfServiceLevel(MQTTnet.Protocol.MqttQualityOfServiceLevel.AtLeastOnce)
+            .Build());
+    }
 
     public async ValueTask DisposeAsync()
     {

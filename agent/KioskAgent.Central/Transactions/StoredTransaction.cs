@@ -1,0 +1,14 @@
+using KioskAgent.Contracts.V1;
+
+namespace KioskAgent.Central.Transactions;
+
+/// <summary>A transaction as central keeps it: the kiosk's JSON, and central's verdict.</summary>
+public sealed record StoredTransaction(
+    string Id,
+    KioskKey Kiosk,
+    ulong Sequence,
+    string Kind,
+    TransactionOutcome Outcome,
+    string Reason,
+    DateTimeOffset ReceivedAt,
+    string Payload);

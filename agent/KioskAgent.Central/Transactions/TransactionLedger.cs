@@ -1,0 +1,150 @@
+using System.Text;
+using KioskAgent.Contracts.V1;
+
+namespace KioskAgent.Central.Transactions;
+
+/// <summary>
+/// The transaction part of the reference central: consumes every kiosk's <c>tx</c> topic as
+/// shared work, stores each transaction once (<see cref="TransactionStore"/>), and acknowledges
+/// on the kiosk's <c>ack</c> topic after the store made it durable. Acks are batched per kiosk
+/// (after <c>ackBatchSize</c> messages or <c>ackDelay</c>) and say "everything up to N"
+/// (<see cref="TransactionAck.ContiguousSequence"/>) plus individual results for transactions
+/// ahead of a gap and for every rejection.
+/// </summary>
+public sealed class TransactionLedger(TransactionStore store, TransactionJudge? judge, int ackBatchSize, TimeSpan ackDelay, TimeProvider time, Action<string>? log = null) : ICentralPart
+{
+    private readonly Dictionary<KioskKey, PendingAck> _pending = [];
+    private readonly Lock _gate = new();
+    private ICentralPublisher? _publisher;
+    private long _received;
+    private long _malformed;
+    private long _acks;
+
+    public TransactionStore Store { get; } = store;
+
+    /// <summary>Transaction messages received by this instance (repeats included).</summary>
+    public long Received => Interlocked.Read(ref _received);
+
+    /// <summary>Messages on a tx topic that were not a transaction of that kiosk; never acknowledged.</summary>
+    public long Malformed => Interlocked.Read(ref _malformed);
+
+    public long AcksSent => Interlocked.Read(ref _acks);
+
+    public IEnumerable<CentralSubscription> Subscriptions(CentralTopics topics) => [new(topics.AllTransactions, Shared: true)];
+
+    public void Attach(ICentralPublisher publisher) => _publisher = publisher;
+
+    public async Task HandleAsync(CentralMessage message, CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref _received);
+        var transaction = CentralMessages.TryParse<Transaction>(message.Mqtt);
+        if (transaction is null || string.IsNullOrEmpty(transaction.Id) || transaction.Sequence == 0
+            || transaction.KioskId != message.KioskId || transaction.SiteId != message.SiteId)
+        {
+            Interlocked.Increment(ref _malformed);
+            log?.Invoke($"refused a message on {message.Mqtt.Topic}: not a transaction of that kiosk");
+            return;
+        }
+
+        var kind = CentralMessages.UserProperty(message.Mqtt, "kind") ?? transaction.BodyCase.ToString();
+        var payload = Encoding.UTF8.GetString(message.Mqtt.Payload);
+        var result = Store.Record(message.Kiosk, transaction, kind, payload, judge, time.GetUtcNow());
+        await QueueAckAsync(message.Kiosk, result.Stored, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task QueueAckAsync(KioskKey kiosk, StoredTransaction stored, CancellationToken cancellationToken)
+    {
+        PendingAck pending;
+        bool flushNow, schedule = false;
+        lock (_gate)
+        {
+            if (!_pending.TryGetValue(kiosk, out pending!))
+            {
+                pending = new PendingAck();
+                _pending[kiosk] = pending;
+            }
+
+            pending.Items.Add(stored);
+            flushNow = pending.Items.Count >= ackBatchSize;
+            if (!flushNow && !pending.Scheduled)
+            {
+                pending.Scheduled = schedule = true;
+            }
+        }
+
+        if (flushNow)
+        {
+            await FlushAsync(kiosk, pending, cancellationToken).ConfigureAwait(false);
+        }
+        else if (schedule)
+        {
+            _ = Task.Run(
+                async () =>
+                {
+                    await Task.Delay(ackDelay, time, CancellationToken.None).ConfigureAwait(false);
+                    await FlushAsync(kiosk, pending, CancellationToken.None).ConfigureAwait(false);
+                },
+                CancellationToken.None);
+        }
+    }
+
+    private async Task FlushAsync(KioskKey kiosk, PendingAck pending, CancellationToken cancellationToken)
+    {
+        List<StoredTransaction> items;
+        lock (_gate)
+        {
+            (items, pending.Items) = (pending.Items, []);
+            pending.Scheduled = false;
+        }
+
+        if (items.Count == 0 || _publisher is not { } publisher)
+        {
+            return;
+        }
+
+        try
+        {
+            // Durable before acknowledged: an ack is central's promise that it holds the transaction.
+            Store.Flush();
+            var ack = Ack(kiosk, items);
+            var topic = $"{publisher.Topics.KioskBase(kiosk.SiteId, kiosk.KioskId)}/ack";
+            if (await publisher.PublishAsync(topic, ack, cancellationToken).ConfigureAwait(false))
+            {
+                Interlocked.Increment(ref _acks);
+            }
+        }
+        catch (Exception ex)
+        {
+            // Unacknowledged transactions come again after the kiosk's ack timeout.
+            log?.Invoke($"ack to {kiosk} failed: {ex.Message}");
+        }
+    }
+
+    /// <summary>
+    /// "Everything up to N" never reaches past the highest sequence in this batch, so it cannot
+    /// cover a number the kiosk has not used yet; once a kiosk's sequence numbers stopped
+    /// identifying transactions (a replaced journal), it is acknowledged by id only.
+    /// </summary>
+    private TransactionAck Ack(KioskKey kiosk, List<StoredTransaction> items)
+    {
+        var byId = Store.HasSequenceConflicts(kiosk);
+        var contiguous = byId ? 0 : Math.Min(Store.Contiguous(kiosk), items.Max(i => i.Sequence));
+        var ack = new TransactionAck { ContiguousSequence = contiguous, At = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(time.GetUtcNow()) };
+        foreach (var item in items.DistinctBy(i => i.Id))
+        {
+            if (item.Outcome == TransactionOutcome.Rejected || item.Sequence > contiguous)
+            {
+                ack.Results.Add(new TransactionResult { Id = item.Id, Sequence = item.Sequence, Outcome = item.Outcome, Reason = item.Reason });
+            }
+        }
+
+        return ack;
+    }
+
+    private sealed class PendingAck
+    {
+        public List<StoredTransaction> Items { get; set; } = [];
+
+        public bool Scheduled { get; set; }
+    }
+}

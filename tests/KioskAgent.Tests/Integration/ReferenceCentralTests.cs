@@ -1,0 +1,64 @@
+using KioskAgent.Central;
+using KioskAgent.Central.Transactions;
+using KioskAgent.Tests.Testing;
+
+namespace KioskAgent.Tests.Integration;
+
+/// <summary>The reference central against a real mosquitto and a real agent.</summary>
+[Trait("Category", TestCategories.Integration)]
+public sealed class ReferenceCentralTests
+{
+    [Fact]
+    public async Task TwoInstances_SplitTheWorkThroughTheSharedSubscription_AndTogetherAckEverything()
+    {
+        await using var broker = await MosquittoBroker.StartAsync();
+        using var store = new TransactionStore();
+        await using var one = await ReferenceCentral.StartAsync("127.0.0.1", broker.Port, new ReferenceCentralOptions { Store = store });
+        await using var two = await ReferenceCentral.StartAsync("127.0.0.1", broker.Port, new ReferenceCentralOptions { Store = store });
+        var settings = new AgentSettings { BrokerPort = broker.Port, Demo = true, Extra = new Dictionary<string, string> { ["Taps__SameCardDebounceMs"] = "0" } };
+        await using var agent = await AgentProcess.StartAsync(settings);
+        var kiosk = new KioskKey(settings.SiteId, settings.KioskId);
+
+        for (var i = 0; i < 30; i++)
+        {
+            await agent.TapForAnswerAsync(i % 2 == 0 ? "04A1B2C3D4E5F6" : "5A6B7C8D");
+        }
+
+        var journal = new JournalFile(settings.DataDirectory);
+        await Eventually.TrueAsync(() => journal.Pending() == 0, "every transaction acknowledged");
+        Assert.True(one.Transactions.Received > 0 && two.Transactions.Received > 0, $"both instances got work ({one.Transactions.Received} + {two.Transactions.Received})");
+        Assert.Equal(30, store.For(kiosk).Count);
+        Assert.Equal(30UL, store.Contiguous(kiosk));
+    }
+
+    [Fact]
+    public async Task Restart_OnItsFile_KeepsWhatItStored_AndCountsResendsAsDuplicates()
+    {
+        await using var broker = await MosquittoBroker.StartAsync();
+        var path = Path.Combine(TestPaths.NewTempDirectory("central"), "central.db");
+        var settings = new AgentSettings { BrokerPort = broker.Port, Demo = true };
+        var kiosk = new KioskKey(settings.SiteId, settings.KioskId);
+        string id;
+        await using (var agent = await AgentProcess.StartAsync(settings))
+        {
+            using var store = new TransactionStore(path);
+            await using (await ReferenceCentral.StartAsync("127.0.0.1", broker.Port, new ReferenceCentralOptions { Store = store }))
+            {
+                id = (await agent.TapForAnswerAsync("04A1B2C3D4E5F6")).Member.TransactionId;
+                await Eventually.TrueAsync(() => new JournalFile(settings.DataDirectory).Pending() == 0, "acknowledged");
+            }
+        }
+
+        using var reopened = new TransactionStore(path);
+        await using var central = await ReferenceCentral.StartAsync("127.0.0.1", broker.Port, new ReferenceCentralOptions { Store = reopened });
+        await using var probe = await MqttProbe.ConnectAsync(broker.Port, "$SYS/none");
+        var stored = Assert.Single(reopened.For(kiosk));
+        Assert.Equal(id, stored.Id);
+
+        // The same transaction again, as a kiosk that missed the ack would send it.
+        await probe.PublishAsync($"kiosk/v1/{settings.SiteId}/{settings.KioskId}/tx", stored.Payload);
+
+        await Eventually.TrueAsync(() => reopened.Duplicates == 1, "the resend counted as a duplicate");
+        Assert.Single(reopened.For(kiosk));
+    }
+}
