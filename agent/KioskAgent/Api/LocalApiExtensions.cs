@@ -59,6 +59,7 @@ public static class LocalApiExtensions
         app.UseGrpcWeb(new GrpcWebOptions { DefaultEnabled = true });
         app.MapGrpcService<KioskUiGrpcService>();
         app.MapGrpcService<DevicesGrpcService>();
+        app.MapGrpcService<GiftRedemptionGrpcService>();
         var hasSimulated = app.Services.GetRequiredService<IOptions<DeviceOptions>>().Value.CardReaders.Any(r => r.ParsedKind == CardReaderKind.Simulated);
         if (hasSimulated)
         {

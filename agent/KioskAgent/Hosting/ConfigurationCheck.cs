@@ -31,6 +31,7 @@ public static class ConfigurationCheck
         Check<Printing.ReceiptPrinterOptions>(services, problems);
         Check<Hardware.Display.CustomerDisplayOptions>(services, problems);
         Check<Hardware.Gpio.SignalsOptions>(services, problems);
+        Check<Rewards.RedemptionPolicy>(services, problems);
         return problems;
     }
 

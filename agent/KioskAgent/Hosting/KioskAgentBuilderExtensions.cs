@@ -7,6 +7,7 @@ using KioskAgent.Identity;
 using KioskAgent.Journal;
 using KioskAgent.Members;
 using KioskAgent.Printing;
+using KioskAgent.Rewards;
 using KioskAgent.Screen;
 using KioskAgent.Taps;
 
@@ -39,6 +40,7 @@ public static class KioskAgentBuilderExtensions
             .AddScreen()
             .AddCentralLink()
             .AddTaps()
+            .AddRewards()
             .AddFeedback();
         return builder;
     }

@@ -65,13 +65,21 @@ public sealed partial class TransactionJournal : IDisposable
     /// outbox row in one durable commit, and returns the journal entry. Throws
     /// <see cref="JournalUnavailableException"/> when it could not be recorded.
     /// </summary>
-    public async Task<JournalEntry> AppendAsync(Transaction transaction, string kind, DateTimeOffset occurredAt, CancellationToken cancellationToken = default)
+    public Task<JournalEntry> AppendAsync(Transaction transaction, string kind, DateTimeOffset occurredAt, CancellationToken cancellationToken = default) =>
+        AppendAsync(transaction, kind, occurredAt, null, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="AppendAsync(Transaction, string, DateTimeOffset, CancellationToken)"/>, and
+    /// <paramref name="alsoWrite"/> writes the caller's own rows (e.g. a redemption's hold) inside
+    /// the same SQLite transaction: both commit, or neither does.
+    /// </summary>
+    public async Task<JournalEntry> AppendAsync(Transaction transaction, string kind, DateTimeOffset occurredAt, Action<SqliteTransaction, JournalEntry>? alsoWrite, CancellationToken cancellationToken = default)
     {
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         JournalEntry entry;
         try
         {
-            entry = Committed(() => Insert(transaction, kind, occurredAt));
+            entry = Committed(() => Insert(transaction, kind, occurredAt, alsoWrite));
         }
         finally
         {
@@ -223,7 +231,7 @@ public sealed partial class TransactionJournal : IDisposable
         _gate.Dispose();
     }
 
-    private JournalEntry Insert(Transaction transaction, string kind, DateTimeOffset occurredAt)
+    private JournalEntry Insert(Transaction transaction, string kind, DateTimeOffset occurredAt, Action<SqliteTransaction, JournalEntry>? alsoWrite)
     {
         using var tx = _connection.BeginTransaction(deferred: false);
         var sequence = Scalar<long>("SELECT COALESCE(MAX(sequence), 0) + 1 FROM transactions;", tx);
@@ -250,6 +258,7 @@ public sealed partial class TransactionJournal : IDisposable
             insert.ExecuteNonQuery();
         }
 
+        alsoWrite?.Invoke(tx, entry);
         tx.Commit();
         return entry;
     }

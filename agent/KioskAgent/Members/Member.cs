@@ -44,4 +44,7 @@ public sealed class Member
 
     /// <summary>When central last changed this member; null when unknown.</summary>
     public DateTimeOffset? UpdatedAt { get; set; }
+
+    /// <summary>Kiosk transactions central has already applied to these figures (e.g. redemptions), see members.proto.</summary>
+    public List<string> AppliedTransactionIds { get; set; } = [];
 }

@@ -33,6 +33,7 @@ internal static class MemberDocument
             ["cards"] = new BsonArray(m.Cards.Select(Card)),
             ["q"] = m.QrToken,
             ["up"] = Time(m.UpdatedAt),
+            ["ati"] = new BsonArray(m.AppliedTransactionIds.Select(id => new BsonValue(id))),
             [Keys] = new BsonArray(MemberKeys.Unique(m).Select(k => new BsonValue(k.Key)).Distinct()),
             [StaffPhone] = m.Phone.Length == 0 ? new BsonArray() : new BsonArray { m.Phone },
         };
@@ -73,6 +74,7 @@ internal static class MemberDocument
         QrToken = d["q"].AsString,
         UpdatedAt = Time(d["up"]),
         Recent = d.TryGetValue("ra", out var ra) && ra.IsDocument ? Recent(ra.AsDocument) : null,
+        AppliedTransactionIds = d.TryGetValue("ati", out var ati) && ati.IsArray ? [.. ati.AsArray.Select(id => id.AsString)] : [],
     };
 
     private static BsonDocument Card(MemberCard c) => new()

@@ -17,6 +17,7 @@ public static class MemberRecordValidator
     public const int MaxMemberNumberLength = 32;
     private const int MaxTextLength = 128;
     private const int MaxQrTokenLength = 512;
+    private const int MaxAppliedTransactionIds = 1_000;
 
     /// <summary>
     /// Validates a batch. Member level codes are checked against <paramref name="levelCodes"/> when
@@ -220,6 +221,11 @@ public static class MemberRecordValidator
             NotNegative(record.PendingPoints, "pending_points", Problem);
             NotNegative(record.LifetimePoints, "lifetime_points", Problem);
             MaxLength(record.QrToken, MaxQrTokenLength, "qr_token", Problem);
+            if (record.AppliedTransactionIds.Count > MaxAppliedTransactionIds || record.AppliedTransactionIds.Any(id => id.Length > MaxTextLength))
+            {
+                Problem("applied_transaction_ids", $"must be up to {MaxAppliedTransactionIds} ids of up to {MaxTextLength} characters");
+            }
+
             return new Member
             {
                 MemberNumber = record.MemberNumber,
@@ -238,6 +244,7 @@ public static class MemberRecordValidator
                 QrToken = record.QrToken,
                 Recent = record.Recent is null ? null : MapRecent(record.Recent),
                 UpdatedAt = ParseTimestamp(record.UpdatedAt, "updated_at", Problem),
+                AppliedTransactionIds = [.. record.AppliedTransactionIds.Where(id => id.Length > 0)],
             };
         }
 

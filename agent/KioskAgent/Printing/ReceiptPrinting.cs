@@ -1,4 +1,5 @@
 using KioskAgent.Devices.Discovery;
+using KioskAgent.Hardware.Printer;
 using KioskAgent.Hardware.Printer.Queue;
 
 namespace KioskAgent.Printing;
@@ -7,6 +8,9 @@ namespace KioskAgent.Printing;
 public sealed class ReceiptPrinting(DeviceManager devices)
 {
     public bool HasPrinter => devices.All<ConnectedPrinter>().Any();
+
+    /// <summary>The printer's health as its queue last saw it (e.g. Fault "paper_end"); null without a printer.</summary>
+    public DeviceHealth? Health => devices.All<ConnectedPrinter>().FirstOrDefault()?.Queue.Health;
 
     /// <summary>Queues a receipt; null when no printer is connected (the caller decides what the member sees).</summary>
     public Task<PrintJobResult>? Print(string jobId, ReadOnlyMemory<byte> receipt) =>

@@ -6,6 +6,8 @@ namespace KioskAgent.Rewards;
 /// </summary>
 public static class RedemptionRules
 {
+    public static RedemptionDecision OutOfStock { get; } = RedemptionDecision.Refuse("gift_out_of_stock", "此礼品已兑完 · This gift is out of stock.");
+
     public static RedemptionDecision Decide(RedemptionRequest request, RedemptionPolicy policy)
     {
         var gift = request.Gift;
@@ -16,7 +18,7 @@ public static class RedemptionRules
 
         if (gift.Stock <= 0)
         {
-            return RedemptionDecision.Refuse("gift_out_of_stock", "此礼品已兑完 · This gift is out of stock.");
+            return OutOfStock;
         }
 
         if (gift.PerMemberLimit > 0 && request.AlreadyRedeemedOfThisGift >= gift.PerMemberLimit)

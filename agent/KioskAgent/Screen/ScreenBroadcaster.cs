@@ -77,7 +77,29 @@ public sealed class ScreenBroadcaster : IDisposable
 
     public void Dispose() => _clearTimer?.Dispose();
 
-    private void Show(Contracts.V1.Screen screen, TimeSpan clearAfter)
+    /// <summary>
+    /// Replaces the screen only while the one numbered <paramref name="sequence"/> is still shown
+    /// (e.g. a voucher's print status on its own done screen); false when something else is on screen.
+    /// </summary>
+    public bool ShowIfCurrent(ulong sequence, Contracts.V1.Screen screen, TimeSpan clearAfter)
+    {
+        lock (_gate)
+        {
+            if (_current.Sequence != sequence)
+            {
+                return false;
+            }
+
+            Show(screen, clearAfter); // System.Threading.Lock is re-entrant
+            return true;
+        }
+    }
+
+    /// <summary>
+    /// Shows a feature's own screen (e.g. the gift screens); back to idle after <paramref name="clearAfter"/>
+    /// unless zero. Returns the screen's sequence number (for <see cref="ShowIfCurrent"/>).
+    /// </summary>
+    public ulong Show(Contracts.V1.Screen screen, TimeSpan clearAfter)
     {
         lock (_gate)
         {
@@ -94,6 +116,8 @@ public sealed class ScreenBroadcaster : IDisposable
             {
                 watcher.Writer.TryWrite(_current);
             }
+
+            return _current.Sequence;
         }
     }
 

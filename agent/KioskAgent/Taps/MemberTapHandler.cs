@@ -15,6 +15,7 @@ public sealed partial class MemberTapHandler(
     ScreenBroadcaster screen,
     TapCounters counters,
     SiteCalendar calendar,
+    IEnumerable<IMemberViewContributor> contributors,
     ILogger<MemberTapHandler> logger)
 {
     public async Task<TapOutcome> HandleAsync(Tap tap, CancellationToken cancellationToken)
@@ -42,6 +43,7 @@ public sealed partial class MemberTapHandler(
                 TransactionId = entry.Id,
             };
             SelfServiceView.Fill(view, SelfServiceSummary.Compose(m, members.Levels(), today));
+            Contribute(tap, m, view);
             screen.ShowMember(view);
         }
         else
@@ -90,6 +92,21 @@ public sealed partial class MemberTapHandler(
         return outcome;
     }
 
+    private void Contribute(Tap tap, Member member, MemberView view)
+    {
+        foreach (var contributor in contributors)
+        {
+            try
+            {
+                contributor.Contribute(tap, member, view);
+            }
+            catch (Exception ex)
+            {
+                LogContributorFailed(contributor.GetType().Name, ex);
+            }
+        }
+    }
+
     private static Transaction TapTransaction(string readerId, string uid, TapOutcome outcome) => new()
     {
         CardTap = new CardTap
@@ -113,6 +130,8 @@ public sealed partial class MemberTapHandler(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Tap refused because the journal cannot record it: {Reason}")]
     private partial void LogNotRecorded(string reason);
+    [LoggerMessage(Level = LogLevel.Error, Message = "{Contributor} failed to add to the member screen; shown without it")]
+    private partial void LogContributorFailed(string contributor, Exception ex);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Tap at {ReaderId}: card {MaskedCard} accepted={Accepted} {Reason} (journal #{Sequence})")]
     private partial void LogTap(string readerId, string maskedCard, bool accepted, string reason, long sequence);

@@ -71,4 +71,30 @@ public sealed class ScreenBroadcasterTests
         Assert.Equal("王*明", watch.Current.Member.MaskedName);
         Assert.True(watch.Current.Sequence > first.Sequence);
     }
+
+    [Fact]
+    public void ShowIfCurrent_ReplacesTheScreenItWasGiven_ButNotOneShownSince()
+    {
+        using var screen = Create();
+        var done = screen.Show(new Contracts.V1.Screen { RedemptionDone = new RedemptionDoneView { VoucherCode = "K7QX-4MRD" } }, TimeSpan.FromSeconds(30));
+
+        Assert.True(screen.ShowIfCurrent(done, new Contracts.V1.Screen { RedemptionDone = new RedemptionDoneView { PrintState = VoucherPrintState.Printed } }, TimeSpan.FromSeconds(30)));
+        Assert.Equal(VoucherPrintState.Printed, screen.Current.RedemptionDone.PrintState);
+
+        screen.ShowMember(new MemberView { MaskedName = "B" });
+        Assert.False(screen.ShowIfCurrent(screen.Current.Sequence - 1, new Contracts.V1.Screen { RedemptionDone = new RedemptionDoneView() }, TimeSpan.FromSeconds(30)));
+        Assert.Equal("B", screen.Current.Member.MaskedName);
+    }
+
+    [Fact]
+    public void Show_AFeatureScreenClearsAfterItsOwnTime()
+    {
+        using var screen = Create();
+        screen.Show(new Contracts.V1.Screen { GiftList = new GiftListView { SessionId = "s" } }, TimeSpan.FromSeconds(30));
+
+        _time.Advance(TimeSpan.FromSeconds(29));
+        Assert.Equal(Contracts.V1.Screen.ViewOneofCase.GiftList, screen.Current.ViewCase);
+        _time.Advance(TimeSpan.FromSeconds(1));
+        Assert.Equal(Contracts.V1.Screen.ViewOneofCase.Idle, screen.Current.ViewCase);
+    }
 }

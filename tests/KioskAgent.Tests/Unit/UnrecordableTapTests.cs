@@ -35,7 +35,7 @@ public sealed class UnrecordableTapTests : IDisposable
         _journal = new TransactionJournal(Path.Combine(_directory, TransactionJournal.FileName), new KioskOptions { KioskId = "k1", SiteId = "s1" }, _time);
         _screen = new ScreenBroadcaster(Options.Create(new ScreenOptions()), _time);
         var calendar = new SiteCalendar(Options.Create(new KioskOptions { KioskId = "k1", SiteId = "s1", TimeZone = "Asia/Shanghai" }), _time);
-        _handler = new MemberTapHandler(new MemberLookup(_members), _journal, _screen, _counters, calendar, NullLogger<MemberTapHandler>.Instance);
+        _handler = new MemberTapHandler(new MemberLookup(_members), _journal, _screen, _counters, calendar, [], NullLogger<MemberTapHandler>.Instance);
     }
 
     [Fact]

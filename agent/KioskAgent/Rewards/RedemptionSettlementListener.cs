@@ -1,0 +1,56 @@
+using KioskAgent.Contracts.V1;
+using KioskAgent.Journal;
+using KioskAgent.Members;
+
+namespace KioskAgent.Rewards;
+
+/// <summary>
+/// Follows central's answers to redemptions. The hold itself needs nothing: its state is read from
+/// the journal's settlement. A rejected redemption's gift goes back into this kiosk's stock, once
+/// (also for rejections that arrived while the agent was stopping, on the next start).
+/// </summary>
+public sealed partial class RedemptionSettlementListener(
+    TransactionJournal journal,
+    RedemptionHoldStore holds,
+    MemberCache members,
+    ILogger<RedemptionSettlementListener> logger) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        journal.Settled += OnSettled;
+        ReturnStockOfRejected();
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken)
+    {
+        journal.Settled -= OnSettled;
+        return Task.CompletedTask;
+    }
+
+    private void OnSettled(IReadOnlyList<TransactionSettlement> settled)
+    {
+        var redemptions = settled.Where(s => s.Kind == RedemptionService.TransactionKind).ToList();
+        foreach (var s in redemptions)
+        {
+            LogSettled(s.Id, s.Outcome == TransactionOutcome.Rejected ? "rejected" : "accepted", s.Reason);
+        }
+
+        if (redemptions.Any(s => s.Outcome == TransactionOutcome.Rejected))
+        {
+            ReturnStockOfRejected();
+        }
+    }
+
+    private void ReturnStockOfRejected()
+    {
+        foreach (var hold in holds.ReleasedWithStockToReturn())
+        {
+            members.ReturnGiftStock(hold.GiftCode, hold.Quantity);
+            holds.MarkStockReturned(hold.HoldId);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Central {Outcome} redemption {TransactionId} {Reason}")]
+    private partial void LogSettled(string transactionId, string outcome, string reason);
+}

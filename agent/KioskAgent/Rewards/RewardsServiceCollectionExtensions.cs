@@ -1,0 +1,27 @@
+using KioskAgent.Taps;
+
+namespace KioskAgent.Rewards;
+
+public static class RewardsServiceCollectionExtensions
+{
+    public static IServiceCollection AddRewards(this IServiceCollection services)
+    {
+        services.AddOptions<RedemptionPolicy>()
+            .BindConfiguration(RedemptionPolicy.Section)
+            .Validate(o => Enum.IsDefined(o.OfflineMode), "Redemption:OfflineMode must be Refuse or AllowUpToDailyLimit.")
+            .Validate(o => o.OfflineDailyPointsLimit >= 0, "Redemption:OfflineDailyPointsLimit must be >= 0.")
+            .Validate(o => o.OfflineMode != OfflineRedemptionMode.AllowUpToDailyLimit || o.OfflineDailyPointsLimit > 0, "Redemption:OfflineDailyPointsLimit must be > 0 with OfflineMode AllowUpToDailyLimit.")
+            .Validate(o => o.ClearAfterSeconds is >= 5 and <= 600, "Redemption:ClearAfterSeconds must be 5-600.")
+            .Validate(o => o.VoucherValidDays is >= 1 and <= 3650, "Redemption:VoucherValidDays must be 1-3650.")
+            .Validate(o => o.ConfirmedHoldDays is >= 1 and <= 365, "Redemption:ConfirmedHoldDays must be 1-365.")
+            .ValidateOnStart();
+        services.AddSingleton<RedemptionHoldStore>();
+        services.AddSingleton<RedemptionSessions>();
+        services.AddSingleton<ICentralReachability, MqttCentralReachability>();
+        services.AddSingleton<VoucherPrinting>();
+        services.AddSingleton<RedemptionService>();
+        services.AddSingleton<IMemberViewContributor, RedemptionMemberViewContributor>();
+        services.AddHostedService<RedemptionSettlementListener>();
+        return services;
+    }
+}
