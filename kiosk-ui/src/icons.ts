@@ -25,3 +25,11 @@ export const CHECK = `viewBox="0 0 96 96">
   <circle cx="48" cy="48" r="44" fill="none" stroke-width="7" stroke="currentColor"/>
   <path d="M28 50 l13 13 l27 -29" fill="none" stroke="currentColor" stroke-width="8"
         stroke-linecap="round" stroke-linejoin="round"/>`;
+
+/** A wrapped gift box, for the gift list. */
+export const GIFT = `viewBox="0 0 96 96">
+  <rect x="14" y="38" width="68" height="46" rx="6" fill="none" stroke="currentColor" stroke-width="6"/>
+  <rect x="8" y="26" width="80" height="16" rx="5" fill="none" stroke="currentColor" stroke-width="6"/>
+  <path d="M48 26 v58" stroke="currentColor" stroke-width="6"/>
+  <path d="M48 26 c-6 -14 -26 -16 -22 -4 c2 6 14 4 22 4 c8 0 20 2 22 -4 c4 -12 -16 -10 -22 4z"
+        fill="none" stroke="currentColor" stroke-width="5" stroke-linejoin="round"/>`;

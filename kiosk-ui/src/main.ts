@@ -3,7 +3,8 @@ import { createClient } from "@connectrpc/connect";
 import { createGrpcWebTransport } from "@connectrpc/connect-web";
 import { KioskController } from "./controller";
 import { DeviceSimulator } from "./gen/kiosk/v1/device_simulator_pb";
-import { KioskUi } from "./gen/kiosk/v1/kiosk_ui_pb";
+import { GiftRedemption, KioskUi } from "./gen/kiosk/v1/kiosk_ui_pb";
+import { RedemptionClient } from "./redemption";
 import "./style.css";
 import { DomView } from "./view";
 
@@ -19,8 +20,10 @@ const clients = {
   ui: createClient(KioskUi, transport),
   simulator: createClient(DeviceSimulator, transport),
 };
-const view = new DomView(document.getElementById("app")!, (card) =>
-  controller.tapCard(card),
+const view = new DomView(
+  document.getElementById("app")!,
+  (card) => controller.tapCard(card),
+  new RedemptionClient(createClient(GiftRedemption, transport)),
 );
 const controller: KioskController = new KioskController(clients, view);
 void controller.start();

@@ -3,6 +3,13 @@
 import type { ConnectionState, KioskView } from "./controller";
 import { bilingual, fitText, h, icon } from "./dom";
 import { formatClock } from "./format";
+import {
+  giftListScreen,
+  memberRedemptionPart,
+  type RedemptionActions,
+  redeemConfirmScreen,
+  redeemDoneScreen,
+} from "./gifts";
 import type { DemoCard, KioskInfo } from "./gen/kiosk/v1/kiosk_ui_pb";
 import { CHECK, TAP_CARD, WARNING } from "./icons";
 import { type Countdown, remainingFraction } from "./timing";
@@ -27,6 +34,7 @@ export class DomView implements KioskView {
   constructor(
     private readonly root: HTMLElement,
     private readonly onTap: (card: DemoCard) => Promise<void>,
+    private readonly redemption?: RedemptionActions,
   ) {
     this.clockTime = h("div", { class: "clock-time", "data-testid": "clock" });
     this.clockDate = h("div", { class: "clock-date" });
@@ -61,10 +69,19 @@ export class DomView implements KioskView {
         screen = idleScreen(model);
         break;
       case "member":
-        screen = memberScreen(model);
+        screen = memberScreen(model, this.redemption);
         break;
       case "refusal":
         screen = refusalScreen(model);
+        break;
+      case "gifts":
+        screen = giftListScreen(model, this.redemption);
+        break;
+      case "redeem-confirm":
+        screen = redeemConfirmScreen(model, this.redemption);
+        break;
+      case "redeem-done":
+        screen = redeemDoneScreen(model, this.redemption);
         break;
     }
     if (countdown) screen.append(this.countdownBar(countdown));
@@ -178,7 +195,7 @@ function idleScreen(m: IdleModel): HTMLElement {
   );
 }
 
-function memberScreen(m: MemberModel): HTMLElement {
+function memberScreen(m: MemberModel, redemption?: RedemptionActions): HTMLElement {
   return h(
     "section",
     { class: `screen screen-member${m.progress || m.expiring ? " screen-member-dense" : ""}`, "data-testid": "screen-member" },
@@ -203,7 +220,12 @@ function memberScreen(m: MemberModel): HTMLElement {
     ),
     m.progress ? progressLine(m.progress) : null,
     m.expiring ? h("div", { class: "notice notice-expiring", "data-testid": "member-expiring", role: "note" }, m.expiring) : null,
-    cardLine(m.card, "member-card"),
+    h(
+      "div",
+      { class: "member-foot" },
+      cardLine(m.card, "member-card"),
+      m.redemption ? memberRedemptionPart(m.redemption, redemption) : null,
+    ),
   );
 }
 

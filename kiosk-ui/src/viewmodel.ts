@@ -3,6 +3,14 @@
 import { timestampMs } from "@bufbuild/protobuf/wkt";
 import type { LevelProgressView, Screen } from "./gen/kiosk/v1/kiosk_ui_pb";
 import { formatInteger, formatMoney } from "./format";
+import {
+  type GiftViewModel,
+  giftListModel,
+  memberRedemption,
+  type MemberRedemptionModel,
+  redeemConfirmModel,
+  redeemDoneModel,
+} from "./giftsmodel";
 
 /** Shown for a field the agent left empty, so a layout never collapses. */
 export const PLACEHOLDER = "—";
@@ -26,6 +34,8 @@ export interface MemberModel {
   expiring: string;
   /** The member's birthday week: greet them (生日祝福). */
   birthday: boolean;
+  /** The gift button and redemption notices; absent when there is nothing to offer or tell. */
+  redemption?: MemberRedemptionModel;
 }
 
 export interface ProgressModel {
@@ -44,7 +54,7 @@ export interface RefusalModel {
   card: string;
 }
 
-export type ViewModel = IdleModel | MemberModel | RefusalModel;
+export type ViewModel = IdleModel | MemberModel | RefusalModel | GiftViewModel;
 
 export const IDLE: IdleModel = { kind: "idle", greeting: "" };
 
@@ -71,6 +81,7 @@ export function toViewModel(screen: Screen): ViewModel {
         progress: toProgress(m.progress),
         expiring: expiringLine(m.expiringPoints, m.expiringOn),
         birthday: m.birthdayWeek,
+        redemption: memberRedemption(m),
       };
     }
     case "refusal": {
@@ -82,6 +93,12 @@ export function toViewModel(screen: Screen): ViewModel {
         card: orPlaceholder(r.maskedCard),
       };
     }
+    case "giftList":
+      return giftListModel(view.value);
+    case "redemptionConfirm":
+      return redeemConfirmModel(view.value);
+    case "redemptionDone":
+      return redeemDoneModel(view.value);
     default:
       return IDLE;
   }
