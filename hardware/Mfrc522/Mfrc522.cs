@@ -39,6 +39,7 @@ public sealed partial class Mfrc522 : IDisposable
     /// modules; 50 ms tolerates slow crystals and catches a dead chip.
     /// </summary>
     private static readonly TimeSpan ResetTimeout = TimeSpan.FromMilliseconds(50);
+    private const int MinResetPolls = 10;
 
     /// <summary>Crystal start-up plus td after a hard reset (section 8.8.2), with margin for slow crystals.</summary>
     private static readonly TimeSpan StartUpDelay = TimeSpan.FromMilliseconds(5);
@@ -222,9 +223,12 @@ public sealed partial class Mfrc522 : IDisposable
     private void WaitForPowerUp()
     {
         var clock = Stopwatch.StartNew();
+        var polls = 0;
         while ((ReadRegister(Register.CommandReg) & PowerDownBit) != 0)
         {
-            if (clock.Elapsed > ResetTimeout)
+            // Give up only after both the time and a minimum number of looks: on a busy host one
+            // Thread.Sleep(1) can take longer than the whole timeout, which says nothing about the chip.
+            if (++polls > MinResetPolls && clock.Elapsed > ResetTimeout)
             {
                 throw new IOException("The MFRC522 did not leave power-down after a reset (CommandReg PowerDown stays set).");
             }

@@ -90,10 +90,10 @@ public sealed class FleetWatchTests : IAsyncLifetime
     {
         await PublishRetainedAsync(("kiosk/v1/site-a/k1/state", """{"state":"offline","kioskId":"k1","siteId":"site-a","sessionSeq":"3","reason":"connection_lost","at":"2026-11-22T10:00:00Z"}"""));
 
-        var (exitCode, output) = await KioskctlProcess.RunAsync(["fleet", "cmd", "--broker", Broker, "--kiosk", "site-a/k1", "--name", "ping", "--timeout", "1s"]);
+        var (exitCode, output) = await KioskctlProcess.RunAsync(["fleet", "cmd", "--broker", Broker, "--kiosk", "site-a/k1", "--name", "ping", "--timeout", "5s"]);
 
         Assert.Equal(3, exitCode);
-        Assert.Contains("no answer from site-a/k1 to ping within 1s", output, StringComparison.Ordinal);
+        Assert.Contains("no answer from site-a/k1 to ping within 5s", output, StringComparison.Ordinal);
         Assert.Contains("offline (connection_lost)", output, StringComparison.Ordinal);
     }
 
