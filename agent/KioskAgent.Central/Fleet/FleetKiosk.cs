@@ -6,7 +6,7 @@ namespace KioskAgent.Central.Fleet;
 /// </summary>
 public sealed record FleetKiosk(string SiteId, string KioskId)
 {
-    public KioskPresence Presence { get; init; }
+    public OnlineState Presence { get; init; }
 
     /// <summary>Why the state is what it is: connected, connection_lost, shutdown.</summary>
     public string StateReason { get; init; } = "";
@@ -20,8 +20,8 @@ public sealed record FleetKiosk(string SiteId, string KioskId)
     /// <summary>Highest session_seq seen with "online": an "offline" below it is a stale death.</summary>
     public ulong HighestOnlineSeq { get; init; }
 
-    /// <summary>Stale "offline" messages ignored for this kiosk.</summary>
-    public int StaleDeathsIgnored { get; init; }
+    /// <summary>Stale state messages ignored for this kiosk (late wills of older connections, replays).</summary>
+    public int StaleStatesIgnored { get; init; }
 
     public DateTimeOffset? StateAt { get; init; }
 
@@ -47,6 +47,12 @@ public sealed record FleetKiosk(string SiteId, string KioskId)
     /// <summary>When the oldest of those was committed; null when the kiosk does not report it or has none.</summary>
     public DateTimeOffset? OutboxOldestAt { get; init; }
 
+    /// <summary>The kiosk's own alarm: its oldest unacknowledged transaction is older than it tolerates.</summary>
+    public bool OutboxAlarm { get; init; }
+
+    /// <summary>Why the kiosk's journal cannot commit (disk_full, io_error); while set it refuses taps.</summary>
+    public string JournalFault { get; init; } = "";
+
     /// <summary>Data version of the kiosk's member cache (0: none yet, or not reported).</summary>
     public ulong SyncVersion { get; init; }
 
@@ -59,9 +65,10 @@ public sealed record FleetKiosk(string SiteId, string KioskId)
     /// <summary>Inbound messages the kiosk refused since its start (counters inbound.rejected.*).</summary>
     public long RejectedMessages { get; init; }
 
-    public bool HasFaults => Problems.Any(p => p.Level != DeviceProblemLevel.Degraded);
+    /// <summary>A faulty or absent device, a journal that cannot commit, or transactions not getting through.</summary>
+    public bool HasFaults => JournalFault.Length > 0 || OutboxAlarm || Problems.Any(p => p.Level != DeviceProblemLevel.Degraded);
 
     /// <summary>Online by its state, but nothing heard from it for longer than <paramref name="silentAfter"/>.</summary>
     public bool IsSilent(DateTimeOffset now, TimeSpan silentAfter) =>
-        Presence == KioskPresence.Online && LastSeen is { } seen && now - seen > silentAfter;
+        Presence == OnlineState.Online && LastSeen is { } seen && now - seen > silentAfter;
 }

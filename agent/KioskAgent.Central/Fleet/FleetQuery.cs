@@ -19,7 +19,7 @@ public sealed record FleetQuery
         var rows = kiosks
             .Where(k => Site is null || string.Equals(k.SiteId, Site, StringComparison.Ordinal))
             .Where(k => !FaultsOnly || k.HasFaults)
-            .Where(k => !OfflineOnly || k.Presence != KioskPresence.Online || k.IsSilent(now, SilentAfter));
+            .Where(k => !OfflineOnly || k.Presence != OnlineState.Online || k.IsSilent(now, SilentAfter));
         var bySite = Comparer<FleetKiosk>.Create((a, b) =>
         {
             var site = string.CompareOrdinal(a.SiteId, b.SiteId);
@@ -35,7 +35,7 @@ public sealed record FleetQuery
     }
 
     private int Rank(FleetKiosk kiosk, DateTimeOffset now) =>
-        kiosk.Presence != KioskPresence.Online ? 0
+        kiosk.Presence != OnlineState.Online ? 0
         : kiosk.IsSilent(now, SilentAfter) ? 1
         : kiosk.HasFaults ? 2
         : kiosk.Problems.Count > 0 ? 3

@@ -6,8 +6,8 @@ public sealed record FleetSummary(int Kiosks, int Online, int Offline, int Silen
     public static FleetSummary Of(IReadOnlyCollection<FleetKiosk> kiosks, DateTimeOffset now, TimeSpan silentAfter) =>
         new(
             kiosks.Count,
-            kiosks.Count(k => k.Presence == KioskPresence.Online),
-            kiosks.Count(k => k.Presence == KioskPresence.Offline),
+            kiosks.Count(k => k.Presence == OnlineState.Online),
+            kiosks.Count(k => k.Presence == OnlineState.Offline),
             kiosks.Count(k => k.IsSilent(now, silentAfter)),
             kiosks.Count(k => k.HasFaults),
             kiosks.Aggregate(0UL, (sum, k) => sum + k.OutboxPending),

@@ -49,9 +49,9 @@ public static class FleetTable
     /// <summary>online, silent (online but not heard from), offline or unknown (health but no state yet).</summary>
     public static string StateText(FleetKiosk k, DateTimeOffset now, TimeSpan silentAfter) => k.Presence switch
     {
-        KioskPresence.Online when k.IsSilent(now, silentAfter) => "silent",
-        KioskPresence.Online => "online",
-        KioskPresence.Offline => "offline",
+        OnlineState.Online when k.IsSilent(now, silentAfter) => "silent",
+        OnlineState.Online => "online",
+        OnlineState.Offline => "offline",
         _ => "unknown",
     };
 
@@ -68,9 +68,19 @@ public static class FleetTable
     private static string Problems(FleetKiosk k)
     {
         var parts = new List<string>();
-        if (k.Presence == KioskPresence.Offline && k.StateReason.Length > 0)
+        if (k.Presence == OnlineState.Offline && k.StateReason.Length > 0)
         {
             parts.Add(k.StateReason);
+        }
+
+        if (k.JournalFault.Length > 0)
+        {
+            parts.Add($"journal {k.JournalFault}");
+        }
+
+        if (k.OutboxAlarm)
+        {
+            parts.Add("outbox_alarm");
         }
 
         parts.AddRange(k.Problems.Select(p => p.ToString()));

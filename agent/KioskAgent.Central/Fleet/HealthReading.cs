@@ -20,6 +20,11 @@ public static class HealthReading
             UptimeSeconds = health.UptimeSeconds,
             Problems = Problems(health),
             OutboxPending = health.OutboxPending,
+            OutboxOldestAt = health.OutboxPending > 0 && health.OutboxOldestPendingSeconds > 0 && at is { } reported
+                ? reported - TimeSpan.FromSeconds(health.OutboxOldestPendingSeconds)
+                : null,
+            OutboxAlarm = health.OutboxAlarm,
+            JournalFault = health.JournalFault,
             SyncVersion = health.MemberSync?.Version ?? 0,
             SyncAt = health.MemberSync?.SyncedAt?.ToDateTimeOffset(),
             RefusedTaps = Sum(health, RefusedTapPrefix),
@@ -35,7 +40,7 @@ public static class HealthReading
             Session = row.Session,
             SessionSeq = row.SessionSeq,
             HighestOnlineSeq = row.HighestOnlineSeq,
-            StaleDeathsIgnored = row.StaleDeathsIgnored,
+            StaleStatesIgnored = row.StaleStatesIgnored,
             StateAt = row.StateAt,
             LastSeen = row.LastSeen,
             AgentVersion = row.AgentVersion,

@@ -1,13 +1,13 @@
+using KioskAgent.Central.Presence;
 using KioskAgent.Contracts.V1;
 
 namespace KioskAgent.Central.Fleet;
 
 /// <summary>
-/// Applies a kiosk's retained state with the stale-death rule of link.proto: every connect of a
-/// kiosk carries a session_seq one higher than the last, so an "offline" (typically a last will the
-/// broker fires late, after the kiosk already reconnected) whose session_seq is lower than the last
-/// "online" seen belongs to a session that is already over and is ignored. A session_seq of 0 means
-/// the kiosk does not send one; such states apply in arrival order.
+/// Applies a kiosk's state message to its fleet row with the same stale rule as the reference
+/// central (<see cref="PresenceRule"/>, docs/mqtt-contract.md): a state whose session_seq is lower
+/// than the last "online" seen belongs to a connection that is already over (typically a last will
+/// the broker fires late, after the kiosk reconnected) and is ignored.
 /// </summary>
 public static class KioskStateRule
 {
@@ -18,35 +18,36 @@ public static class KioskStateRule
     {
         var presence = state.State switch
         {
-            Online => KioskPresence.Online,
-            Offline => KioskPresence.Offline,
-            _ => (KioskPresence?)null,
+            Online => OnlineState.Online,
+            Offline => OnlineState.Offline,
+            _ => (OnlineState?)null,
         };
         if (presence is null)
         {
             return (row, FleetUpdate.Malformed);
         }
 
-        var seq = state.SessionSeq;
-        if (seq != 0 && seq < row.HighestOnlineSeq)
+        var key = new KioskKey(row.SiteId, row.KioskId);
+        var current = row.Presence == OnlineState.Unknown
+            ? null
+            : new KioskPresence(key, row.Presence == OnlineState.Online, row.SessionSeq, row.Session, row.StateReason, row.AgentVersion, row.StateAt, row.HighestOnlineSeq, receivedAt);
+        if (PresenceRule.Apply(current, key, state, receivedAt) is not { } next)
         {
-            // An older session speaking after a newer one came online: it says nothing about now.
-            return (row with { StaleDeathsIgnored = row.StaleDeathsIgnored + 1 }, FleetUpdate.StaleStateIgnored);
+            return (row with { StaleStatesIgnored = row.StaleStatesIgnored + 1 }, FleetUpdate.StaleStateIgnored);
         }
 
         var at = state.At?.ToDateTimeOffset();
-        var next = row with
+        return (row with
         {
             Presence = presence.Value,
             StateReason = state.Reason,
             Session = state.Session,
-            SessionSeq = seq,
-            HighestOnlineSeq = presence == KioskPresence.Online ? Math.Max(seq, row.HighestOnlineSeq) : row.HighestOnlineSeq,
+            SessionSeq = state.SessionSeq,
+            HighestOnlineSeq = next.LastOnlineSessionSeq,
             StateAt = at,
             LastSeen = Latest(row.LastSeen, retained ? at : receivedAt),
             AgentVersion = state.AgentVersion.Length > 0 ? state.AgentVersion : row.AgentVersion,
-        };
-        return (next, FleetUpdate.Applied);
+        }, FleetUpdate.Applied);
     }
 
     internal static DateTimeOffset? Latest(DateTimeOffset? a, DateTimeOffset? b) =>

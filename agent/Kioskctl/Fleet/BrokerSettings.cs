@@ -54,13 +54,16 @@ public sealed record BrokerSettings(string Host, int Port, string? Username, str
     }
 
     /// <summary>MQTT 5 client options with address, credentials and TLS filled in.</summary>
-    public MqttClientOptionsBuilder ClientOptions(string clientId)
-    {
-        var builder = new MqttClientOptionsBuilder()
+    public MqttClientOptionsBuilder ClientOptions(string clientId) =>
+        Apply(new MqttClientOptionsBuilder()
             .WithTcpServer(Host, Port)
             .WithProtocolVersion(MqttProtocolVersion.V500)
             .WithClientId(clientId)
-            .WithTimeout(TimeSpan.FromSeconds(10));
+            .WithTimeout(TimeSpan.FromSeconds(10)));
+
+    /// <summary>Adds credentials and TLS to options someone else builds (e.g. the reference central's).</summary>
+    public MqttClientOptionsBuilder Apply(MqttClientOptionsBuilder builder)
+    {
         if (!string.IsNullOrEmpty(Username))
         {
             builder.WithCredentials(Username, Password);

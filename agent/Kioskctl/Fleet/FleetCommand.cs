@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Kioskctl.Fleet.Central;
 using Kioskctl.Fleet.Commands;
 using Kioskctl.Fleet.Simulation;
 using Kioskctl.Fleet.Watch;
@@ -16,6 +17,7 @@ public static class FleetCommand
         fleet.Subcommands.Add(FleetWatchCommand.Create(broker));
         fleet.Subcommands.Add(FleetCmdCommand.Create(broker));
         fleet.Subcommands.Add(FleetSimulateCommand.Create(broker));
+        fleet.Subcommands.Add(FleetCentralCommand.Create(broker));
         return fleet;
     }
 }

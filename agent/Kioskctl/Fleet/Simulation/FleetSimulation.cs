@@ -19,7 +19,7 @@ public sealed class FleetSimulation(BrokerSettings broker, SimulationOptions opt
         var firstSessionSeq = (ulong)start.ToUnixTimeMilliseconds();
         var watches = options.Measure.Select(m => new ProcessWatch(m.Name, m.Pid)).Append(new ProcessWatch("simulator", Environment.ProcessId)).ToList();
         var kiosks = Enumerable.Range(0, options.Kiosks)
-            .Select(i => new SimulatedKiosk(options.SiteId(i), options.KioskId(i), firstSessionSeq, broker, options, Stats, new Random(HashCode.Combine(options.Seed, i)), time))
+            .Select(i => new SimulatedKiosk(options.SiteId(i), options.KioskId(i), firstSessionSeq, broker, options, Stats, new Random(unchecked((options.Seed * 1_000_003) + i)), time))
             .ToList();
         var result = new SimulationResult(options, start);
         using var run = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);

@@ -251,6 +251,7 @@ public sealed class SimulatedKiosk : IAsyncDisposable
             At = Timestamp.FromDateTimeOffset(now),
             UptimeSeconds = (ulong)(now - _started).TotalSeconds,
             OutboxPending = (ulong)_outbox.Count,
+            OutboxOldestPendingSeconds = _outbox.OldestCreatedAt() is { } oldest ? (ulong)Math.Max(0, (now - oldest).TotalSeconds) : 0,
             MemberSync = new MemberSyncStatus { Version = 1, SnapshotId = "sim", SyncedAt = Timestamp.FromDateTimeOffset(_started), AgeSeconds = (ulong)(now - _started).TotalSeconds },
         };
         report.Devices.Add(Device("member-1", "card_reader", "Pcsc", DeviceState.Ok, "reader present"));

@@ -42,6 +42,7 @@ public static class FleetJson
         w.WriteString("siteId", k.SiteId);
         w.WriteString("kioskId", k.KioskId);
         w.WriteString("state", FleetTable.StateText(k, now, silentAfter));
+        w.WriteBoolean("hasFaults", k.HasFaults);
         w.WriteString("reason", k.StateReason);
         w.WriteNumber("sessionSeq", k.SessionSeq);
         Time(w, "lastSeen", k.LastSeen);
@@ -51,6 +52,8 @@ public static class FleetJson
             Time(w, "healthAt", k.HealthAt);
             w.WriteNumber("outboxPending", k.OutboxPending);
             Time(w, "outboxOldestAt", k.OutboxOldestAt);
+            w.WriteBoolean("outboxAlarm", k.OutboxAlarm);
+            w.WriteString("journalFault", k.JournalFault);
             w.WriteNumber("syncVersion", k.SyncVersion);
             Time(w, "syncAt", k.SyncAt);
             w.WriteNumber("refusedTaps", k.RefusedTaps);

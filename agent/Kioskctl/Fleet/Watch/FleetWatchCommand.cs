@@ -12,7 +12,14 @@ public static class FleetWatchCommand
         var once = new Option<bool>("--once") { Description = "Print one snapshot once the retained state has arrived, then exit" };
         var duration = new Option<TimeSpan?>("--duration") { Description = "Stop after this long (e.g. 5m); default: until Ctrl+C", CustomParser = r => Duration.Parse(r) };
         var interval = new Option<TimeSpan?>("--interval") { Description = "Refresh period (default 2s on a terminal, 10s otherwise)", CustomParser = r => Duration.Parse(r) };
-        var site = new Option<string?>("--site") { Description = "Only this site" };
+        var site = new Option<string?>("--site") { Description = "Only this site (subscribes to its topics only)" };
+        site.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<string?>() is { } id && !Commands.KioskAddress.TryParse($"{id}/x", out _))
+            {
+                r.AddError("--site must be 1-64 characters of A-Z a-z 0-9 - _ .");
+            }
+        });
         var faultsOnly = new Option<bool>("--faults-only") { Description = "Only kiosks with a faulty or absent device" };
         var offlineOnly = new Option<bool>("--offline-only") { Description = "Only kiosks that are offline or silent" };
         var sort = new Option<FleetSort>("--sort") { Description = "Row order", DefaultValueFactory = _ => FleetSort.Site };
@@ -39,7 +46,7 @@ public static class FleetWatchCommand
             };
             var settings = broker.Read(parse);
             var output = new FleetWatchOutput(settings, query, parse.GetValue(json), TimeProvider.System);
-            await using var watcher = new FleetWatcher(settings, TimeProvider.System);
+            await using var watcher = new FleetWatcher(settings, TimeProvider.System, query.Site);
             if (!await watcher.StartAsync(cancellationToken))
             {
                 return ExitCodes.Unreachable;

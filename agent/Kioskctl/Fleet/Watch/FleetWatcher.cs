@@ -18,14 +18,17 @@ public sealed class FleetWatcher : IAsyncDisposable
     private readonly IMqttClient _client = new MqttClientFactory().CreateMqttClient();
     private readonly BrokerSettings _broker;
     private readonly TimeProvider _time;
+    private readonly string? _site;
     private readonly TaskCompletionSource _marker = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private string _markerTopic = "";
     private bool _markerSent;
     private long _lastMessageTicks;
 
-    public FleetWatcher(BrokerSettings broker, TimeProvider time)
+    /// <summary>With <paramref name="site"/>, only that site's topics are subscribed (less for the broker to send).</summary>
+    public FleetWatcher(BrokerSettings broker, TimeProvider time, string? site = null)
     {
         _broker = broker;
+        _site = site;
         _time = time;
         View = new FleetView(new CentralTopics(broker.TopicRoot));
         _client.ApplicationMessageReceivedAsync += e =>
@@ -62,8 +65,8 @@ public sealed class FleetWatcher : IAsyncDisposable
         _markerTopic = $"{topics.Root}/_kioskctl/{clientId}/marker";
         await _client.SubscribeAsync(
             new MqttClientSubscribeOptionsBuilder()
-                .WithTopicFilter(topics.AllStates, MqttQualityOfServiceLevel.AtLeastOnce)
-                .WithTopicFilter(topics.AllHealth, MqttQualityOfServiceLevel.AtLeastOnce)
+                .WithTopicFilter(_site is null ? topics.AllStates : $"{topics.Root}/{_site}/+/state", MqttQualityOfServiceLevel.AtLeastOnce)
+                .WithTopicFilter(_site is null ? topics.AllHealth : $"{topics.Root}/{_site}/+/health", MqttQualityOfServiceLevel.AtLeastOnce)
                 .WithTopicFilter(_markerTopic, MqttQualityOfServiceLevel.AtLeastOnce)
                 .Build(),
             cancellationToken).ConfigureAwait(false);

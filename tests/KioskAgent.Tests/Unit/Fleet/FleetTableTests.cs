@@ -9,11 +9,11 @@ public sealed class FleetTableTests
     private static readonly DateTimeOffset Now = new(2026, 11, 22, 10, 0, 0, TimeSpan.Zero);
     private static readonly TimeSpan SilentAfter = TimeSpan.FromSeconds(90);
 
-    private static FleetKiosk Kiosk(string site, string kiosk, KioskPresence presence = KioskPresence.Online, double seenSecondsAgo = 5, params DeviceProblem[] problems) =>
+    private static FleetKiosk Kiosk(string site, string kiosk, OnlineState presence = OnlineState.Online, double seenSecondsAgo = 5, params DeviceProblem[] problems) =>
         new(site, kiosk)
         {
             Presence = presence,
-            StateReason = presence == KioskPresence.Offline ? "connection_lost" : "connected",
+            StateReason = presence == OnlineState.Offline ? "connection_lost" : "connected",
             LastSeen = Now.AddSeconds(-seenSecondsAgo),
             AgentVersion = "0.1.0",
             HasHealth = true,
@@ -27,7 +27,7 @@ public sealed class FleetTableTests
     [Fact]
     public void Render_ShowsHeaderOneLinePerKioskAndTheSummary()
     {
-        FleetKiosk[] fleet = [Kiosk("s1", "k1"), Kiosk("s1", "k2", problems: PaperEnd), Kiosk("s2", "k3", KioskPresence.Offline, 600)];
+        FleetKiosk[] fleet = [Kiosk("s1", "k1"), Kiosk("s1", "k2", problems: PaperEnd), Kiosk("s2", "k3", OnlineState.Offline, 600)];
 
         var lines = FleetTable.Render(fleet, fleet, Now, SilentAfter);
 
@@ -85,9 +85,21 @@ public sealed class FleetTableTests
     }
 
     [Fact]
+    public void Render_JournalFaultAndOutboxAlarm_ComeFirstInProblems_WithTheOldestPendingAge()
+    {
+        FleetKiosk[] fleet = [Kiosk("s1", "k1", problems: PaperEnd) with { JournalFault = "disk_full", OutboxAlarm = true, OutboxOldestAt = Now.AddMinutes(-20) }];
+
+        var lines = FleetTable.Render(fleet, fleet, Now, SilentAfter);
+
+        Assert.EndsWith("journal disk_full; outbox_alarm; receipt-printer paper_end", lines[1], StringComparison.Ordinal);
+        Assert.Equal("20m00s", Words(lines[1])[6]);
+        Assert.Contains("1 with faults", lines[^1], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Render_KioskWithoutHealth_ShowsDashes()
     {
-        FleetKiosk[] fleet = [new FleetKiosk("s1", "k1") { Presence = KioskPresence.Online, LastSeen = Now }];
+        FleetKiosk[] fleet = [new FleetKiosk("s1", "k1") { Presence = OnlineState.Online, LastSeen = Now }];
 
         var words = Words(FleetTable.Render(fleet, fleet, Now, SilentAfter)[1]);
 
@@ -125,7 +137,7 @@ public sealed class FleetTableTests
     [Fact]
     public void Query_SortByProblems_PutsOfflineThenSilentThenFaultsFirst()
     {
-        FleetKiosk[] fleet = [Kiosk("s1", "a-fine"), Kiosk("s1", "b-fault", problems: PaperEnd), Kiosk("s1", "c-silent", seenSecondsAgo: 500), Kiosk("s1", "d-offline", KioskPresence.Offline)];
+        FleetKiosk[] fleet = [Kiosk("s1", "a-fine"), Kiosk("s1", "b-fault", problems: PaperEnd), Kiosk("s1", "c-silent", seenSecondsAgo: 500), Kiosk("s1", "d-offline", OnlineState.Offline)];
 
         var rows = new FleetQuery { Sort = FleetSort.Problems }.Apply(fleet, Now);
 

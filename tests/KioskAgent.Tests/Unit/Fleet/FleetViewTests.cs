@@ -28,9 +28,9 @@ public sealed class FleetViewTests
         var update = Live(State, StateJson("offline", 6, "connection_lost"), 1);
 
         Assert.Equal(FleetUpdate.StaleStateIgnored, update);
-        Assert.Equal(KioskPresence.Online, Kiosk.Presence);
+        Assert.Equal(OnlineState.Online, Kiosk.Presence);
         Assert.Equal(7UL, Kiosk.SessionSeq);
-        Assert.Equal(1, Kiosk.StaleDeathsIgnored);
+        Assert.Equal(1, Kiosk.StaleStatesIgnored);
         Assert.Equal(1, _view.StaleStatesIgnored);
     }
 
@@ -42,7 +42,7 @@ public sealed class FleetViewTests
         var update = Live(State, StateJson("offline", 7, "connection_lost"), 1);
 
         Assert.Equal(FleetUpdate.Applied, update);
-        Assert.Equal(KioskPresence.Offline, Kiosk.Presence);
+        Assert.Equal(OnlineState.Offline, Kiosk.Presence);
         Assert.Equal("connection_lost", Kiosk.StateReason);
     }
 
@@ -54,7 +54,7 @@ public sealed class FleetViewTests
 
         Live(State, StateJson("online", 8), 2);
 
-        Assert.Equal(KioskPresence.Online, Kiosk.Presence);
+        Assert.Equal(OnlineState.Online, Kiosk.Presence);
         Assert.Equal(8UL, Kiosk.HighestOnlineSeq);
     }
 
@@ -64,7 +64,7 @@ public sealed class FleetViewTests
         Live(State, StateJson("online", 0));
         Live(State, StateJson("offline", 0, "connection_lost"), 1);
 
-        Assert.Equal(KioskPresence.Offline, Kiosk.Presence);
+        Assert.Equal(OnlineState.Offline, Kiosk.Presence);
     }
 
     [Fact]
@@ -83,7 +83,7 @@ public sealed class FleetViewTests
         var agentJson = """{"state":"online","kioskId":"kiosk-01","siteId":"site-01","session":"019a0000-0000-7000-8000-000000000000","agentVersion":"0.1.0","reason":"connected","at":"2026-11-22T10:00:00.1234567+00:00"}"""u8.ToArray();
 
         Assert.Equal(FleetUpdate.Applied, Live(State, agentJson));
-        Assert.Equal(KioskPresence.Online, Kiosk.Presence);
+        Assert.Equal(OnlineState.Online, Kiosk.Presence);
         Assert.Equal("0.1.0", Kiosk.AgentVersion);
     }
 
@@ -115,6 +115,17 @@ public sealed class FleetViewTests
     }
 
     [Fact]
+    public void Health_WithAJournalFaultOrAnOutboxAlarm_IsAFault_AndTheOldestPendingIsDated()
+    {
+        Live(Health, """{"at":"2026-11-22T10:00:00Z","outboxPending":"12","outboxOldestPendingSeconds":"900","outboxAlarm":true,"journalFault":"disk_full"}"""u8.ToArray());
+
+        Assert.True(Kiosk.HasFaults);
+        Assert.Equal("disk_full", Kiosk.JournalFault);
+        Assert.True(Kiosk.OutboxAlarm);
+        Assert.Equal(new DateTimeOffset(2026, 11, 22, 9, 45, 0, TimeSpan.Zero), Kiosk.OutboxOldestAt);
+    }
+
+    [Fact]
     public void Health_WithOnlyADegradedDevice_IsNoFault()
     {
         Live(Health, """{"devices":[{"deviceId":"receipt-printer","state":"DEVICE_STATE_DEGRADED","reason":"paper_near_end"}]}"""u8.ToArray());
@@ -128,7 +139,7 @@ public sealed class FleetViewTests
     {
         Live(Health, """{"kioskId":"kiosk-01"}"""u8.ToArray());
 
-        Assert.Equal(KioskPresence.Unknown, Kiosk.Presence);
+        Assert.Equal(OnlineState.Unknown, Kiosk.Presence);
         Assert.True(Kiosk.HasHealth);
     }
 
@@ -144,7 +155,7 @@ public sealed class FleetViewTests
         var update = Live(State, Encoding.UTF8.GetBytes(payload), 1);
 
         Assert.Equal(FleetUpdate.Malformed, update);
-        Assert.Equal(KioskPresence.Online, Kiosk.Presence);
+        Assert.Equal(OnlineState.Online, Kiosk.Presence);
         Assert.Equal(2UL, Kiosk.SessionSeq);
     }
 
