@@ -19,31 +19,49 @@ public sealed class MemberCacheEncryptionTests : IDisposable
 
     private void Fill(byte[] secret)
     {
-        using var cache = new MemberCache(_directory, secret);
+        using var cache = FillOpen(secret);
+    }
+
+    private MemberCache FillOpen(byte[] secret)
+    {
+        var cache = new MemberCache(_directory, secret);
         var member = MemberRecords.Member("MEMBER4242", "04A1B2C3");
         member.Name = "欧阳娜娜";
         member.Phone = "13987654321";
         cache.ReplaceAll([MemberRecords.Batch(member)], 1, "snap-1", T0);
         cache.Import(MemberRecords.Batch(MemberRecords.Member("MEMBER4343", "04A1B2C4")), T0);
+        return cache;
     }
 
-    private static bool Contains(byte[] haystack, string text) => haystack.AsSpan().IndexOf(Encoding.UTF8.GetBytes(text)) >= 0;
-
-    [Fact]
-    public void TheFilesOnDisk_HoldNoNamePhoneOrMemberNumberInPlainText()
+    private void AssertNoPlainText()
     {
-        Fill(MemberRecords.Secret);
-
         var files = Directory.GetFiles(_directory);
         Assert.NotEmpty(files);
         foreach (var file in files)
         {
-            var bytes = File.ReadAllBytes(file);
+            using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            using var copy = new MemoryStream();
+            stream.CopyTo(copy);
+            var bytes = copy.ToArray();
             Assert.False(Contains(bytes, "欧阳娜娜"), file);
             Assert.False(Contains(bytes, "13987654321"), file);
             Assert.False(Contains(bytes, "MEMBER4242"), file);
             Assert.False(Contains(bytes, "MEMBER4343"), file);
         }
+    }
+
+    private static bool Contains(byte[] haystack, string text) => haystack.AsSpan().IndexOf(Encoding.UTF8.GetBytes(text)) >= 0;
+
+    [Fact]
+    public void TheFilesOnDisk_HoldNoNamePhoneOrMemberNumberInPlainText_WhileOpenAndAfterClose()
+    {
+        using (FillOpen(MemberRecords.Secret))
+        {
+            Assert.Contains(Directory.GetFiles(_directory), f => f.EndsWith("-log.db", StringComparison.Ordinal));
+            AssertNoPlainText();
+        }
+
+        AssertNoPlainText();
     }
 
     [Fact]
