@@ -1,4 +1,8 @@
+using KioskAgent.Benchmarks.MemberCache;
 using KioskAgent.Benchmarks.PcscTapLatency;
 
-// Event-latency harnesses are Stopwatch-based: BenchmarkDotNet measures calls, not asynchronous events.
-return await TapLatencyBenchmark.RunAsync(TapLatencyOptions.Parse(args));
+// Stopwatch-based harnesses with their own measurement: BenchmarkDotNet measures calls, not
+// asynchronous events (tap latency) or whole-process import runs with peak RSS (member cache).
+return args is ["member-cache", .. var rest]
+    ? await MemberCacheBenchmark.RunAsync(rest)
+    : await TapLatencyBenchmark.RunAsync(TapLatencyOptions.Parse(args));

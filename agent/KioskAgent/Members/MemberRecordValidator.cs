@@ -59,6 +59,9 @@ public static class MemberRecordValidator
         && char.IsAsciiLetterOrDigit(number[0])
         && number.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.');
 
+    /// <summary>Maps a record the cache stored after validating it (so it has no problems to report).</summary>
+    internal static Member MapStored(MemberRecord record) => new MemberMapping(record, 0, "stored", []).Map(null);
+
     internal static DateOnly? ParseDate(string text, string field, Action<string, string> problem)
     {
         if (string.IsNullOrEmpty(text))

@@ -1,0 +1,37 @@
+using KioskAgent.Contracts.V1;
+using KioskAgent.Members;
+
+namespace KioskAgent.Benchmarks.MemberCache;
+
+/// <summary>The agent's own encrypted member cache, through the path sync uses.</summary>
+public sealed class LiteDbCacheUnderTest(string directory) : ICacheUnderTest
+{
+    private static readonly byte[] Secret = [.. Enumerable.Range(0, 32).Select(i => (byte)(i * 7))];
+    private readonly Members.MemberCache _cache = new(directory, Secret);
+    private MemberSnapshotWriter? _writer;
+
+    public string Name => "LiteDB 5.0.20, AES-encrypted (MemberCache)";
+
+    public void BeginSnapshot(string snapshotId, ulong version) => _writer = _cache.BeginSnapshot(snapshotId, version);
+
+    public void Add(MemberBatch batch) => _writer!.Add(batch);
+
+    public void Commit(DateTimeOffset syncedAt)
+    {
+        _writer!.Commit(syncedAt);
+        _writer.Dispose();
+        _writer = null;
+    }
+
+    public Member? FindByCardUid(string uid) => _cache.FindByCardUid(uid);
+
+    public long MemberCount() => _cache.State.MemberCount;
+
+    public long FileBytes() => Directory.GetFiles(directory, "members*").Sum(f => new FileInfo(f).Length);
+
+    public void Dispose()
+    {
+        _writer?.Dispose();
+        _cache.Dispose();
+    }
+}
