@@ -79,9 +79,10 @@ public sealed class MemberSnapshotWriter : IDisposable
     /// <exception cref="MemberDataException">The snapshot as a whole is invalid; the live cache is unchanged.</exception>
     public void Commit(DateTimeOffset syncedAt)
     {
+        MemberCacheFile file;
         lock (_gate)
         {
-            var file = _file ?? throw Finished();
+            file = _file ?? throw Finished();
             var unknown = _levelCodes.Count == 0 ? [] : _usedLevelCodes.Where(u => !_levelCodes.Contains(u.Key)).ToList();
             if (unknown.Count > 0)
             {
@@ -90,8 +91,10 @@ public sealed class MemberSnapshotWriter : IDisposable
 
             file.WriteState(new MemberCacheState(Version, SnapshotId, syncedAt, _count));
             _file = null;
-            _cache.SwapIn(this, file);
         }
+
+        // Outside this writer's lock: the cache takes its own lock first when a newer snapshot begins.
+        _cache.SwapIn(this, file);
     }
 
     /// <summary>Discards the snapshot unless it was committed.</summary>
