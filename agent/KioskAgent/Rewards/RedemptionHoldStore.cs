@@ -91,6 +91,24 @@ public sealed class RedemptionHoldStore : IDisposable
     public RedemptionHold? FindByTransaction(string transactionId) =>
         Query($"{Select} WHERE h.transaction_id = $v;", transactionId).FirstOrDefault();
 
+    /// <summary>Redemptions central has not answered yet, and their points.</summary>
+    public (long Count, long Points) Unanswered()
+    {
+        lock (_gate)
+        {
+            using var command = _connection.CreateCommand();
+            command.CommandText = """
+                SELECT COUNT(*), COALESCE(SUM(h.points), 0) FROM redemption_holds h
+                LEFT JOIN transactions t ON t.id = h.transaction_id
+                LEFT JOIN outbox o ON o.sequence = t.sequence
+                WHERE o.outcome IS NULL;
+                """;
+            using var reader = command.ExecuteReader();
+            reader.Read();
+            return (reader.GetInt64(0), reader.GetInt64(1));
+        }
+    }
+
     public bool VoucherCodeExists(string voucherCode)
     {
         lock (_gate)

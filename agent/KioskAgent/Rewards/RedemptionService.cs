@@ -25,6 +25,7 @@ public sealed partial class RedemptionService(
     RedemptionSessions sessions,
     ICentralReachability central,
     VoucherPrinting vouchers,
+    RedemptionCounters counters,
     IOptions<RedemptionPolicy> policy,
     IOptions<KioskOptions> kiosk,
     TimeProvider time,
@@ -131,6 +132,7 @@ public sealed partial class RedemptionService(
 
         var pointsLeft = standing.AvailablePoints - hold.Points;
         PrintAndShow(session, standing, hold, pointsLeft);
+        counters.Redeemed(hold.Offline);
         LogRedeemed(hold.GiftCode, hold.Points, hold.Offline, hold.TransactionId);
         return RedemptionStep.Done with { TransactionId = hold.TransactionId };
     }
@@ -184,6 +186,10 @@ public sealed partial class RedemptionService(
             ValidUntil: standing.SiteDay.AddDays(_policy.VoucherValidDays),
             RedeemedAt: TimeZoneInfo.ConvertTime(hold.CreatedAt, zone));
         var job = vouchers.Print(hold.TransactionId, voucher);
+        if (job.State != VoucherPrintState.Printing)
+        {
+            counters.Voucher(StateName(job.State));
+        }
         var shown = screen.Show(DoneScreen(session, hold, pointsLeft, job.State, job.Reason), ClearAfter);
         if (job.Completion is { } completion)
         {
@@ -196,6 +202,7 @@ public sealed partial class RedemptionService(
     {
         var result = await completion.ConfigureAwait(false);
         var state = result.Printed ? VoucherPrintState.Printed : VoucherPrintState.Failed;
+        counters.Voucher(StateName(state));
         screen.ShowIfCurrent(shown, DoneScreen(session, hold, pointsLeft, state, result.Printed ? "" : result.Reason), ClearAfter);
         LogPrinted(hold.TransactionId, result.Printed, result.Reason);
     }
@@ -218,6 +225,7 @@ public sealed partial class RedemptionService(
 
     private RedemptionStep Refuse(RedemptionSession session, MemberStanding standing, RedemptionDecision refusal)
     {
+        counters.Refused(refusal.ReasonCode);
         ShowGiftList(session, standing, refusal.ReasonCode, refusal.Message);
         return RedemptionStep.From(refusal);
     }
@@ -241,6 +249,14 @@ public sealed partial class RedemptionService(
 
         return code;
     }
+
+    private static string StateName(VoucherPrintState state) => state switch
+    {
+        VoucherPrintState.Printed => "printed",
+        VoucherPrintState.Queued => "queued",
+        VoucherPrintState.NoPrinter => "no_printer",
+        _ => "failed",
+    };
 
     private static int Clamp(long value) => (int)Math.Clamp(value, int.MinValue, int.MaxValue);
 

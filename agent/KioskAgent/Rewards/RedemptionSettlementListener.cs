@@ -13,6 +13,7 @@ public sealed partial class RedemptionSettlementListener(
     TransactionJournal journal,
     RedemptionHoldStore holds,
     MemberCache members,
+    RedemptionCounters counters,
     ILogger<RedemptionSettlementListener> logger) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
@@ -33,6 +34,7 @@ public sealed partial class RedemptionSettlementListener(
         var redemptions = settled.Where(s => s.Kind == RedemptionService.TransactionKind).ToList();
         foreach (var s in redemptions)
         {
+            counters.Settled(s.Outcome != TransactionOutcome.Rejected, s.Reason);
             LogSettled(s.Id, s.Outcome == TransactionOutcome.Rejected ? "rejected" : "accepted", s.Reason);
         }
 

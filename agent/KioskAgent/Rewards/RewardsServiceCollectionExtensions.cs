@@ -1,3 +1,4 @@
+using KioskAgent.CentralLink;
 using KioskAgent.Taps;
 
 namespace KioskAgent.Rewards;
@@ -16,6 +17,8 @@ public static class RewardsServiceCollectionExtensions
             .Validate(o => o.ConfirmedHoldDays is >= 1 and <= 365, "Redemption:ConfirmedHoldDays must be 1-365.")
             .ValidateOnStart();
         services.AddSingleton<RedemptionHoldStore>();
+        services.AddSingleton<RedemptionCounters>();
+        services.AddSingleton<IHealthReportContributor, RedemptionHealthContributor>();
         services.AddSingleton<RedemptionSessions>();
         services.AddSingleton<ICentralReachability, MqttCentralReachability>();
         services.AddSingleton<VoucherPrinting>();

@@ -147,7 +147,7 @@ public sealed class RedemptionTests : IAsyncLifetime
     public async Task CentralRejection_ReleasesTheHold_ReturnsTheStock_AndTellsTheMemberOnTheNextTap()
     {
         _judge.Refuse("umbrella", "gift_out_of_stock");
-        await StartAgentAsync();
+        await StartAgentAsync(("Central__TelemetrySeconds", "1"));
         var member = await TapAsync(GoldCard);
         await Redemption.OpenGiftsAsync(new OpenGiftsRequest { SessionId = member.TransactionId });
         var stockBefore = (await ScreenReader.CurrentAsync(Agent.Channel)).GiftList.Gifts.Single(g => g.Code == "umbrella").Stock;
@@ -174,6 +174,12 @@ public sealed class RedemptionTests : IAsyncLifetime
         // Told once.
         await Redemption.LeaveGiftsAsync(new LeaveGiftsRequest { SessionId = next.TransactionId, Finish = true });
         Assert.Empty((await TapAsync(GoldCard)).RedemptionNotices);
+
+        // Ops see it in the kiosk's health report.
+        await using var health = await MqttProbe.ConnectAsync(_broker.Port, $"{KioskBase}/health");
+        await Eventually.TrueAsync(
+            () => health.Messages.Select(m => Parser.Parse<HealthReport>(m.Payload).Counters).Any(c => c.GetValueOrDefault("redemptions.rejected.gift_out_of_stock") == 1 && c.TryGetValue("redemptions.held", out var held) && held == 0),
+            "the health report to count the rejection");
     }
 
     [Fact]
@@ -221,9 +227,11 @@ public sealed class RedemptionTests : IAsyncLifetime
     private async Task<MemberView> TapAsync(string card)
     {
         var before = (await ScreenReader.CurrentAsync(Agent.Channel)).Sequence;
-        await Agent.TapAsync(card);
+        await Agent.TapAsync(card, holdMs: 100);
         var screen = await ScreenReader.WaitForAsync(Agent.Channel, s => s.Sequence > before && s.ViewCase == Contracts.V1.Screen.ViewOneofCase.Member, "the member screen");
-        await Task.Delay(400); // the card leaves the field; the next tap of the same card is a new tap
+        // Pacing, not a timing assertion: the card has left the field for well over the same-card
+        // debounce (Taps:SameCardDebounceMs, 300 ms) before the next tap, so that one is a new tap.
+        await Task.Delay(800);
         return screen.Member;
     }
 

@@ -27,6 +27,7 @@ public sealed class RedemptionServiceTests : IDisposable
     private readonly string _directory = TestPaths.NewTempDirectory("redemption");
     private readonly FakeTimeProvider _time = new(T0);
     private readonly Reachability _central = new();
+    private readonly RedemptionCounters _counters = new();
     private readonly MemberCache _members;
     private readonly TransactionJournal _journal;
     private readonly RedemptionHoldStore _holds;
@@ -55,7 +56,7 @@ public sealed class RedemptionServiceTests : IDisposable
         var policy = new RedemptionPolicy { OfflineMode = OfflineRedemptionMode.AllowUpToDailyLimit, OfflineDailyPointsLimit = 900, ClearAfterSeconds = 30 };
         _service = new RedemptionService(
             _members, new SiteCalendar(Options.Create(kiosk), _time), _holds, _journal, _screen, _sessions, _central,
-            new VoucherPrinting(new ReceiptPrinting(_devices)), Options.Create(policy), Options.Create(kiosk), _time, NullLogger<RedemptionService>.Instance);
+            new VoucherPrinting(new ReceiptPrinting(_devices)), _counters, Options.Create(policy), Options.Create(kiosk), _time, NullLogger<RedemptionService>.Instance);
     }
 
     [Fact]
@@ -77,6 +78,10 @@ public sealed class RedemptionServiceTests : IDisposable
 
         await _service.OpenGiftsAsync(session, CancellationToken.None);
         Assert.Equal(1_200, _screen.Current.GiftList.AvailablePoints);
+
+        var report = new HealthReport();
+        new RedemptionHealthContributor(_counters, _holds).Contribute(report);
+        Assert.Equal((1L, 800L, 1L, 1L), (report.Counters["redemptions.held"], report.Counters["redemptions.held_points"], report.Counters["redemptions.redeemed"], report.Counters["vouchers.no_printer"]));
     }
 
     [Fact]
@@ -122,6 +127,7 @@ public sealed class RedemptionServiceTests : IDisposable
         _time.Advance(TimeSpan.FromMinutes(31)); // 00:01 on 23 November in Shanghai
         Assert.Equal("", (await _service.ConfirmAsync(Begin("M1", "tap-4"), "pen", CancellationToken.None)).ReasonCode);
         Assert.All(_holds.ForMember("M1").All, h => Assert.True(h.Offline));
+        Assert.Equal((3L, 1L), (_counters.Get("redemptions.redeemed_offline"), _counters.Get("redemptions.refused.offline_limit")));
     }
 
     [Fact]
@@ -130,7 +136,7 @@ public sealed class RedemptionServiceTests : IDisposable
         _central.IsOnline = false;
         var strict = new RedemptionService(
             _members, new SiteCalendar(Options.Create(new KioskOptions()), _time), _holds, _journal, _screen, _sessions, _central,
-            new VoucherPrinting(new ReceiptPrinting(_devices)), Options.Create(new RedemptionPolicy()), Options.Create(new KioskOptions { SiteId = "s1" }), _time, NullLogger<RedemptionService>.Instance);
+            new VoucherPrinting(new ReceiptPrinting(_devices)), _counters, Options.Create(new RedemptionPolicy()), Options.Create(new KioskOptions { SiteId = "s1" }), _time, NullLogger<RedemptionService>.Instance);
 
         var step = await strict.ConfirmAsync(Begin("M1", "tap-1"), "pen", CancellationToken.None);
 
@@ -175,6 +181,7 @@ public sealed class RedemptionServiceTests : IDisposable
         _members.Dispose();
         _screen.Dispose();
         _devices.Dispose();
+        _counters.Dispose();
         SqliteConnection.ClearAllPools();
         Directory.Delete(_directory, recursive: true);
     }
