@@ -66,3 +66,20 @@ export function formatClock(d: Date): ClockText {
     dateEn: `${WEEKDAYS_EN[d.getDay()]} ${d.getDate()} ${MONTHS_EN[d.getMonth()]}`,
   };
 }
+
+export interface AsOfText {
+  /** "截至 11月22日 10:05". */
+  zh: string;
+  /** "As of 22 Nov 10:05". */
+  en: string;
+}
+
+/** "As of" text for figures from the kiosk's cache, in local time. */
+export function formatAsOf(d: Date): AsOfText {
+  const pad = (v: number) => v.toString().padStart(2, "0");
+  const time = `${pad(d.getHours())}:${pad(d.getMinutes())}`;
+  return {
+    zh: `截至 ${d.getMonth() + 1}月${d.getDate()}日 ${time}`,
+    en: `As of ${d.getDate()} ${MONTHS_EN[d.getMonth()]} ${time}`,
+  };
+}

@@ -224,8 +224,34 @@ function memberScreen(m: MemberModel, redemption?: RedemptionActions): HTMLEleme
       "div",
       { class: "member-foot" },
       cardLine(m.card, "member-card"),
+      freshnessLine(m),
       m.redemption ? memberRedemptionPart(m.redemption, redemption) : null,
     ),
+  );
+}
+
+/** Whether balance and points are live from central or the kiosk's cached copy ("as of" its last sync). */
+function freshnessLine(m: MemberModel): HTMLElement | null {
+  let zh: string;
+  let en: string;
+  switch (m.freshness) {
+    case "checking":
+      [zh, en] = ["正在获取最新数据…", "Getting the latest figures…"];
+      break;
+    case "live":
+      [zh, en] = ["实时数据", "Live"];
+      break;
+    case "cached":
+      [zh, en] = m.asOfZh ? [m.asOfZh, m.asOfEn] : ["本机数据", "Offline data"];
+      break;
+    default:
+      return null;
+  }
+  return h(
+    "div",
+    { class: "freshness", "data-testid": "member-freshness", "data-freshness": m.freshness, role: "status" },
+    h("span", { class: "dot" }),
+    h("span", { class: "text" }, `${zh} · ${en}`),
   );
 }
 

@@ -1,8 +1,8 @@
 // Turns a Screen message from the agent into plain strings the renderer shows as they are.
 // The agent masks personal data; nothing here unmasks or derives anything personal.
 import { timestampMs } from "@bufbuild/protobuf/wkt";
-import type { LevelProgressView, Screen } from "./gen/kiosk/v1/kiosk_ui_pb";
-import { formatInteger, formatMoney } from "./format";
+import { DataFreshness, type LevelProgressView, type MemberView, type Screen } from "./gen/kiosk/v1/kiosk_ui_pb";
+import { formatAsOf, formatInteger, formatMoney } from "./format";
 import {
   type GiftViewModel,
   giftListModel,
@@ -21,6 +21,9 @@ export interface IdleModel {
   greeting: string;
 }
 
+/** How current balance and points are: being checked with central, live from central, or cached. */
+export type Freshness = "checking" | "live" | "cached" | "";
+
 export interface MemberModel {
   kind: "member";
   name: string;
@@ -36,6 +39,10 @@ export interface MemberModel {
   birthday: boolean;
   /** The gift button and redemption notices; absent when there is nothing to offer or tell. */
   redemption?: MemberRedemptionModel;
+  freshness: Freshness;
+  /** Bilingual "as of" line for cached figures; empty when not cached or the time is unknown. */
+  asOfZh: string;
+  asOfEn: string;
 }
 
 export interface ProgressModel {
@@ -82,6 +89,7 @@ export function toViewModel(screen: Screen): ViewModel {
         expiring: expiringLine(m.expiringPoints, m.expiringOn),
         birthday: m.birthdayWeek,
         redemption: memberRedemption(m),
+        ...freshnessOf(m),
       };
     }
     case "refusal": {
@@ -118,6 +126,19 @@ function expiringLine(points: bigint, on: string): string {
   if (points <= 0n) return "";
   const n = formatInteger(points);
   return on === "" ? `${n} 积分即将到期 · ${n} points expire soon` : `${n} 积分将于 ${on} 到期 · ${n} points expire on ${on}`;
+}
+
+const FRESHNESS: Record<number, Freshness> = {
+  [DataFreshness.CHECKING]: "checking",
+  [DataFreshness.LIVE]: "live",
+  [DataFreshness.CACHED]: "cached",
+};
+
+function freshnessOf(m: MemberView): Pick<MemberModel, "freshness" | "asOfZh" | "asOfEn"> {
+  const freshness = FRESHNESS[m.freshness] ?? "";
+  if (freshness !== "cached" || !m.asOf) return { freshness, asOfZh: "", asOfEn: "" };
+  const text = formatAsOf(new Date(timestampMs(m.asOf)));
+  return { freshness, asOfZh: text.zh, asOfEn: text.en };
 }
 
 /** Screen.shown_at in epoch milliseconds, or undefined when the agent did not set it. */

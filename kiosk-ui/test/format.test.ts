@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatClock, formatInteger, formatMoney } from "../src/format";
+import { formatAsOf, formatClock, formatInteger, formatMoney } from "../src/format";
 
 describe("formatMoney", () => {
   it("formats CNY minor units with the yuan sign and thousands separators", () => {
@@ -53,5 +53,11 @@ describe("formatClock", () => {
     expect(c.time).toBe("09:05");
     expect(c.dateZh).toBe("11月22日 星期六");
     expect(c.dateEn).toBe("Sat 22 Nov");
+  });
+});
+
+describe("formatAsOf", () => {
+  it("names day and time of the last sync, in local time", () => {
+    expect(formatAsOf(new Date(2026, 0, 3, 7, 4))).toEqual({ zh: "截至 1月3日 07:04", en: "As of 3 Jan 07:04" });
   });
 });

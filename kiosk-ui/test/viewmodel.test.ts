@@ -1,7 +1,7 @@
 import { create } from "@bufbuild/protobuf";
 import { timestampFromMs } from "@bufbuild/protobuf/wkt";
 import { describe, expect, it } from "vitest";
-import { ScreenSchema } from "../src/gen/kiosk/v1/kiosk_ui_pb";
+import { DataFreshness, ScreenSchema } from "../src/gen/kiosk/v1/kiosk_ui_pb";
 import { PLACEHOLDER, shownAtMs, toViewModel } from "../src/viewmodel";
 
 describe("toViewModel", () => {
@@ -38,6 +38,9 @@ describe("toViewModel", () => {
       progress: undefined,
       expiring: "",
       birthday: false,
+      freshness: "",
+      asOfZh: "",
+      asOfEn: "",
     });
   });
 
@@ -71,6 +74,31 @@ describe("toViewModel", () => {
     expect(m.progress).toEqual({ current: "钻石", next: "", text: "已是最高等级 · Top level reached", percent: 100 });
   });
 
+  it("marks live figures from central", () => {
+    const s = create(ScreenSchema, {
+      view: { case: "member", value: { freshness: DataFreshness.LIVE, asOf: timestampFromMs(Date.UTC(2026, 10, 22, 2, 5)) } },
+    });
+    expect(toViewModel(s)).toMatchObject({ freshness: "live", asOfZh: "", asOfEn: "" });
+  });
+
+  it("says since when cached figures are true", () => {
+    const asOf = new Date(2026, 10, 22, 9, 5);
+    const s = create(ScreenSchema, {
+      view: { case: "member", value: { freshness: DataFreshness.CACHED, asOf: timestampFromMs(asOf.getTime()) } },
+    });
+    expect(toViewModel(s)).toMatchObject({ freshness: "cached", asOfZh: "截至 11月22日 09:05", asOfEn: "As of 22 Nov 09:05" });
+  });
+
+  it("shows cached figures without a sync time as cached, with no date", () => {
+    const s = create(ScreenSchema, { view: { case: "member", value: { freshness: DataFreshness.CACHED } } });
+    expect(toViewModel(s)).toMatchObject({ freshness: "cached", asOfZh: "" });
+  });
+
+  it("shows a pending check while central is asked", () => {
+    const s = create(ScreenSchema, { view: { case: "member", value: { freshness: DataFreshness.CHECKING } } });
+    expect(toViewModel(s)).toMatchObject({ freshness: "checking" });
+  });
+
   it("shows placeholders for fields the agent left empty", () => {
     const s = create(ScreenSchema, { view: { case: "member", value: {} } });
     expect(toViewModel(s)).toEqual({
@@ -83,6 +111,9 @@ describe("toViewModel", () => {
       progress: undefined,
       expiring: "",
       birthday: false,
+      freshness: "",
+      asOfZh: "",
+      asOfEn: "",
     });
   });
 

@@ -39,6 +39,12 @@ public sealed partial class DeviceSimulatorGrpcService(CardReaderRegistry reader
         return response;
     }
 
+    /// <summary>The earlier tap's member screen changed in place (live figures from central), not this tap's answer.</summary>
+    private static bool IsUpdateOf(Contracts.V1.Screen before, Contracts.V1.Screen shown) =>
+        before.ViewCase == Contracts.V1.Screen.ViewOneofCase.Member
+        && shown.ViewCase == Contracts.V1.Screen.ViewOneofCase.Member
+        && shown.Member.TransactionId == before.Member.TransactionId;
+
     /// <summary>Watches the screen from before the tap, so the answer cannot slip past.</summary>
     private async Task<Contracts.V1.Screen> TapAndWatchAsync(Hardware.CardReaders.Simulated.SimulatedCardReader reader, CardUid uid, TimeSpan hold, CancellationToken cancellationToken)
     {
@@ -50,12 +56,13 @@ public sealed partial class DeviceSimulatorGrpcService(CardReaderRegistry reader
             try
             {
                 await watch.MoveNextAsync().ConfigureAwait(false);
-                var before = watch.Current.Sequence;
+                var before = watch.Current;
                 Tap(reader, uid, hold);
                 while (await watch.MoveNextAsync().ConfigureAwait(false))
                 {
                     var shown = watch.Current;
-                    if (shown.Sequence > before && shown.ViewCase is Contracts.V1.Screen.ViewOneofCase.Member or Contracts.V1.Screen.ViewOneofCase.Refusal)
+                    if (shown.Sequence > before.Sequence && shown.ViewCase is Contracts.V1.Screen.ViewOneofCase.Member or Contracts.V1.Screen.ViewOneofCase.Refusal
+                        && !IsUpdateOf(before, shown))
                     {
                         return shown;
                     }

@@ -1,5 +1,7 @@
 using KioskAgent.Central;
+using KioskAgent.Central.Members;
 using KioskAgent.CentralLink;
+using KioskAgent.Members;
 using Microsoft.Extensions.Options;
 
 namespace KioskAgent.Demo;
@@ -7,11 +9,13 @@ namespace KioskAgent.Demo;
 /// <summary>
 /// Demo mode with <c>Demo:ReferenceCentral</c>: runs the reference central in-process against the
 /// demo broker, so transactions are acknowledged and the outbox drains as it would with a real
-/// central. Plain (not shared) subscriptions: the in-process broker has no shared subscriptions.
+/// central, and the demo members are served as central would (snapshot on the kiosk's resync
+/// request, live balance and points after a tap). Plain (not shared) subscriptions: the in-process broker has no shared subscriptions.
 /// </summary>
 public sealed partial class DemoReferenceCentral(
     IOptions<DemoOptions> demo,
     IOptions<CentralLinkOptions> central,
+    SiteCalendar calendar,
     TimeProvider time,
     ILogger<DemoReferenceCentral> logger) : BackgroundService
 {
@@ -24,8 +28,10 @@ public sealed partial class DemoReferenceCentral(
             return;
         }
 
+        var members = DemoMembers.Batch(calendar.Today);
         var options = new ReferenceCentralOptions
         {
+            Parts = { new CentralMembers(new MemberDataset(members.Members, members.Levels, members.Gifts), time: time) },
             ClientId = "demo-central",
             TopicRoot = central.Value.TopicRoot,
             ShareGroup = null,

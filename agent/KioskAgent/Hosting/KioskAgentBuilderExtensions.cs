@@ -6,6 +6,7 @@ using KioskAgent.Feedback;
 using KioskAgent.Identity;
 using KioskAgent.Journal;
 using KioskAgent.Members;
+using KioskAgent.MemberSync;
 using KioskAgent.Printing;
 using KioskAgent.Rewards;
 using KioskAgent.Screen;
@@ -39,6 +40,7 @@ public static class KioskAgentBuilderExtensions
             .AddJournal()
             .AddScreen()
             .AddCentralLink()
+            .AddMemberSync()
             .AddTaps()
             .AddRewards()
             .AddFeedback();

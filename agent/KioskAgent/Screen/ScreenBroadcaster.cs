@@ -17,6 +17,7 @@ public sealed class ScreenBroadcaster : IDisposable
     private readonly List<Channel<Contracts.V1.Screen>> _watchers = [];
     private Contracts.V1.Screen _current;
     private ulong _sequence;
+    private ulong _shown;
     private ITimer? _clearTimer;
 
     public ScreenBroadcaster(IOptions<ScreenOptions> options, TimeProvider time)
@@ -44,6 +45,33 @@ public sealed class ScreenBroadcaster : IDisposable
         Show(new Contracts.V1.Screen { Refusal = refusal }, TimeSpan.FromSeconds(_options.RefusalClearAfterSeconds));
 
     public void ShowIdle() => Show(IdleScreen(), TimeSpan.Zero);
+
+    /// <summary>
+    /// Changes the member screen of one tap in place (e.g. live figures from central), if it is
+    /// still showing: a new sequence, but the same shown_at and clear time, so the countdown goes on.
+    /// False when the screen moved on (another tap, cleared).
+    /// </summary>
+    public bool UpdateMember(string transactionId, Action<MemberView> change)
+    {
+        lock (_gate)
+        {
+            if (_current.ViewCase != Contracts.V1.Screen.ViewOneofCase.Member || _current.Member.TransactionId != transactionId)
+            {
+                return false;
+            }
+
+            var next = _current.Clone();
+            change(next.Member);
+            next.Sequence = ++_sequence;
+            _current = next;
+            foreach (var watcher in _watchers)
+            {
+                watcher.Writer.TryWrite(_current);
+            }
+
+            return true;
+        }
+    }
 
     /// <summary>The current screen, then every change, until cancelled.</summary>
     public async IAsyncEnumerable<Contracts.V1.Screen> WatchAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
@@ -106,9 +134,10 @@ public sealed class ScreenBroadcaster : IDisposable
             _clearTimer?.Dispose();
             _clearTimer = null;
             _current = Stamp(screen, clearAfter);
+            _shown = _current.Sequence;
             if (clearAfter > TimeSpan.Zero)
             {
-                var shown = _current.Sequence;
+                var shown = _shown;
                 _clearTimer = _time.CreateTimer(_ => ClearIfStill(shown), null, clearAfter, Timeout.InfiniteTimeSpan);
             }
 
@@ -121,11 +150,11 @@ public sealed class ScreenBroadcaster : IDisposable
         }
     }
 
-    private void ClearIfStill(ulong sequence)
+    private void ClearIfStill(ulong shown)
     {
         lock (_gate)
         {
-            if (_current.Sequence != sequence)
+            if (_shown != shown)
             {
                 return;
             }

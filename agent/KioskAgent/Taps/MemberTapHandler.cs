@@ -1,18 +1,21 @@
 using KioskAgent.Contracts.V1;
 using KioskAgent.Journal;
 using KioskAgent.Members;
+using KioskAgent.MemberSync.Live;
 using KioskAgent.Screen;
 
 namespace KioskAgent.Taps;
 
 /// <summary>
 /// What a tap at a member reader means: find the member, apply the card-state rule, record the tap
-/// in the journal (durably, before anything is shown), then show the member or the refusal.
+/// in the journal (durably, before anything is shown), then show the member (cached figures at once,
+/// central's live ones if they come in time, see <see cref="LiveMemberView"/>) or the refusal.
 /// </summary>
 public sealed partial class MemberTapHandler(
     MemberLookup members,
     TransactionJournal journal,
     ScreenBroadcaster screen,
+    LiveMemberView live,
     TapCounters counters,
     SiteCalendar calendar,
     IEnumerable<IMemberViewContributor> contributors,
@@ -44,7 +47,7 @@ public sealed partial class MemberTapHandler(
             };
             SelfServiceView.Fill(view, SelfServiceSummary.Compose(m, members.Levels(), today));
             Contribute(tap, m, view);
-            screen.ShowMember(view);
+            live.Show(m, view);
         }
         else
         {

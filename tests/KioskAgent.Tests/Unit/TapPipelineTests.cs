@@ -24,6 +24,7 @@ public sealed class TapPipelineTests : IDisposable
     private readonly TransactionJournal _journal;
     private readonly ScreenBroadcaster _screen;
     private readonly TapCounters _counters = new();
+    private readonly OfflineLiveView _live;
     private readonly TapPipeline _pipeline;
     private readonly CardReaderOptions _memberReader = new() { Id = "r1", Kind = "Simulated", Role = "Member" };
     private readonly CardReaderOptions _staffReader = new() { Id = "s1", Kind = "Simulated", Role = "Staff" };
@@ -34,7 +35,8 @@ public sealed class TapPipelineTests : IDisposable
         _journal = new TransactionJournal(Path.Combine(_directory, TransactionJournal.FileName), new KioskOptions { KioskId = "k1", SiteId = "s1" });
         _screen = new ScreenBroadcaster(Options.Create(new ScreenOptions()), _time);
         var calendar = new SiteCalendar(Options.Create(new KioskOptions { KioskId = "k1", SiteId = "s1", TimeZone = "Asia/Shanghai" }), _time);
-        var handler = new MemberTapHandler(new MemberLookup(_members), _journal, _screen, _counters, calendar, [], NullLogger<MemberTapHandler>.Instance);
+        _live = new OfflineLiveView(_members, _screen, _journal, _time);
+        var handler = new MemberTapHandler(new MemberLookup(_members), _journal, _screen, _live.View, _counters, calendar, [], NullLogger<MemberTapHandler>.Instance);
         var resolver = new CardIdentityResolver(Options.Create(new CardIdentityOptions { Mode = CardIdentityMode.UidOnly }), new KioskAgent.Hardware.Card.Ntag424.InMemorySunCounterStore());
         _pipeline = new TapPipeline(resolver, handler, _counters, new TapDebouncer(TimeSpan.FromMilliseconds(300)), new KioskAgent.Devices.Health.DeviceHealthRegistry(_time), NullLogger<TapPipeline>.Instance);
         var gold = MemberRecords.Member("M1", "04A1B2C3");
@@ -176,6 +178,7 @@ public sealed class TapPipelineTests : IDisposable
         _journal.Dispose();
         _members.Dispose();
         _counters.Dispose();
+        _live.Dispose();
         SqliteConnection.ClearAllPools();
         Directory.Delete(_directory, recursive: true);
     }

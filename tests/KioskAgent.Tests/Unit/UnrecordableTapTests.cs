@@ -26,6 +26,7 @@ public sealed class UnrecordableTapTests : IDisposable
     private readonly TransactionJournal _journal;
     private readonly ScreenBroadcaster _screen;
     private readonly TapCounters _counters = new();
+    private readonly OfflineLiveView _live;
     private readonly MemberTapHandler _handler;
 
     public UnrecordableTapTests()
@@ -35,7 +36,8 @@ public sealed class UnrecordableTapTests : IDisposable
         _journal = new TransactionJournal(Path.Combine(_directory, TransactionJournal.FileName), new KioskOptions { KioskId = "k1", SiteId = "s1" }, _time);
         _screen = new ScreenBroadcaster(Options.Create(new ScreenOptions()), _time);
         var calendar = new SiteCalendar(Options.Create(new KioskOptions { KioskId = "k1", SiteId = "s1", TimeZone = "Asia/Shanghai" }), _time);
-        _handler = new MemberTapHandler(new MemberLookup(_members), _journal, _screen, _counters, calendar, [], NullLogger<MemberTapHandler>.Instance);
+        _live = new OfflineLiveView(_members, _screen, _journal, _time);
+        _handler = new MemberTapHandler(new MemberLookup(_members), _journal, _screen, _live.View, _counters, calendar, [], NullLogger<MemberTapHandler>.Instance);
     }
 
     [Fact]
@@ -60,6 +62,7 @@ public sealed class UnrecordableTapTests : IDisposable
 
     public void Dispose()
     {
+        _live.Dispose();
         _journal.Dispose();
         _members.Dispose();
         _screen.Dispose();

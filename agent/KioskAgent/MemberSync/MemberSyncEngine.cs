@@ -1,0 +1,281 @@
+using Google.Protobuf;
+using KioskAgent.CentralLink;
+using KioskAgent.Contracts.V1;
+using KioskAgent.Members;
+using Microsoft.Extensions.Options;
+
+namespace KioskAgent.MemberSync;
+
+/// <summary>
+/// Applies central's member data to the cache: snapshot chunks (hash first, then assembled in any
+/// order and swapped in only when all are in), deltas (exactly version + 1; at or below the cache
+/// ignored; ahead of it held and a snapshot asked for), and anything malformed refused into the
+/// dead-letter log with nothing applied. Decides when to ask central for a snapshot
+/// (<see cref="Resync"/>); the <see cref="MemberSyncWorker"/> sends the request. One thread at a time.
+/// </summary>
+public sealed partial class MemberSyncEngine : IDisposable
+{
+    public const string SnapshotKind = "member_snapshot";
+    public const string DeltaKind = "member_delta";
+
+    private readonly MemberCache _cache;
+    private readonly DeadLetterLog _deadLetters;
+    private readonly MemberSyncCounters _counters;
+    private readonly MemberSyncOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger<MemberSyncEngine> _logger;
+    private readonly SnapshotAssembler _assembler;
+    private readonly DeltaSequencer _held;
+    private MemberSnapshotWriter? _writer;
+
+    public MemberSyncEngine(MemberCache cache, DeadLetterLog deadLetters, MemberSyncCounters counters, IOptions<MemberSyncOptions> options, TimeProvider time, ILogger<MemberSyncEngine> logger)
+    {
+        _cache = cache;
+        _deadLetters = deadLetters;
+        _counters = counters;
+        _options = options.Value;
+        _time = time;
+        _logger = logger;
+        var abandonAfter = TimeSpan.FromSeconds(_options.SnapshotAbandonSeconds);
+        _assembler = new SnapshotAssembler(time, abandonAfter);
+        _held = new DeltaSequencer(time, _options.MaxHeldDeltas, abandonAfter);
+        Resync = new ResyncScheduler(time, TimeSpan.FromSeconds(_options.ResyncMinIntervalSeconds));
+    }
+
+    public ResyncScheduler Resync { get; }
+
+    /// <summary>The snapshot being received, or null. Read it on the engine's thread only.</summary>
+    public PendingSnapshot? Pending => _assembler.Pending;
+
+    /// <summary>Decodes, checks and applies a chunk (tests; the worker decodes ahead in parallel).</summary>
+    public void OnSnapshotChunk(InboundMemberMessage message) =>
+        OnSnapshotChunk(message, MemberMessageDecoder.DecodeChunk(message, _options.MaxChunksPerSnapshot));
+
+    public void OnSnapshotChunk(InboundMemberMessage message, Decoded<MemberSnapshotChunk> decoded)
+    {
+        if (decoded.Value is not { } chunk)
+        {
+            Reject(SnapshotKind, decoded.Reason, message);
+            if (decoded.Reason == RejectReasons.HashMismatch)
+            {
+                Resync.Want(ResyncReasons.HashMismatch);
+            }
+
+            return;
+        }
+
+        switch (_assembler.Offer(chunk.SnapshotId, chunk.Version, chunk.Index, chunk.Count, _cache.State.Version))
+        {
+            case ChunkVerdict.Duplicate:
+                _counters.Count("snapshot.chunk_duplicate");
+                break;
+            case ChunkVerdict.Stale:
+                _counters.Count("snapshot.chunk_stale");
+                break;
+            case ChunkVerdict.Inconsistent:
+                Reject(SnapshotKind, RejectReasons.InconsistentChunk, message);
+                break;
+            case ChunkVerdict.Started:
+                AddChunk(chunk, message, start: true);
+                break;
+            case ChunkVerdict.Added:
+                AddChunk(chunk, message, start: false);
+                break;
+        }
+    }
+
+    public void OnDelta(InboundMemberMessage message) => OnDelta(message, MemberMessageDecoder.DecodeDelta(message));
+
+    public void OnDelta(InboundMemberMessage message, Decoded<MemberDelta> decoded)
+    {
+        if (decoded.Value is not { } delta)
+        {
+            Reject(DeltaKind, decoded.Reason, message);
+            return;
+        }
+
+        switch (DeltaSequencer.Classify(delta.Version, _cache.State.Version, _assembler.Pending is not null))
+        {
+            case DeltaVerdict.AlreadyApplied:
+                _counters.Count("delta.already_applied");
+                break;
+            case DeltaVerdict.AwaitSnapshot:
+                Hold(delta);
+                break;
+            case DeltaVerdict.Gap:
+                _counters.Count("delta.gap");
+                LogGap(delta.Version, _cache.State.Version);
+                Hold(delta);
+                Resync.Want(ResyncReasons.VersionGap);
+                break;
+            case DeltaVerdict.Apply:
+                Apply(delta, message.Topic, message.Payload);
+                ApplyHeldDeltas();
+                break;
+        }
+    }
+
+    /// <summary>Periodic housekeeping: drops a stalled snapshot; an empty cache keeps asking for data.</summary>
+    public void Tick()
+    {
+        if (_assembler.AbandonIfStalled() is { } stalled)
+        {
+            DiscardWriter();
+            _counters.Count("snapshot.abandoned");
+            LogAbandoned(stalled.SnapshotId, stalled.Received, stalled.Count);
+            Resync.Want(ResyncReasons.SnapshotTimeout);
+        }
+
+        if (_cache.State.Version == 0 && _assembler.Pending is null)
+        {
+            Resync.Want(ResyncReasons.NoData);
+        }
+    }
+
+    public void Dispose() => DiscardWriter();
+
+    private void Begin(MemberSnapshotChunk chunk)
+    {
+        if (_assembler.Superseded is { } old)
+        {
+            _counters.Count("snapshot.superseded");
+            LogSuperseded(old.SnapshotId, chunk.SnapshotId);
+        }
+
+        DiscardWriter();
+        _writer = _cache.BeginSnapshot(chunk.SnapshotId, chunk.Version);
+        LogSnapshotStarted(chunk.SnapshotId, chunk.Version, chunk.Count);
+    }
+
+    private void AddChunk(MemberSnapshotChunk chunk, InboundMemberMessage message, bool start)
+    {
+        var pending = _assembler.Pending!;
+        try
+        {
+            if (start)
+            {
+                Begin(chunk);
+            }
+
+            _writer!.Add(chunk.Batch);
+            if (pending.IsComplete)
+            {
+                Commit(pending);
+            }
+        }
+        catch (MemberDataException ex)
+        {
+            Reject(SnapshotKind, RejectReasons.InvalidMemberData, message);
+            LogInvalidSnapshot(pending.SnapshotId, chunk.Index, ex.Problems.Count);
+            AbandonSnapshot();
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or LiteDB.LiteException or InvalidOperationException)
+        {
+            _counters.Count("snapshot.store_failed");
+            LogStoreFailed(pending.SnapshotId, ex.Message);
+            AbandonSnapshot();
+            Resync.Want(ResyncReasons.StoreFailed);
+        }
+    }
+
+    private void Commit(PendingSnapshot pending)
+    {
+        var started = _time.GetTimestamp();
+        _writer!.Commit(_time.GetUtcNow());
+        _writer.Dispose();
+        _writer = null;
+        _assembler.Complete();
+        Resync.Satisfied();
+        _counters.Count("snapshot.applied");
+        var state = _cache.State;
+        LogSnapshotApplied(pending.SnapshotId, state.Version, state.MemberCount, (pending.LastChunkAt - pending.StartedAt).TotalMilliseconds, _time.GetElapsedTime(started).TotalMilliseconds);
+        ApplyHeldDeltas();
+    }
+
+    private void AbandonSnapshot()
+    {
+        _assembler.Abandon();
+        DiscardWriter();
+        _counters.Count("snapshot.abandoned");
+    }
+
+    private void DiscardWriter()
+    {
+        _writer?.Dispose();
+        _writer = null;
+    }
+
+    private void Hold(MemberDelta delta)
+    {
+        _counters.Count(_held.Hold(delta) ? "delta.held" : "delta.dropped");
+    }
+
+    private void Apply(MemberDelta delta, string topic, ReadOnlySpan<byte> payload)
+    {
+        try
+        {
+            switch (_cache.ApplyDelta(delta, _time.GetUtcNow()))
+            {
+                case DeltaResult.Applied:
+                    _counters.Count("delta.applied");
+                    break;
+                case DeltaResult.AlreadyApplied:
+                    _counters.Count("delta.already_applied");
+                    break;
+                case DeltaResult.Gap:
+                    Hold(delta);
+                    Resync.Want(ResyncReasons.VersionGap);
+                    break;
+            }
+        }
+        catch (MemberDataException ex)
+        {
+            // Nothing of it was applied; the next delta will show the gap it leaves, so ask now.
+            Reject(DeltaKind, RejectReasons.InvalidMemberData, topic, payload);
+            LogInvalidDelta(delta.Version, ex.Problems.Count);
+            Resync.Want(ResyncReasons.InvalidDelta);
+        }
+    }
+
+    /// <summary>Applies held deltas that now follow the cache; any left beyond a gap need a snapshot.</summary>
+    private void ApplyHeldDeltas()
+    {
+        foreach (var delta in _held.TakeRunAfter(_cache.State.Version))
+        {
+            Apply(delta, "", delta.ToByteArray());
+        }
+
+        if (_held.Buffered > 0 && _assembler.Pending is null)
+        {
+            Resync.Want(ResyncReasons.VersionGap);
+        }
+    }
+
+    private void Reject(string kind, string reason, InboundMemberMessage message) => Reject(kind, reason, message.Topic, message.Payload);
+
+    private void Reject(string kind, string reason, string topic, ReadOnlySpan<byte> payload) => _deadLetters.Reject(kind, reason, topic, payload);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Member snapshot {SnapshotId} (version {Version}, {Count} chunks) started")]
+    private partial void LogSnapshotStarted(string snapshotId, ulong version, uint count);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Member snapshot {SnapshotId} applied: version {Version}, {Members} members; chunks arrived over {ReceiveMs:F0} ms, swap took {CommitMs:F0} ms")]
+    private partial void LogSnapshotApplied(string snapshotId, ulong version, long members, double receiveMs, double commitMs);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Member snapshot {Old} superseded by {New}")]
+    private partial void LogSuperseded(string old, string @new);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Member snapshot {SnapshotId} abandoned: no chunk for too long ({Received} of {Count} in)")]
+    private partial void LogAbandoned(string snapshotId, int received, uint count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Member snapshot {SnapshotId} dropped: chunk {Index} has {Problems} data problems")]
+    private partial void LogInvalidSnapshot(string snapshotId, uint index, int problems);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Member snapshot {SnapshotId} dropped: the cache could not store it: {Error}")]
+    private partial void LogStoreFailed(string snapshotId, string error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Member delta {Version} refused: {Problems} data problems")]
+    private partial void LogInvalidDelta(ulong version, int problems);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Member delta {Version} does not follow the cache's version {CacheVersion}: asking for a snapshot")]
+    private partial void LogGap(ulong version, ulong cacheVersion);
+}
