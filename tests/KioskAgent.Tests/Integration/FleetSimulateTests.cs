@@ -90,7 +90,7 @@ public sealed partial class FleetSimulateTests : IAsyncLifetime
             ["fleet", "simulate", "--broker", Broker, "--kiosks", "3", "--duration", "2s", "--drain", "10s", "--clear-retained"]);
         var (_, watch) = await KioskctlProcess.RunAsync(["fleet", "watch", "--broker", Broker, "--once"]);
 
-        Assert.True(exitCode == 0, output);
+        Assert.True(exitCode == 0, $"exit {exitCode}: {output}");
         Assert.Contains("0 kiosks, 0 online", watch, StringComparison.Ordinal);
     }
 

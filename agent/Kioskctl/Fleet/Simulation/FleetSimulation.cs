@@ -38,7 +38,8 @@ public sealed class FleetSimulation(BrokerSettings broker, SimulationOptions opt
             await DelayUntilAsync(trafficEnd, run.Token);
             result.TrafficEndedAt = time.GetUtcNow();
             await output.WriteLineAsync($"traffic over: {Stats.Transactions} sent, {Stats.Unacked} unacknowledged; draining");
-            while (Stats.Unacked > 0 && time.GetUtcNow() < trafficEnd + options.Drain)
+            // Kiosks still connecting (a slow ramp, a busy broker) get the drain period too.
+            while ((Stats.Unacked > 0 || Stats.EverConnected < options.Kiosks) && time.GetUtcNow() < trafficEnd + options.Drain)
             {
                 await Task.Delay(TimeSpan.FromMilliseconds(100), time, run.Token);
             }

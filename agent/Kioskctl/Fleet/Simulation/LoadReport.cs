@@ -24,12 +24,22 @@ public static class LoadReport
 
         output.WriteLine();
         output.WriteLine(string.Create(c, $"kiosks connected    {stats.EverConnected}/{o.Kiosks}{connectedIn}; connect failures {stats.ConnectFailures}, disconnects {stats.Disconnects}"));
+        if (stats.LastConnectError is { } error)
+        {
+            output.WriteLine($"last connect error  {error}");
+        }
+
         output.WriteLine(string.Create(c, $"transactions sent   {stats.Transactions} ({traffic:0.0}/s over {trafficEnd.TotalSeconds:0} s); publishes {stats.Publishes}, resends {stats.Resends}"));
         output.WriteLine(string.Create(c, $"transactions acked  {stats.Acked}; unacked after drain {result.UnackedAfterDrain}{drainTime}; redundant acks {stats.RedundantAcks}"));
         output.WriteLine(string.Create(c, $"ack latency         p50 {stats.AckLatency.Percentile(50):0.0} ms, p90 {stats.AckLatency.Percentile(90):0.0} ms, p99 {stats.AckLatency.Percentile(99):0.0} ms, max {stats.AckLatency.Percentile(100):0.0} ms (first publish to ack, n={stats.AckLatency.Count})"));
         output.WriteLine(string.Create(c, $"backlog (unacked)   max {stats.Backlog.Max(rampEnd, trafficEnd)} after the ramp, trend {slope:+0.00;-0.00;0.00} tx/s: {(grew ? "GROWING" : "steady")}"));
         output.WriteLine($"backlog samples     {thin}");
         output.WriteLine(string.Create(c, $"health reports      {stats.HealthReports}; commands answered {stats.CommandsAnswered}; unexpected inbound {stats.MalformedInbound}; publish failures {stats.LoopFailures}"));
+        if (stats.LastLoopError is { } loopError)
+        {
+            output.WriteLine($"last publish error  {loopError}");
+        }
+
         foreach (var process in result.Processes)
         {
             output.WriteLine($"process             {process}");

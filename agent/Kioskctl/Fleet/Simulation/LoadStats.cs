@@ -70,7 +70,14 @@ public sealed class LoadStats
 
     public void Closed() => Interlocked.Decrement(ref _connected);
 
-    public void ConnectFailed() => Interlocked.Increment(ref _connectFailures);
+    /// <summary>Why the latest connect attempt failed, for the report.</summary>
+    public string? LastConnectError { get; private set; }
+
+    public void ConnectFailed(string error)
+    {
+        Interlocked.Increment(ref _connectFailures);
+        LastConnectError = error;
+    }
 
     public void Created()
     {
@@ -106,5 +113,12 @@ public sealed class LoadStats
 
     public void MalformedReceived() => Interlocked.Increment(ref _malformedInbound);
 
-    public void LoopFailed() => Interlocked.Increment(ref _loopFailures);
+    /// <summary>Why the latest publish failed, for the report.</summary>
+    public string? LastLoopError { get; private set; }
+
+    public void LoopFailed(string error)
+    {
+        Interlocked.Increment(ref _loopFailures);
+        LastLoopError = error;
+    }
 }

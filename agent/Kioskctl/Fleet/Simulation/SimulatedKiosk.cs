@@ -132,8 +132,13 @@ public sealed class SimulatedKiosk : IAsyncDisposable
             catch (Exception ex) when (ex is not OutOfMemoryException)
             {
                 // A lost session or a publish timeout: the loop reconnects; the outbox keeps everything.
-                _stats.LoopFailed();
-                await Task.Delay(TimeSpan.FromMilliseconds(200), _time, cancellationToken).ConfigureAwait(false);
+                if (cancellationToken.IsCancellationRequested)
+                {
+                    return;
+                }
+
+                _stats.LoopFailed($"{ex.GetType().Name}: {ex.Message}");
+                await Task.Delay(TimeSpan.FromMilliseconds(200), _time, CancellationToken.None).ConfigureAwait(false);
             }
         }
     }
@@ -208,7 +213,7 @@ public sealed class SimulatedKiosk : IAsyncDisposable
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            _stats.ConnectFailed();
+            _stats.ConnectFailed($"{ex.GetType().Name}: {ex.Message}");
             return false;
         }
 
