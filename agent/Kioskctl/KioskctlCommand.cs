@@ -28,6 +28,7 @@ public static class KioskctlCommand
         root.Subcommands.Add(InfoCommand(agent));
         root.Subcommands.Add(DevicesCommand(agent, login));
         root.Subcommands.Add(SimCommand(agent));
+        root.Subcommands.Add(MembersCommand.Create(agent, login));
         root.Subcommands.Add(TechCommand.Create());
         root.Subcommands.Add(FleetCommand.Create());
         return root;

@@ -60,6 +60,7 @@ public static class LocalApiExtensions
         app.MapGrpcService<KioskUiGrpcService>();
         app.MapGrpcService<DevicesGrpcService>();
         app.MapGrpcService<GiftRedemptionGrpcService>();
+        app.MapGrpcService<MemberAdminGrpcService>();
         var hasSimulated = app.Services.GetRequiredService<IOptions<DeviceOptions>>().Value.CardReaders.Any(r => r.ParsedKind == CardReaderKind.Simulated);
         if (hasSimulated)
         {

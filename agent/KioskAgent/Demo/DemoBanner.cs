@@ -31,7 +31,7 @@ public sealed class DemoBanner(IOptions<DemoOptions> demo, IOptions<LocalApiOpti
              Demo cards: 04A1B2C3D4E5F6 (gold), 5A6B7C8D (silver), 0411223344556677 (diamond),
                          04DE5F1EACC040 (NTAG 424), DEADBEEF (lost card), {DemoMembers.UnknownCardUid} (not registered)
              Technician: user demo, password demo (demo settings only), e.g.
-                         dotnet run --project agent/Kioskctl -- --agent {grpc} --user demo --password demo devices print-test
+                         dotnet run --project agent/Kioskctl -- --agent {grpc} --user demo --password demo members import FILE.csv
              Stop:       Ctrl+C
             =========================================================
 

@@ -9,6 +9,7 @@ public static class MembersServiceCollectionExtensions
         services.AddSingleton<KioskSecret>();
         services.AddSingleton<MemberCache>();
         services.AddSingleton<MemberLookup>();
+        services.AddSingleton<Import.MemberImporter>();
         services.AddSingleton<SiteCalendar>();
         services.AddHostedService<MemberCacheOpener>();
         return services;
