@@ -47,6 +47,35 @@ public sealed class ScreenBroadcasterTests
     }
 
     [Fact]
+    public void UpdateMember_ChangesTheScreenInPlace_KeepingItsClearTime()
+    {
+        using var screen = Create();
+        screen.ShowMember(new MemberView { TransactionId = "t1", Points = 10 });
+        var shown = screen.Current;
+        _time.Advance(TimeSpan.FromSeconds(10));
+
+        Assert.True(screen.UpdateMember("t1", v => v.Points = 99));
+
+        Assert.Equal(99, screen.Current.Member.Points);
+        Assert.True(screen.Current.Sequence > shown.Sequence);
+        Assert.Equal(shown.ShownAt, screen.Current.ShownAt);
+        _time.Advance(TimeSpan.FromSeconds(5));
+        Assert.Equal(Contracts.V1.Screen.ViewOneofCase.Idle, screen.Current.ViewCase);
+    }
+
+    [Fact]
+    public void UpdateMember_AfterTheScreenMovedOn_ChangesNothing()
+    {
+        using var screen = Create();
+        screen.ShowMember(new MemberView { TransactionId = "t1", Points = 10 });
+        screen.ShowMember(new MemberView { TransactionId = "t2", Points = 20 });
+
+        Assert.False(screen.UpdateMember("t1", v => v.Points = 99));
+
+        Assert.Equal(20, screen.Current.Member.Points);
+    }
+
+    [Fact]
     public void ShowRefusal_ClearsSoonerThanAMember()
     {
         using var screen = Create();
