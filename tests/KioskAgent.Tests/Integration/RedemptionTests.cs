@@ -223,17 +223,7 @@ public sealed class RedemptionTests : IAsyncLifetime
         await Eventually.TrueAsync(() => state.Messages.Any(m => m.Payload.Contains("\"online\"", StringComparison.Ordinal)), "the kiosk to be online");
     }
 
-    /// <summary>Taps a card and returns the member screen it brought up.</summary>
-    private async Task<MemberView> TapAsync(string card)
-    {
-        var before = (await ScreenReader.CurrentAsync(Agent.Channel)).Sequence;
-        await Agent.TapAsync(card, holdMs: 100);
-        var screen = await ScreenReader.WaitForAsync(Agent.Channel, s => s.Sequence > before && s.ViewCase == Contracts.V1.Screen.ViewOneofCase.Member, "the member screen");
-        // Pacing, not a timing assertion: the card has left the field for well over the same-card
-        // debounce (Taps:SameCardDebounceMs, 300 ms) before the next tap, so that one is a new tap.
-        await Task.Delay(800);
-        return screen.Member;
-    }
+    private Task<MemberView> TapAsync(string card) => MemberTaps.TapAsync(Agent, card);
 
     private async Task<GiftListView> OpenGiftsUntilAsync(string session, Func<GiftListView, bool> match, string what)
     {
