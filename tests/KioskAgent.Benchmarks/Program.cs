@@ -1,8 +1,12 @@
 using KioskAgent.Benchmarks.MemberCache;
+using KioskAgent.Benchmarks.OutboxDrain;
 using KioskAgent.Benchmarks.PcscTapLatency;
 
 // Stopwatch-based harnesses with their own measurement: BenchmarkDotNet measures calls, not
-// asynchronous events (tap latency) or whole-process import runs with peak RSS (member cache).
-return args is ["member-cache", .. var rest]
-    ? await MemberCacheBenchmark.RunAsync(rest)
-    : await TapLatencyBenchmark.RunAsync(TapLatencyOptions.Parse(args));
+// asynchronous events (tap latency, outbox drain) or whole-process import runs with peak RSS (member cache).
+return args switch
+{
+    ["member-cache", .. var rest] => await MemberCacheBenchmark.RunAsync(rest),
+    ["outbox-drain", .. var rest] => await OutboxDrainBenchmark.RunAsync(OutboxDrainOptions.Parse(rest)),
+    _ => await TapLatencyBenchmark.RunAsync(TapLatencyOptions.Parse(args)),
+};

@@ -22,6 +22,12 @@ public sealed class TransactionLedger(TransactionStore store, TransactionJudge? 
 
     public TransactionStore Store { get; } = store;
 
+    /// <summary>Raised for every transaction message stored or counted as a repeat (before its ack).</summary>
+    public event Action<RecordResult>? Recorded;
+
+    /// <summary>Raised after an ack went out to a kiosk.</summary>
+    public event Action<KioskKey, TransactionAck>? Acknowledged;
+
     /// <summary>Transaction messages received by this instance (repeats included).</summary>
     public long Received => Interlocked.Read(ref _received);
 
@@ -34,7 +40,7 @@ public sealed class TransactionLedger(TransactionStore store, TransactionJudge? 
 
     public void Attach(ICentralPublisher publisher) => _publisher = publisher;
 
-    public async Task HandleAsync(CentralMessage message, CancellationToken cancellationToken)
+    public Task HandleAsync(CentralMessage message, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref _received);
         var transaction = CentralMessages.TryParse<Transaction>(message.Mqtt);
@@ -43,16 +49,18 @@ public sealed class TransactionLedger(TransactionStore store, TransactionJudge? 
         {
             Interlocked.Increment(ref _malformed);
             log?.Invoke($"refused a message on {message.Mqtt.Topic}: not a transaction of that kiosk");
-            return;
+            return Task.CompletedTask;
         }
 
         var kind = CentralMessages.UserProperty(message.Mqtt, "kind") ?? transaction.BodyCase.ToString();
         var payload = Encoding.UTF8.GetString(message.Mqtt.Payload);
         var result = Store.Record(message.Kiosk, transaction, kind, payload, judge, time.GetUtcNow());
-        await QueueAckAsync(message.Kiosk, result.Stored, cancellationToken).ConfigureAwait(false);
+        Recorded?.Invoke(result);
+        QueueAck(message.Kiosk, result.Stored);
+        return Task.CompletedTask;
     }
 
-    private async Task QueueAckAsync(KioskKey kiosk, StoredTransaction stored, CancellationToken cancellationToken)
+    private void QueueAck(KioskKey kiosk, StoredTransaction stored)
     {
         PendingAck pending;
         bool flushNow, schedule = false;
@@ -74,7 +82,8 @@ public sealed class TransactionLedger(TransactionStore store, TransactionJudge? 
 
         if (flushNow)
         {
-            await FlushAsync(kiosk, pending, cancellationToken).ConfigureAwait(false);
+            // Not awaited: the next messages are taken in while this ack is committed and sent.
+            _ = Task.Run(() => FlushAsync(kiosk, pending, CancellationToken.None), CancellationToken.None);
         }
         else if (schedule)
         {
@@ -111,6 +120,7 @@ public sealed class TransactionLedger(TransactionStore store, TransactionJudge? 
             if (await publisher.PublishAsync(topic, ack, cancellationToken).ConfigureAwait(false))
             {
                 Interlocked.Increment(ref _acks);
+                Acknowledged?.Invoke(kiosk, ack);
             }
         }
         catch (Exception ex)

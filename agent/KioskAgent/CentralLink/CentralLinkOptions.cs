@@ -56,8 +56,18 @@ public sealed class CentralLinkOptions
     /// </summary>
     public uint WillDelaySeconds { get; set; } = 10;
 
-    /// <summary>Transactions sent to central and not yet acknowledged by it, at most.</summary>
-    public int OutboxMaxInFlight { get; set; } = 100;
+    /// <summary>
+    /// Transactions sent to central and not yet acknowledged by it, at most. Large enough that
+    /// central's ack round trip does not stall a backlog drain, below mosquitto's default queue of
+    /// 1,000 messages per subscriber (docs/benchmarks.md).
+    /// </summary>
+    public int OutboxMaxInFlight { get; set; } = 500;
+
+    /// <summary>
+    /// QoS 1 publishes of the outbox awaiting their broker PUBACK at once (1: one after the other).
+    /// Below mosquitto's default receive maximum of 20 (MQTT 5 §3.2.2.3.3).
+    /// </summary>
+    public int OutboxPublishPipeline { get; set; } = 16;
 
     /// <summary>
     /// A transaction central has not acknowledged after this many seconds is sent again; each

@@ -19,6 +19,7 @@ public static class CentralLinkServiceCollectionExtensions
             .Validate(o => FileIsReadableOrUnset(o.ClientKeyFile), "Central:ClientKeyFile does not exist.")
             .Validate(o => o.WillDelaySeconds <= 3600, "Central:WillDelaySeconds must be 0-3600.")
             .Validate(o => o.OutboxMaxInFlight is >= 1 and <= 10_000, "Central:OutboxMaxInFlight must be 1-10000.")
+            .Validate(o => o.OutboxPublishPipeline is >= 1 and <= 64, "Central:OutboxPublishPipeline must be 1-64.")
             .Validate(o => o.OutboxAckTimeoutSeconds > 0 && o.OutboxAckTimeoutMaxSeconds >= o.OutboxAckTimeoutSeconds, "Central:OutboxAckTimeoutSeconds must be > 0 and <= OutboxAckTimeoutMaxSeconds.")
             .Validate(o => o.OutboxAlarmSeconds >= 1, "Central:OutboxAlarmSeconds must be at least 1.")
             .ValidateOnStart();

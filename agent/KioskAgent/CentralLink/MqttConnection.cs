@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using Google.Protobuf.WellKnownTypes;
 using KioskAgent.Contracts.V1;
 using KioskAgent.Hosting;
@@ -30,8 +31,11 @@ public sealed partial class MqttConnection : BackgroundService
     private IReadOnlyList<IMqttInboundHandler>? _handlers;
     private readonly string _session = Guid.CreateVersion7().ToString();
     private TaskCompletionSource _connected = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly Channel<(MqttApplicationMessage Message, MqttApplicationMessageReceivedEventArgs Received)> _inbound =
+        Channel.CreateUnbounded<(MqttApplicationMessage, MqttApplicationMessageReceivedEventArgs)>(new UnboundedChannelOptions { SingleReader = true });
     private ulong _sessionSequence;
     private int _generation;
+    private bool _ready;
 
     public MqttConnection(IOptions<CentralLinkOptions> options, IOptions<KioskOptions> kiosk, TransactionJournal journal, TimeProvider time, IServiceProvider services, ILogger<MqttConnection> logger)
     {
@@ -52,7 +56,8 @@ public sealed partial class MqttConnection : BackgroundService
     /// <summary>This agent run's id (UUIDv7), as in the state messages.</summary>
     public string Session => _session;
 
-    public bool IsConnected => _client.IsConnected;
+    /// <summary>Connected, subscribed and announced "online": the session is ready for publishing.</summary>
+    public bool IsConnected => _client.IsConnected && Volatile.Read(ref _ready);
 
     /// <summary>Counts successful connects; a publisher that sees it change resends what is unacknowledged.</summary>
     public int Generation => Volatile.Read(ref _generation);
@@ -99,6 +104,20 @@ public sealed partial class MqttConnection : BackgroundService
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var dispatch = Task.Run(() => DispatchInboundAsync(stoppingToken), CancellationToken.None);
+        try
+        {
+            await KeepConnectedAsync(stoppingToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _inbound.Writer.TryComplete();
+            await dispatch.ConfigureAwait(false);
+        }
+    }
+
+    private async Task KeepConnectedAsync(CancellationToken stoppingToken)
     {
         var delay = TimeSpan.FromSeconds(_options.ReconnectMinSeconds);
         while (!stoppingToken.IsCancellationRequested)
@@ -184,12 +203,37 @@ public sealed partial class MqttConnection : BackgroundService
         }
 
         await _client.ConnectAsync(builder.Build(), cancellationToken).ConfigureAwait(false);
-        await SubscribeAsync(cancellationToken).ConfigureAwait(false);
-        await _client.PublishAsync(StateMessage("online", "connected"), cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await SubscribeAsync(cancellationToken).ConfigureAwait(false);
+            await _client.PublishAsync(StateMessage("online", "connected"), cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            // Half a session (no ack subscription, no "online") is no session: start over.
+            await DisconnectQuietlyAsync().ConfigureAwait(false);
+            throw;
+        }
+
         LogConnected(_options.Host, _options.Port, Topics.State, sequence);
+        // The generation moves before the session counts as ready, so a publisher never sees a ready
+        // session under the previous generation (and resends everything it just sent).
         Interlocked.Increment(ref _generation);
+        Volatile.Write(ref _ready, true);
         Volatile.Read(ref _connected).TrySetResult();
         Connected?.Invoke();
+    }
+
+    private async Task DisconnectQuietlyAsync()
+    {
+        try
+        {
+            await _client.DisconnectAsync(new MqttClientDisconnectOptionsBuilder().Build(), CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is MqttCommunicationException or InvalidOperationException or OperationCanceledException)
+        {
+            // Already gone.
+        }
     }
 
     /// <summary>
@@ -234,9 +278,43 @@ public sealed partial class MqttConnection : BackgroundService
         await _client.SubscribeAsync(builder.Build(), cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task OnMessageAsync(MqttApplicationMessageReceivedEventArgs args)
+    /// <summary>
+    /// Queues the message for <see cref="DispatchInboundAsync"/>: the client's receive loop must not
+    /// wait for a handler (a journal commit, a member delta), or the PUBACKs of this kiosk's own
+    /// publishes wait behind it. The PUBACK for the message goes out once it was handled, in order.
+    /// </summary>
+    private Task OnMessageAsync(MqttApplicationMessageReceivedEventArgs args)
     {
-        var message = args.ApplicationMessage;
+        args.AutoAcknowledge = false;
+        _inbound.Writer.TryWrite((InboundCopy.Of(args.ApplicationMessage), args));
+        return Task.CompletedTask;
+    }
+
+    private async Task DispatchInboundAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await foreach (var (message, received) in _inbound.Reader.ReadAllAsync(stoppingToken).ConfigureAwait(false))
+            {
+                await RouteAsync(message).ConfigureAwait(false);
+                try
+                {
+                    await received.AcknowledgeAsync(CancellationToken.None).ConfigureAwait(false);
+                }
+                catch (Exception ex) when (ex is MqttCommunicationException or InvalidOperationException or ObjectDisposedException)
+                {
+                    // The connection is gone; the broker delivers the message again on the resumed session.
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping.
+        }
+    }
+
+    private async Task RouteAsync(MqttApplicationMessage message)
+    {
         var handler = Handlers.FirstOrDefault(h => h.TopicFilters(Topics).Any(f => MqttTopicFilterComparer.Compare(message.Topic, f) == MqttTopicFilterCompareResult.IsMatch));
         if (handler is null)
         {
@@ -276,6 +354,7 @@ public sealed partial class MqttConnection : BackgroundService
         // Failed connect attempts raise this too; only a lost session resets the "connected" signal.
         if (args.ClientWasConnected)
         {
+            Volatile.Write(ref _ready, false);
             Interlocked.Exchange(ref _connected, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
             LogDisconnected(args.Reason.ToString());
         }

@@ -14,11 +14,6 @@ namespace KioskAgent.CentralLink;
 /// </summary>
 public sealed partial class OutboxPublisher : BackgroundService
 {
-    /// <summary>
-    /// QoS 1 publishes awaiting their PUBACK at once: pipelined, yet below mosquitto's default
-    /// receive maximum of 20 (MQTT 5 §3.2.2.3.3).
-    /// </summary>
-    private const int PipelineDepth = 16;
     private static readonly TimeSpan IdlePoll = TimeSpan.FromSeconds(5);
 
     private readonly TransactionJournal _journal;
@@ -28,6 +23,7 @@ public sealed partial class OutboxPublisher : BackgroundService
     private readonly OutboxWindow _window;
     private readonly ConcurrentQueue<long> _settled = new();
     private readonly SemaphoreSlim _wake = new(0, 1);
+    private readonly int _pipeline;
     private int _generation = -1;
 
     public OutboxPublisher(TransactionJournal journal, MqttConnection connection, IOptions<CentralLinkOptions> options, TimeProvider time, ILogger<OutboxPublisher> logger)
@@ -37,6 +33,7 @@ public sealed partial class OutboxPublisher : BackgroundService
         _time = time;
         _logger = logger;
         var o = options.Value;
+        _pipeline = o.OutboxPublishPipeline;
         _window = new OutboxWindow(o.OutboxMaxInFlight, TimeSpan.FromSeconds(o.OutboxAckTimeoutSeconds), TimeSpan.FromSeconds(o.OutboxAckTimeoutMaxSeconds));
         _journal.Appended += Wake;
         _journal.Settled += OnSettled;
@@ -125,14 +122,17 @@ public sealed partial class OutboxPublisher : BackgroundService
         await SendAsync(resend, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Publishes in sequence order, a few PUBACKs outstanding at once. False when the link dropped.</summary>
+    /// <summary>
+    /// Publishes in sequence order with up to <see cref="CentralLinkOptions.OutboxPublishPipeline"/>
+    /// PUBACKs outstanding. False when the link dropped.
+    /// </summary>
     private async Task<bool> SendAsync(IReadOnlyList<JournalEntry> entries, CancellationToken cancellationToken)
     {
         var outstanding = new Queue<Task<bool>>();
         var ok = true;
         foreach (var entry in entries)
         {
-            if (outstanding.Count >= PipelineDepth)
+            if (outstanding.Count >= _pipeline)
             {
                 ok &= await outstanding.Dequeue().ConfigureAwait(false);
             }

@@ -153,10 +153,15 @@ public sealed partial class TransactionJournal : IDisposable
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
+            // A settlement lost to a power cut only means central gets those transactions again
+            // and dedupes them, so it need not wait for fsync (WAL + synchronous=NORMAL is still
+            // atomic and consistent). Appends stay synchronous=FULL.
+            Execute("PRAGMA synchronous=NORMAL;");
             result = Committed(() => AckSettlement.Apply(_connection, ack, _time.GetUtcNow()));
         }
         finally
         {
+            Execute("PRAGMA synchronous=FULL;");
             _gate.Release();
         }
 

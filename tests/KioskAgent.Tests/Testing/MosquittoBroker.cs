@@ -17,18 +17,21 @@ public sealed class MosquittoBroker : IAsyncDisposable
     private Process? _process;
 
     private readonly BrokerSecurity? _security;
+    private readonly string _extraConfig;
 
-    private MosquittoBroker(int port, BrokerSecurity? security = null)
+    private MosquittoBroker(int port, BrokerSecurity? security = null, string? extraConfig = null)
     {
         Port = port;
         _security = security;
+        _extraConfig = extraConfig ?? "";
     }
 
     public int Port { get; }
 
-    public static async Task<MosquittoBroker> StartAsync(BrokerSecurity? security = null)
+    /// <summary>Starts on a free port; <paramref name="extraConfig"/> adds mosquitto.conf lines (e.g. <c>max_queued_messages 0</c>).</summary>
+    public static async Task<MosquittoBroker> StartAsync(BrokerSecurity? security = null, string? extraConfig = null)
     {
-        var broker = new MosquittoBroker(FreePort.Next(), security);
+        var broker = new MosquittoBroker(FreePort.Next(), security, extraConfig);
         await broker.StartAgainAsync();
         return broker;
     }
@@ -61,6 +64,7 @@ public sealed class MosquittoBroker : IAsyncDisposable
             log_type error
             log_type warning
             log_type notice
+            {_extraConfig}
             """);
         var start = new ProcessStartInfo(Executable, ["-c", config])
         {
