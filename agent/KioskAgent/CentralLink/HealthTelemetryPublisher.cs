@@ -22,7 +22,7 @@ public sealed partial class HealthTelemetryPublisher : BackgroundService
     private readonly DeadLetterLog _deadLetters;
     private readonly IEnumerable<IHealthReportContributor> _contributors;
     private readonly KioskOptions _kiosk;
-    private readonly CentralLinkOptions _options;
+    private readonly IOptionsMonitor<CentralLinkOptions> _options;
     private readonly TimeProvider _time;
     private readonly ILogger<HealthTelemetryPublisher> _logger;
     private readonly DateTimeOffset _started;
@@ -36,7 +36,7 @@ public sealed partial class HealthTelemetryPublisher : BackgroundService
         DeadLetterLog deadLetters,
         IEnumerable<IHealthReportContributor> contributors,
         IOptions<KioskOptions> kiosk,
-        IOptions<CentralLinkOptions> options,
+        IOptionsMonitor<CentralLinkOptions> options,
         TimeProvider time,
         ILogger<HealthTelemetryPublisher> logger)
     {
@@ -47,7 +47,7 @@ public sealed partial class HealthTelemetryPublisher : BackgroundService
         _deadLetters = deadLetters;
         _contributors = contributors;
         _kiosk = kiosk.Value;
-        _options = options.Value;
+        _options = options;
         _time = time;
         _logger = logger;
         _started = time.GetUtcNow();
@@ -56,14 +56,14 @@ public sealed partial class HealthTelemetryPublisher : BackgroundService
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var period = TimeSpan.FromSeconds(_options.TelemetrySeconds);
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
                 await _connection.WaitConnectedAsync(stoppingToken).ConfigureAwait(false);
                 await PublishAsync(stoppingToken).ConfigureAwait(false);
-                await _changed.WaitAsync(period, stoppingToken).ConfigureAwait(false);
+                // Read each round: central may change the period (RemoteConfig).
+                await _changed.WaitAsync(TimeSpan.FromSeconds(_options.CurrentValue.TelemetrySeconds), stoppingToken).ConfigureAwait(false);
                 // Let a burst of changes settle into one report.
                 await Task.Delay(TimeSpan.FromMilliseconds(200), _time, stoppingToken).ConfigureAwait(false);
             }

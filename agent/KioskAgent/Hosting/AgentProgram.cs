@@ -8,6 +8,9 @@ public static class AgentProgram
     /// <summary>EX_CONFIG from sysexits.h: systemd and technicians can tell "fix the config" from a crash.</summary>
     public const int ConfigurationErrorExitCode = 78;
 
+    /// <summary>EX_TEMPFAIL: stopped on purpose to be started again (restart_agent); systemd's Restart=on-failure does that.</summary>
+    public const int RestartExitCode = 75;
+
     public static async Task<int> RunAsync(string[] args)
     {
         WebApplication app;
@@ -39,7 +42,8 @@ public static class AgentProgram
         try
         {
             await app.RunAsync();
-            return 0;
+            // 0, or RestartExitCode when central asked for a restart.
+            return Environment.ExitCode;
         }
         catch (OptionsValidationException ex)
         {

@@ -32,6 +32,7 @@ public static class ConfigurationCheck
         Check<Hardware.Display.CustomerDisplayOptions>(services, problems);
         Check<Hardware.Gpio.SignalsOptions>(services, problems);
         Check<Rewards.RedemptionPolicy>(services, problems);
+        Check<Commands.CommandOptions>(services, problems);
         return problems;
     }
 

@@ -1,5 +1,6 @@
 using KioskAgent.Api;
 using KioskAgent.CentralLink;
+using KioskAgent.Commands;
 using KioskAgent.Demo;
 using KioskAgent.Devices;
 using KioskAgent.Feedback;
@@ -8,6 +9,7 @@ using KioskAgent.Journal;
 using KioskAgent.Members;
 using KioskAgent.MemberSync;
 using KioskAgent.Printing;
+using KioskAgent.RemoteConfig;
 using KioskAgent.Rewards;
 using KioskAgent.Screen;
 using KioskAgent.Taps;
@@ -41,6 +43,8 @@ public static class KioskAgentBuilderExtensions
             .AddScreen()
             .AddCentralLink()
             .AddMemberSync()
+            .AddCommands()
+            .AddRemoteConfig()
             .AddTaps()
             .AddRewards()
             .AddFeedback();

@@ -12,7 +12,7 @@ namespace KioskAgent.Screen;
 public sealed class ScreenBroadcaster : IDisposable
 {
     private readonly TimeProvider _time;
-    private readonly ScreenOptions _options;
+    private readonly IOptionsMonitor<ScreenOptions> _options;
     private readonly Lock _gate = new();
     private readonly List<Channel<Contracts.V1.Screen>> _watchers = [];
     private Contracts.V1.Screen _current;
@@ -20,10 +20,11 @@ public sealed class ScreenBroadcaster : IDisposable
     private ulong _shown;
     private ITimer? _clearTimer;
 
-    public ScreenBroadcaster(IOptions<ScreenOptions> options, TimeProvider time)
+    /// <summary>Timeouts and greeting are read at each use, so a change from central applies to the next screen.</summary>
+    public ScreenBroadcaster(IOptionsMonitor<ScreenOptions> options, TimeProvider time)
     {
         _time = time;
-        _options = options.Value;
+        _options = options;
         _current = Stamp(IdleScreen(), TimeSpan.Zero);
     }
 
@@ -39,10 +40,10 @@ public sealed class ScreenBroadcaster : IDisposable
     }
 
     public void ShowMember(MemberView member) =>
-        Show(new Contracts.V1.Screen { Member = member }, TimeSpan.FromSeconds(_options.ClearAfterSeconds));
+        Show(new Contracts.V1.Screen { Member = member }, TimeSpan.FromSeconds(_options.CurrentValue.ClearAfterSeconds));
 
     public void ShowRefusal(RefusalView refusal) =>
-        Show(new Contracts.V1.Screen { Refusal = refusal }, TimeSpan.FromSeconds(_options.RefusalClearAfterSeconds));
+        Show(new Contracts.V1.Screen { Refusal = refusal }, TimeSpan.FromSeconds(_options.CurrentValue.RefusalClearAfterSeconds));
 
     public void ShowIdle() => Show(IdleScreen(), TimeSpan.Zero);
 
@@ -171,5 +172,5 @@ public sealed class ScreenBroadcaster : IDisposable
         return screen;
     }
 
-    private Contracts.V1.Screen IdleScreen() => new() { Idle = new IdleView { Greeting = _options.IdleGreeting } };
+    private Contracts.V1.Screen IdleScreen() => new() { Idle = new IdleView { Greeting = _options.CurrentValue.IdleGreeting } };
 }

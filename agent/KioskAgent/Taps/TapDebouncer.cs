@@ -7,8 +7,13 @@ namespace KioskAgent.Taps;
 /// removing it and presenting it again is a new one, unless it came back within the debounce window
 /// (field-edge flicker). Pure: it uses the events' own timestamps.
 /// </summary>
-public sealed class TapDebouncer(TimeSpan sameCardWindow)
+public sealed class TapDebouncer(Func<TimeSpan> sameCardWindow)
 {
+    public TapDebouncer(TimeSpan sameCardWindow)
+        : this(() => sameCardWindow)
+    {
+    }
+
     private readonly Dictionary<string, ReaderState> _readers = new(StringComparer.Ordinal);
 
     /// <summary>Returns true when <paramref name="cardEvent"/> is a new tap.</summary>
@@ -20,7 +25,7 @@ public sealed class TapDebouncer(TimeSpan sameCardWindow)
             case CardPresented presented:
                 var flicker = state.LastUid == presented.Uid
                     && state.RemovedAt is { } removedAt
-                    && presented.At - removedAt < sameCardWindow;
+                    && presented.At - removedAt < sameCardWindow();
                 var stillResting = state.Present && state.LastUid == presented.Uid;
                 state.Present = true;
                 state.LastUid = presented.Uid;

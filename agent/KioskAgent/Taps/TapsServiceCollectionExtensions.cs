@@ -10,7 +10,12 @@ public static class TapsServiceCollectionExtensions
             .BindConfiguration(TapOptions.Section)
             .Validate(o => o.SameCardDebounceMs is >= 0 and <= 10_000, "Taps:SameCardDebounceMs must be 0-10000.")
             .ValidateOnStart();
-        services.AddSingleton(sp => new TapDebouncer(TimeSpan.FromMilliseconds(sp.GetRequiredService<IOptions<TapOptions>>().Value.SameCardDebounceMs)));
+        // Read at each tap: central may change the window (RemoteConfig).
+        services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptionsMonitor<TapOptions>>();
+            return new TapDebouncer(() => TimeSpan.FromMilliseconds(options.CurrentValue.SameCardDebounceMs));
+        });
         services.AddSingleton<TapCounters>();
         services.AddSingleton<MemberTapHandler>();
         services.AddSingleton<TapPipeline>();

@@ -11,7 +11,7 @@ public sealed class ScreenBroadcasterTests
 {
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 22, 10, 0, 0, TimeSpan.Zero));
 
-    private ScreenBroadcaster Create() => new(Options.Create(new ScreenOptions { ClearAfterSeconds = 15, RefusalClearAfterSeconds = 8 }), _time);
+    private ScreenBroadcaster Create() => new(new FixedOptionsMonitor<ScreenOptions>(new ScreenOptions { ClearAfterSeconds = 15, RefusalClearAfterSeconds = 8 }), _time);
 
     [Fact]
     public void Current_StartsIdle()

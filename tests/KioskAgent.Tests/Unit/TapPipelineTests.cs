@@ -33,7 +33,7 @@ public sealed class TapPipelineTests : IDisposable
     {
         _members = new MemberCache(_directory, MemberRecords.Secret);
         _journal = new TransactionJournal(Path.Combine(_directory, TransactionJournal.FileName), new KioskOptions { KioskId = "k1", SiteId = "s1" });
-        _screen = new ScreenBroadcaster(Options.Create(new ScreenOptions()), _time);
+        _screen = new ScreenBroadcaster(new FixedOptionsMonitor<ScreenOptions>(new ScreenOptions()), _time);
         var calendar = new SiteCalendar(Options.Create(new KioskOptions { KioskId = "k1", SiteId = "s1", TimeZone = "Asia/Shanghai" }), _time);
         _live = new OfflineLiveView(_members, _screen, _journal, _time);
         var handler = new MemberTapHandler(new MemberLookup(_members), _journal, _screen, _live.View, _counters, calendar, [], NullLogger<MemberTapHandler>.Instance);

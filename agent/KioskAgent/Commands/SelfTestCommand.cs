@@ -1,0 +1,67 @@
+using KioskAgent.Contracts.V1;
+using KioskAgent.Devices.Discovery;
+using KioskAgent.Devices.Health;
+using KioskAgent.Hosting;
+using KioskAgent.Printing;
+using DeviceState = KioskAgent.Devices.Health.DeviceState;
+using Microsoft.Extensions.Options;
+
+namespace KioskAgent.Commands;
+
+/// <summary>
+/// "self_test" {"device": id}: a receipt printer prints its test page (ok once it printed; a page
+/// held by paper-out prints later and the command times out); any other known device reports its
+/// health (ok when its state is ok). An unknown id is <c>device_not_found</c>.
+/// </summary>
+public sealed class SelfTestCommand(DeviceManager devices, DeviceHealthRegistry health, IOptions<KioskOptions> kiosk, TimeProvider time) : IKioskCommandHandler
+{
+    public const string DeviceArgument = "device";
+
+    public string Name => "self_test";
+
+    public async Task<KioskCommandResult> RunAsync(KioskCommand command, CancellationToken cancellationToken)
+    {
+        if (!command.Args.TryGetValue(DeviceArgument, out var deviceId) || string.IsNullOrWhiteSpace(deviceId))
+        {
+            return CommandResults.Fail(command, CommandResults.BadArgument, "args.device (a device id, see the health report) is required");
+        }
+
+        if (devices.Find<ConnectedPrinter>(deviceId) is { } printer)
+        {
+            return await PrintTestPageAsync(command, printer, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (health.Get(deviceId) is not { } device)
+        {
+            return CommandResults.Fail(command, "device_not_found", "no device with this id on this kiosk");
+        }
+
+        var result = device.State == DeviceState.Ok
+            ? CommandResults.Ok(command, $"{device.Kind} is ok")
+            : CommandResults.Fail(command, "device_unhealthy", $"{device.Kind} is {device.State.ToString().ToLowerInvariant()}: {device.Reason}");
+        AddDevice(result, device.DeviceId, device.Kind, device.State, device.Reason);
+        return result;
+    }
+
+    private async Task<KioskCommandResult> PrintTestPageAsync(KioskCommand command, ConnectedPrinter printer, CancellationToken cancellationToken)
+    {
+        var jobId = $"selftest-{Guid.CreateVersion7():N}";
+        var page = TestPage.Render(kiosk.Value.KioskId, kiosk.Value.SiteId, AgentVersion.Current, time.GetLocalNow());
+        var printed = await printer.Queue.Submit(jobId, page).WaitAsync(cancellationToken).ConfigureAwait(false);
+        var result = printed.Printed
+            ? CommandResults.Ok(command, "test page printed")
+            : CommandResults.Fail(command, "print_failed", $"test page not printed: {printed.Reason}");
+        var (state, reason) = printer.CheckHealth();
+        AddDevice(result, printer.DeviceId, "printer", state, reason);
+        result.Data["job_id"] = jobId;
+        return result;
+    }
+
+    private static void AddDevice(KioskCommandResult result, string deviceId, string kind, DeviceState state, string reason)
+    {
+        result.Data["device"] = deviceId;
+        result.Data["kind"] = kind;
+        result.Data["state"] = state.ToString().ToLowerInvariant();
+        result.Data["reason"] = reason;
+    }
+}
