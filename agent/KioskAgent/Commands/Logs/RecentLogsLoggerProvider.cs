@@ -26,9 +26,16 @@ public sealed class RecentLogsLoggerProvider(RecentLogs logs, TimeProvider time)
                 return;
             }
 
-            var at = time.GetUtcNow().ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture);
-            var line = $"{at} {Short(logLevel)} {category}: {formatter(state, exception)}";
-            logs.Add(exception is null ? line : $"{line} [{exception.GetType().Name}: {exception.Message}]");
+            try
+            {
+                var at = time.GetUtcNow().ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture);
+                var line = $"{at} {Short(logLevel)} {category}: {formatter(state, exception)}";
+                logs.Add(exception is null ? line : $"{line} [{exception.GetType().Name}: {exception.Message}]");
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                // Logging must never break the code that logs; this line is lost for fetch_logs only.
+            }
         }
 
         private static string Short(LogLevel level) => level switch
