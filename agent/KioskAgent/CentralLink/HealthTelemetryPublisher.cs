@@ -99,7 +99,7 @@ public sealed partial class HealthTelemetryPublisher : BackgroundService
             UptimeSeconds = (ulong)Math.Max(0, (now - _started).TotalSeconds),
             OutboxPending = (ulong)outbox.Pending,
             OutboxOldestPendingSeconds = (ulong)oldest.TotalSeconds,
-            OutboxAlarm = oldest > TimeSpan.FromSeconds(_options.OutboxAlarmSeconds),
+            OutboxAlarm = oldest > TimeSpan.FromSeconds(_options.CurrentValue.OutboxAlarmSeconds),
             JournalFault = _journal.Fault?.Reason ?? "",
         };
         report.Devices.AddRange(_health.All.Select(DevicesGrpcService.ToStatus));

@@ -16,10 +16,6 @@ namespace KioskAgent.CentralLink;
 /// </summary>
 public static class InboundJson
 {
-    public const string SchemaProperty = "schema";
-    public const string SchemaVersionProperty = "schema-version";
-    public const string SchemaVersion = "1";
-
     public const string TooLarge = "too_large";
     public const string Malformed = "malformed";
     public const string WrongSchema = "wrong_schema";
@@ -67,13 +63,13 @@ public static class InboundJson
         refusal = "";
         foreach (var property in message.UserProperties ?? [])
         {
-            if (property.Name == SchemaVersionProperty && property.ReadValueAsString() != SchemaVersion)
+            if (property.Name == LinkMessages.SchemaVersionProperty && property.ReadValueAsString() != LinkMessages.SchemaVersion)
             {
                 refusal = UnknownSchemaVersion;
                 return false;
             }
 
-            if (property.Name == SchemaProperty && property.ReadValueAsString() != fullName)
+            if (property.Name == LinkMessages.SchemaProperty && property.ReadValueAsString() != fullName)
             {
                 refusal = WrongSchema;
                 return false;

@@ -1,8 +1,4 @@
-using Google.Protobuf;
 using KioskAgent.CentralLink;
-using KioskAgent.Contracts.V1;
-using MQTTnet;
-using MQTTnet.Protocol;
 
 namespace KioskAgent.RemoteConfig;
 
@@ -12,10 +8,6 @@ namespace KioskAgent.RemoteConfig;
 /// </summary>
 public sealed partial class ReportedConfigPublisher : BackgroundService
 {
-    private static readonly JsonFormatter Json = new(JsonFormatter.Settings.Default.WithFormatDefaultValues(false));
-    private static readonly ReadOnlyMemory<byte> SchemaName = System.Text.Encoding.UTF8.GetBytes(ReportedConfig.Descriptor.FullName);
-    private static readonly ReadOnlyMemory<byte> SchemaVersion = System.Text.Encoding.UTF8.GetBytes(InboundJson.SchemaVersion);
-
     private readonly MqttConnection _connection;
     private readonly RemoteConfigService _config;
     private readonly TimeProvider _time;
@@ -29,6 +21,7 @@ public sealed partial class ReportedConfigPublisher : BackgroundService
         _time = time;
         _logger = logger;
         _config.Changed += Signal;
+        _connection.Connected += Signal;
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -44,10 +37,8 @@ public sealed partial class ReportedConfigPublisher : BackgroundService
                     continue;
                 }
 
-                // Until something changes or the session drops (then: publish again on the next connect).
-                while (_connection.IsConnected && !await _changed.WaitAsync(TimeSpan.FromSeconds(1), stoppingToken).ConfigureAwait(false))
-                {
-                }
+                // Until something changes or the kiosk connects again.
+                await _changed.WaitAsync(stoppingToken).ConfigureAwait(false);
 
                 // Let a burst of changes settle into one report.
                 await Task.Delay(TimeSpan.FromMilliseconds(100), _time, stoppingToken).ConfigureAwait(false);
@@ -67,22 +58,14 @@ public sealed partial class ReportedConfigPublisher : BackgroundService
     public override void Dispose()
     {
         _config.Changed -= Signal;
+        _connection.Connected -= Signal;
         _changed.Dispose();
         base.Dispose();
     }
 
     private async Task<bool> PublishAsync(CancellationToken cancellationToken)
     {
-        var message = new MqttApplicationMessageBuilder()
-            .WithTopic(_connection.Topics.ConfigReported)
-            .WithPayload(Json.Format(_config.Reported()))
-            .WithRetainFlag(true)
-            .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
-            .WithContentType("application/json")
-            .WithPayloadFormatIndicator(MqttPayloadFormatIndicator.CharacterData)
-            .WithUserProperty(InboundJson.SchemaProperty, SchemaName)
-            .WithUserProperty(InboundJson.SchemaVersionProperty, SchemaVersion)
-            .Build();
+        var message = LinkMessages.Create(_connection.Topics.ConfigReported, _config.Reported()).WithRetainFlag(true).Build();
         return await _connection.PublishAsync(message, cancellationToken).ConfigureAwait(false);
     }
 

@@ -28,6 +28,12 @@ public sealed class ScreenBroadcaster : IDisposable
         _current = Stamp(IdleScreen(), TimeSpan.Zero);
     }
 
+    /// <summary>Fixed options (tests); the host uses the monitor so central's changes apply.</summary>
+    internal ScreenBroadcaster(IOptions<ScreenOptions> options, TimeProvider time)
+        : this(new FixedMonitor(options.Value), time)
+    {
+    }
+
     public Contracts.V1.Screen Current
     {
         get
@@ -173,4 +179,13 @@ public sealed class ScreenBroadcaster : IDisposable
     }
 
     private Contracts.V1.Screen IdleScreen() => new() { Idle = new IdleView { Greeting = _options.CurrentValue.IdleGreeting } };
+
+    private sealed class FixedMonitor(ScreenOptions value) : IOptionsMonitor<ScreenOptions>
+    {
+        public ScreenOptions CurrentValue => value;
+
+        public ScreenOptions Get(string? name) => value;
+
+        public IDisposable? OnChange(Action<ScreenOptions, string?> listener) => null;
+    }
 }

@@ -24,6 +24,7 @@ public sealed class CentralLinkAcceptanceTests
     private const string Site = "site-acc";
     private const string Kiosk = "kiosk-acc";
     private const string Base = $"kiosk/v1/{Site}/{Kiosk}";
+    private static readonly KioskKey Key = new(Site, Kiosk);
 
     [Theory]
     [InlineData(false)]
@@ -61,13 +62,13 @@ public sealed class CentralLinkAcceptanceTests
         await Eventually.TrueAsync(() => central.On($"{Base}/health").Count() >= 3, "heartbeat: health reports every second");
 
         // Commands.
-        var ping = await central.Commands.SendAsync(Site, Kiosk, "ping");
-        var unknown = await central.Commands.SendAsync(Site, Kiosk, "no_such_command");
+        var ping = await central.SendAsync(settings, "ping");
+        var unknown = await central.SendAsync(settings, "no_such_command");
         var malformed = await SendRawAsync(central, "{\"id\": [1]}");
         await agent.TapAsync("04A1B2C3D4E5F6");
-        var logs = await central.Commands.SendAsync(Site, Kiosk, "fetch_logs", new Dictionary<string, string> { ["lines"] = "1000" });
+        var logs = await central.SendAsync(settings, "fetch_logs", new Dictionary<string, string> { ["lines"] = "1000" });
         await Eventually.TrueAsync(() => agent.Output.Contains("Device receipt-printer connected", StringComparison.Ordinal), "the printer found");
-        var selfTest = await central.Commands.SendAsync(Site, Kiosk, "self_test", new Dictionary<string, string> { ["device"] = "receipt-printer" });
+        var selfTest = await central.SendAsync(settings, "self_test", new Dictionary<string, string> { ["device"] = "receipt-printer" });
 
         Assert.True(ping.Ok, ping.Message);
         Assert.Equal("unknown_command", unknown.Error);
@@ -75,17 +76,19 @@ public sealed class CentralLinkAcceptanceTests
         Assert.True(logs.Ok && logs.Lines.Count > 10, logs.Message);
         Assert.DoesNotContain(logs.Lines, l => l.Contains("王小明", StringComparison.Ordinal) || l.Contains("13812345678", StringComparison.Ordinal));
         Assert.True(selfTest.Ok, selfTest.Message);
+        // "Printed" means written to the printer; the fake printer reads it from the pty a moment later.
+        await Eventually.TrueAsync(() => EscPosDecoder.Decode(printer.Received).QrPayloads.Count > 0, "the test page at the printer");
         Assert.Equal([$"KIOSK-SELFTEST:{Kiosk}"], EscPosDecoder.Decode(printer.Received).QrPayloads);
 
         // Desired configuration: applied and reported; a bad document is refused whole.
-        await central.Config.PublishAsync(Site, Kiosk, 1, new Dictionary<string, string> { ["Screen:ClearAfterSeconds"] = "20", ["Taps:SameCardDebounceMs"] = "250" });
+        await central.Config.PublishDesiredAsync(Key, 1, new Dictionary<string, string> { ["Screen:ClearAfterSeconds"] = "20", ["Taps:SameCardDebounceMs"] = "250" });
         var applied = await Reported(central, r => r.AppliedVersion == 1, "version 1 applied");
         Assert.Equal(("20", "250"), (applied.Settings["Screen:ClearAfterSeconds"], applied.Settings["Taps:SameCardDebounceMs"]));
         Assert.Equal(20U, (await MemberScreenAfterTapAsync(agent, "5A6B7C8D")).ClearAfterSeconds);
 
-        await central.Config.PublishAsync(Site, Kiosk, 2, new Dictionary<string, string> { ["Screen:ClearAfterSeconds"] = "25", ["Kiosk:KioskId"] = "someone-else" });
+        await central.Config.PublishDesiredAsync(Key, 2, new Dictionary<string, string> { ["Screen:ClearAfterSeconds"] = "25", ["Kiosk:KioskId"] = "someone-else" });
         var notAllowed = await Reported(central, r => r.RejectedVersion == 2, "version 2 refused");
-        await central.Config.PublishAsync(Site, Kiosk, 3, new Dictionary<string, string> { ["Screen:ClearAfterSeconds"] = "30", ["Taps:SameCardDebounceMs"] = "-5" });
+        await central.Config.PublishDesiredAsync(Key, 3, new Dictionary<string, string> { ["Screen:ClearAfterSeconds"] = "30", ["Taps:SameCardDebounceMs"] = "-5" });
         var invalid = await Reported(central, r => r.RejectedVersion == 3, "version 3 refused");
 
         Assert.StartsWith("not_allowed", notAllowed.RejectedReason, StringComparison.Ordinal);
@@ -110,7 +113,7 @@ public sealed class CentralLinkAcceptanceTests
 
     private static async Task<ReportedConfig> Reported(TestCentral central, Func<ReportedConfig, bool> condition, string what, int skip = 0) =>
         await Eventually.ValueAsync(
-            () => central.On($"{Base}/config/reported").Skip(skip).Select(m => DesiredConfigPublisher.ParseReported(m.Payload.ToArray())).LastOrDefault(condition),
+            () => central.On($"{Base}/config/reported").Skip(skip).Select(m => Google.Protobuf.JsonParser.Default.Parse<ReportedConfig>(Encoding.UTF8.GetString(m.Payload.ToArray()))).LastOrDefault(condition),
             what);
 
     private static async Task<KioskCommandResult> SendRawAsync(TestCentral central, string payload)

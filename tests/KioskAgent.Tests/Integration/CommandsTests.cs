@@ -16,7 +16,7 @@ public sealed class CommandsTests(CommandsTests.Fixture fixture) : IClassFixture
     [Fact]
     public async Task Ping_IsAnswered_WithVersionSessionAndUptime()
     {
-        var result = await fixture.Central.Commands.SendAsync(Settings.SiteId, Settings.KioskId, "ping");
+        var result = await fixture.Central.SendAsync(Settings, "ping");
 
         Assert.True(result.Ok, result.Message);
         Assert.Equal(("ping", Settings.KioskId), (result.Name, result.KioskId));
@@ -28,7 +28,7 @@ public sealed class CommandsTests(CommandsTests.Fixture fixture) : IClassFixture
     [Fact]
     public async Task AnUnknownCommand_IsAnsweredUnknownCommand()
     {
-        var result = await fixture.Central.Commands.SendAsync(Settings.SiteId, Settings.KioskId, "format_disk");
+        var result = await fixture.Central.SendAsync(Settings, "format_disk");
 
         Assert.Equal((false, "unknown_command"), (result.Ok, result.Error));
         Assert.Contains("ping", result.Message, StringComparison.Ordinal);
@@ -78,14 +78,14 @@ public sealed class CommandsTests(CommandsTests.Fixture fixture) : IClassFixture
     {
         var first = new KioskCommand { Id = Guid.CreateVersion7().ToString(), Name = "set_config" };
         first.Args["Taps:SameCardDebounceMs"] = "350";
-        var applied = await fixture.Central.Commands.SendAsync(Settings.SiteId, Settings.KioskId, first.Clone());
-        await fixture.Central.Commands.SendAsync(Settings.SiteId, Settings.KioskId, "set_config", new Dictionary<string, string> { ["Taps:SameCardDebounceMs"] = "360" });
+        var applied = await fixture.Central.SendAsync(Settings, first.Clone());
+        await fixture.Central.SendAsync(Settings, "set_config", new Dictionary<string, string> { ["Taps:SameCardDebounceMs"] = "360" });
 
-        var replayed = await fixture.Central.Commands.SendAsync(Settings.SiteId, Settings.KioskId, first.Clone());
+        var replayed = await fixture.Central.SendAsync(Settings, first.Clone());
 
         Assert.True(applied.Ok, applied.Message);
         Assert.Equal(applied, replayed);
-        var now = await fixture.Central.Commands.SendAsync(Settings.SiteId, Settings.KioskId, "set_config", new Dictionary<string, string> { ["Taps:SameCardDebounceMs"] = "" });
+        var now = await fixture.Central.SendAsync(Settings, "set_config", new Dictionary<string, string> { ["Taps:SameCardDebounceMs"] = "" });
         Assert.True(now.Ok);
         Assert.True(DeadLetters.Count(Settings.DataDirectory, "command", "replayed") >= 1);
     }
@@ -96,7 +96,7 @@ public sealed class CommandsTests(CommandsTests.Fixture fixture) : IClassFixture
         await fixture.Agent.TapAsync("04A1B2C3D4E5F6"); // 王小明, 13812345678, member 80001001
         await fixture.Agent.TapAsync("DEADBEEF");
 
-        var result = await fixture.Central.Commands.SendAsync(Settings.SiteId, Settings.KioskId, "fetch_logs", new Dictionary<string, string> { ["lines"] = "1000" });
+        var result = await fixture.Central.SendAsync(Settings, "fetch_logs", new Dictionary<string, string> { ["lines"] = "1000" });
 
         Assert.True(result.Ok, result.Message);
         Assert.Contains(result.Lines, l => l.Contains("KioskAgent.", StringComparison.Ordinal));
@@ -110,7 +110,7 @@ public sealed class CommandsTests(CommandsTests.Fixture fixture) : IClassFixture
     [Fact]
     public async Task FetchLogs_RefusesABadLineCount()
     {
-        var result = await fixture.Central.Commands.SendAsync(Settings.SiteId, Settings.KioskId, "fetch_logs", new Dictionary<string, string> { ["lines"] = "lots" });
+        var result = await fixture.Central.SendAsync(Settings, "fetch_logs", new Dictionary<string, string> { ["lines"] = "lots" });
 
         Assert.Equal((false, "bad_argument"), (result.Ok, result.Error));
     }
@@ -118,9 +118,9 @@ public sealed class CommandsTests(CommandsTests.Fixture fixture) : IClassFixture
     [Fact]
     public async Task SelfTest_ReportsAKnownDevice_AndRefusesAnUnknownOne()
     {
-        var reader = await fixture.Central.Commands.SendAsync(Settings.SiteId, Settings.KioskId, "self_test", new Dictionary<string, string> { ["device"] = "member-1" });
-        var unknown = await fixture.Central.Commands.SendAsync(Settings.SiteId, Settings.KioskId, "self_test", new Dictionary<string, string> { ["device"] = "no-such-device" });
-        var missing = await fixture.Central.Commands.SendAsync(Settings.SiteId, Settings.KioskId, "self_test");
+        var reader = await fixture.Central.SendAsync(Settings, "self_test", new Dictionary<string, string> { ["device"] = "member-1" });
+        var unknown = await fixture.Central.SendAsync(Settings, "self_test", new Dictionary<string, string> { ["device"] = "no-such-device" });
+        var missing = await fixture.Central.SendAsync(Settings, "self_test");
 
         Assert.True(reader.Ok, reader.Message);
         Assert.Equal(("card_reader", "ok"), (reader.Data["kind"], reader.Data["state"]));

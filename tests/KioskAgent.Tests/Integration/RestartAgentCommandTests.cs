@@ -16,7 +16,7 @@ public sealed class RestartAgentCommandTests
         await using var agent = await AgentProcess.StartAsync(settings);
         await Eventually.TrueAsync(() => central.Received.Any(), "the agent online");
 
-        var result = await central.Commands.SendAsync(settings.SiteId, settings.KioskId, "restart_agent");
+        var result = await central.SendAsync(settings, "restart_agent");
 
         Assert.True(result.Ok, result.Message);
         Assert.Equal(AgentProgram.RestartExitCode, await agent.WaitForExitAsync(TimeSpan.FromSeconds(30)));

@@ -1,6 +1,9 @@
 using System.Collections.Concurrent;
 using System.Text;
 using KioskAgent.Central;
+using KioskAgent.Central.Commands;
+using KioskAgent.Central.Configuration;
+using KioskAgent.Contracts.V1;
 using KioskAgent.Tests.Testing.Security;
 using MQTTnet;
 using MQTTnet.Formatter;
@@ -9,52 +12,71 @@ using MQTTnet.Protocol;
 namespace KioskAgent.Tests.Testing;
 
 /// <summary>
-/// The reference central's command and configuration helpers on one MQTT 5 connection, logged in as
-/// the central account when the broker is secured, plus raw publishing for hostile-input tests.
+/// Central for tests: the reference central with its commands and configuration parts (it also
+/// stores and acknowledges transactions), plus a second, raw connection that watches topics and
+/// publishes anything, for hostile-input tests. Both log in as the central account when the broker
+/// is secured.
 /// </summary>
 public sealed class TestCentral : IAsyncDisposable
 {
     private readonly ConcurrentQueue<MqttApplicationMessage> _received = new();
 
-    private TestCentral(IMqttClient client, CommandSender commands)
+    private TestCentral(ReferenceCentral reference, IMqttClient raw, CommandSender commands, KioskConfiguration config)
     {
-        Client = client;
+        Reference = reference;
+        Raw = raw;
         Commands = commands;
-        Config = new DesiredConfigPublisher(client);
-        client.ApplicationMessageReceivedAsync += e =>
+        Config = config;
+        raw.ApplicationMessageReceivedAsync += e =>
         {
             _received.Enqueue(e.ApplicationMessage);
             return Task.CompletedTask;
         };
     }
 
-    public IMqttClient Client { get; }
+    public ReferenceCentral Reference { get; }
+
+    public IMqttClient Raw { get; }
 
     public CommandSender Commands { get; }
 
-    public DesiredConfigPublisher Config { get; }
+    public KioskConfiguration Config { get; }
 
-    /// <summary>Everything received on this connection's subscriptions (see <see cref="WatchAsync"/>).</summary>
+    /// <summary>Everything the raw connection received on its <see cref="WatchAsync"/> subscriptions.</summary>
     public IReadOnlyList<MqttApplicationMessage> Received => [.. _received];
 
     public static async Task<TestCentral> ConnectAsync(int port, BrokerSecurity? security = null)
     {
-        var client = new MqttClientFactory().CreateMqttClient();
-        var options = new MqttClientOptionsBuilder()
+        var commands = new CommandSender();
+        var config = new KioskConfiguration();
+        var options = new ReferenceCentralOptions { ConfigureClient = b => security?.Apply(b, security.Central) };
+        options.Parts.Add(commands);
+        options.Parts.Add(config);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var reference = await ReferenceCentral.StartAsync("127.0.0.1", port, options, timeout.Token);
+
+        var raw = new MqttClientFactory().CreateMqttClient();
+        var rawOptions = new MqttClientOptionsBuilder()
             .WithTcpServer("127.0.0.1", port)
             .WithProtocolVersion(MqttProtocolVersion.V500)
-            .WithClientId($"central-{Guid.NewGuid():N}");
+            .WithClientId($"central-raw-{Guid.NewGuid():N}");
         if (security is not null)
         {
-            security.Apply(options, security.Central);
+            security.Apply(rawOptions, security.Central);
         }
 
-        await client.ConnectAsync(options.Build());
-        return new TestCentral(client, await CommandSender.StartAsync(client));
+        await raw.ConnectAsync(rawOptions.Build());
+        return new TestCentral(reference, raw, commands, config);
     }
 
+    public Task<KioskCommandResult> SendAsync(AgentSettings agent, string name, IReadOnlyDictionary<string, string>? args = null) =>
+        Commands.SendAsync(new KioskKey(agent.SiteId, agent.KioskId), name, args);
+
+    public Task<KioskCommandResult> SendAsync(AgentSettings agent, KioskCommand command) =>
+        Commands.SendAsync(new KioskKey(agent.SiteId, agent.KioskId), command);
+
     public async Task WatchAsync(string topicFilter) =>
-        await Client.SubscribeAsync(new MqttClientSubscribeOptionsBuilder().WithTopicFilter(topicFilter, MqttQualityOfServiceLevel.AtLeastOnce).Build());
+        await Raw.SubscribeAsync(new MqttClientSubscribeOptionsBuilder().WithTopicFilter(topicFilter, MqttQualityOfServiceLevel.AtLeastOnce).Build());
 
     public IEnumerable<MqttApplicationMessage> On(string topic) => Received.Where(m => m.Topic == topic);
 
@@ -63,7 +85,7 @@ public sealed class TestCentral : IAsyncDisposable
     {
         var builder = new MqttApplicationMessageBuilder().WithTopic(topic).WithPayload(payload).WithRetainFlag(retain).WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce);
         configure?.Invoke(builder);
-        return await Client.PublishAsync(builder.Build());
+        return await Raw.PublishAsync(builder.Build());
     }
 
     public Task<MqttClientPublishResult> PublishRawAsync(string topic, string payload, Action<MqttApplicationMessageBuilder>? configure = null, bool retain = false) =>
@@ -71,12 +93,12 @@ public sealed class TestCentral : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await Commands.DisposeAsync();
-        if (Client.IsConnected)
+        if (Raw.IsConnected)
         {
-            await Client.DisconnectAsync();
+            await Raw.DisconnectAsync();
         }
 
-        Client.Dispose();
+        Raw.Dispose();
+        await Reference.DisposeAsync();
     }
 }
