@@ -19,8 +19,8 @@ public static class RemoteSettings
         RemoteSetting.For<ScreenOptions>("Screen:IdleGreeting", o => o.IdleGreeting, o => o.IdleGreeting.Length is >= 1 and <= 80 ? null : "Screen:IdleGreeting must be 1-80 characters."),
         RemoteSetting.For<CentralLinkOptions>("Central:TelemetrySeconds", o => o.TelemetrySeconds),
         RemoteSetting.For<TapOptions>("Taps:SameCardDebounceMs", o => o.SameCardDebounceMs),
-        RemoteSetting.For<RedemptionPolicy>("Redemption:OfflineMode", o => o.OfflineMode, o => Enum.IsDefined(o.OfflineMode) ? null : "Redemption:OfflineMode must be Refuse or AllowUpToDailyLimit."),
-        RemoteSetting.For<RedemptionPolicy>("Redemption:OfflineDailyPointsLimit", o => o.OfflineDailyPointsLimit, o => o.OfflineDailyPointsLimit >= 0 ? null : "Redemption:OfflineDailyPointsLimit must be 0 or more."),
+        RemoteSetting.For<RedemptionPolicy>("Redemption:OfflineMode", o => o.OfflineMode),
+        RemoteSetting.For<RedemptionPolicy>("Redemption:OfflineDailyPointsLimit", o => o.OfflineDailyPointsLimit),
     ];
 
     /// <summary>The setting for <paramref name="key"/> (configuration keys are case-insensitive), or null when central may not set it.</summary>

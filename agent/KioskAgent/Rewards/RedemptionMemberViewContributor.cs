@@ -15,7 +15,7 @@ public sealed class RedemptionMemberViewContributor(
     SiteCalendar calendar,
     RedemptionSessions sessions,
     ICentralReachability central,
-    IOptions<RedemptionPolicy> policy,
+    IOptionsMonitor<RedemptionPolicy> policy,
     TimeProvider time) : IMemberViewContributor
 {
     public void Contribute(Tap tap, Member member, MemberView view)
@@ -23,13 +23,13 @@ public sealed class RedemptionMemberViewContributor(
         var now = time.GetUtcNow();
         var zone = calendar.Zone;
         var memberHolds = holds.ForMember(member.MemberNumber);
-        view.Points = MemberStanding.Of(member, memberHolds, central.IsOnline, now, zone, policy.Value).AvailablePoints;
+        view.Points = MemberStanding.Of(member, memberHolds, central.IsOnline, now, zone, policy.CurrentValue).AvailablePoints;
 
         var releases = memberHolds.UnnotifiedReleases();
         view.RedemptionNotices.AddRange(releases.Select(h => RedemptionScreens.Notice(h, zone)));
         holds.MarkNotified(releases.Select(h => h.HoldId), now);
 
-        if (policy.Value.Enabled)
+        if (policy.CurrentValue.Enabled)
         {
             view.RedemptionOffered = true;
             sessions.Begin(new RedemptionSession(view.TransactionId, member.MemberNumber, tap.ReaderId, view.Clone()));

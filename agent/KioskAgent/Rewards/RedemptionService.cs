@@ -26,7 +26,7 @@ public sealed partial class RedemptionService(
     ICentralReachability central,
     VoucherPrinting vouchers,
     RedemptionCounters counters,
-    IOptions<RedemptionPolicy> policy,
+    IOptionsMonitor<RedemptionPolicy> policy,
     IOptions<KioskOptions> kiosk,
     TimeProvider time,
     ILogger<RedemptionService> logger) : IDisposable
@@ -34,7 +34,8 @@ public sealed partial class RedemptionService(
     public const string TransactionKind = "redemption";
 
     private readonly SemaphoreSlim _gate = new(1, 1);
-    private readonly RedemptionPolicy _policy = policy.Value;
+    // Read at each use: central may change the offline policy (RemoteConfig).
+    private RedemptionPolicy _policy => policy.CurrentValue;
 
     private TimeSpan ClearAfter => TimeSpan.FromSeconds(_policy.ClearAfterSeconds);
 

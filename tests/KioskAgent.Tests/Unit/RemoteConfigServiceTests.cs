@@ -1,6 +1,7 @@
 using KioskAgent.CentralLink;
 using KioskAgent.Contracts.V1;
 using KioskAgent.RemoteConfig;
+using KioskAgent.Rewards;
 using KioskAgent.Screen;
 using KioskAgent.Taps;
 using KioskAgent.Tests.Testing;
@@ -212,6 +213,7 @@ public sealed class RemoteConfigServiceTests : IDisposable
         services.AddScreen();
         services.AddTaps();
         services.AddCentralLink();
+        services.AddRewards();
         services.AddSingleton<RemoteConfigService>();
         var provider = services.BuildServiceProvider();
         _providers.Add(provider);

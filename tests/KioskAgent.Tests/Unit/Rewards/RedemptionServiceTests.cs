@@ -56,7 +56,7 @@ public sealed class RedemptionServiceTests : IDisposable
         var policy = new RedemptionPolicy { OfflineMode = OfflineRedemptionMode.AllowUpToDailyLimit, OfflineDailyPointsLimit = 900, ClearAfterSeconds = 30 };
         _service = new RedemptionService(
             _members, new SiteCalendar(Options.Create(kiosk), _time), _holds, _journal, _screen, _sessions, _central,
-            new VoucherPrinting(new ReceiptPrinting(_devices)), _counters, Options.Create(policy), Options.Create(kiosk), _time, NullLogger<RedemptionService>.Instance);
+            new VoucherPrinting(new ReceiptPrinting(_devices)), _counters, new FixedOptionsMonitor<RedemptionPolicy>(policy), Options.Create(kiosk), _time, NullLogger<RedemptionService>.Instance);
     }
 
     [Fact]
@@ -136,7 +136,7 @@ public sealed class RedemptionServiceTests : IDisposable
         _central.IsOnline = false;
         var strict = new RedemptionService(
             _members, new SiteCalendar(Options.Create(new KioskOptions()), _time), _holds, _journal, _screen, _sessions, _central,
-            new VoucherPrinting(new ReceiptPrinting(_devices)), _counters, Options.Create(new RedemptionPolicy()), Options.Create(new KioskOptions { SiteId = "s1" }), _time, NullLogger<RedemptionService>.Instance);
+            new VoucherPrinting(new ReceiptPrinting(_devices)), _counters, new FixedOptionsMonitor<RedemptionPolicy>(new RedemptionPolicy()), Options.Create(new KioskOptions { SiteId = "s1" }), _time, NullLogger<RedemptionService>.Instance);
 
         var step = await strict.ConfirmAsync(Begin("M1", "tap-1"), "pen", CancellationToken.None);
 
