@@ -11,12 +11,12 @@ namespace KioskAgent.CentralLink;
 /// Reads a proto3 JSON message from central the strict way: the size is checked before anything
 /// else, the payload must be valid UTF-8, unknown fields and wrong types are refused, and the MQTT 5
 /// user properties <c>schema</c> / <c>schema-version</c>, when present, must name this message and
-/// version 1. Refusal codes (for <see cref="DeadLetterLog"/>): <c>too_large</c>, <c>malformed</c>,
+/// version 1. Refusal codes (for <see cref="DeadLetterLog"/>): <c>oversized</c>, <c>malformed</c>,
 /// <c>wrong_schema</c>, <c>unknown_schema_version</c>.
 /// </summary>
 public static class InboundJson
 {
-    public const string TooLarge = "too_large";
+    public const string Oversized = "oversized";
     public const string Malformed = "malformed";
     public const string WrongSchema = "wrong_schema";
     public const string UnknownSchemaVersion = "unknown_schema_version";
@@ -30,7 +30,7 @@ public static class InboundJson
         parsed = default;
         if (message.Payload.Length > maxBytes)
         {
-            refusal = TooLarge;
+            refusal = Oversized;
             return false;
         }
 

@@ -147,7 +147,7 @@ public sealed partial class CommandDispatcher : IMqttInboundHandler
 
     private string Explain(string refusal) => refusal switch
     {
-        InboundJson.TooLarge => $"a command may be at most {_options.MaxPayloadBytes} bytes",
+        InboundJson.Oversized => $"a command may be at most {_options.MaxPayloadBytes} bytes",
         InboundJson.WrongSchema => "user property 'schema' must be kiosk.v1.KioskCommand",
         InboundJson.UnknownSchemaVersion => $"user property 'schema-version' must be {LinkMessages.SchemaVersion}",
         _ => "the payload is not a kiosk.v1.KioskCommand in proto3 JSON",

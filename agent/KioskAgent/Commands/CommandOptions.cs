@@ -5,7 +5,7 @@ public sealed class CommandOptions
 {
     public const string Section = "Commands";
 
-    /// <summary>A command larger than this is refused (too_large) before it is parsed.</summary>
+    /// <summary>A command larger than this is refused (oversized) before it is parsed.</summary>
     public int MaxPayloadBytes { get; set; } = 64 * 1024;
 
     /// <summary>A command still running after this long is answered with error "timeout".</summary>

@@ -55,7 +55,7 @@ public sealed class CommandsTests(CommandsTests.Fixture fixture) : IClassFixture
         var huge = await SendRawAsync(Encoding.UTF8.GetBytes("{\"id\":\"x\",\"name\":\"ping\",\"args\":{\"a\":\"" + new string('a', 70_000) + "\"}}"));
         var version2 = await SendRawAsync(Encoding.UTF8.GetBytes("""{"id":"v2","name":"ping"}"""), b => b.WithUserProperty("schema-version", "2"u8.ToArray().AsMemory()));
 
-        Assert.Equal(["malformed", "too_large", "unknown_schema_version"], new[] { garbage.Error, huge.Error, version2.Error });
+        Assert.Equal(["malformed", "oversized", "unknown_schema_version"], new[] { garbage.Error, huge.Error, version2.Error });
     }
 
     [Fact]
