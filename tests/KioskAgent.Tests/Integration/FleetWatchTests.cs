@@ -97,6 +97,29 @@ public sealed class FleetWatchTests : IAsyncLifetime
         Assert.Contains("offline (connection_lost)", output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Cmd_ToARealAgent_PingIsOk_AndAnUnknownCommandIsAnErrorWithExitCode1()
+    {
+        var settings = new AgentSettings { BrokerPort = _broker.Port };
+        await using var probe = await MqttProbe.ConnectAsync(_broker.Port, $"kiosk/v1/{settings.SiteId}/{settings.KioskId}/state");
+        await using var agent = await AgentProcess.StartAsync(settings);
+        await Eventually.TrueAsync(() => probe.Messages.Any(m => m.Payload.Contains("\"online\"", StringComparison.Ordinal)), "the agent online");
+        var kiosk = $"{settings.SiteId}/{settings.KioskId}";
+
+        var (pingExit, ping) = await KioskctlProcess.RunAsync(["fleet", "cmd", "--broker", Broker, "--kiosk", kiosk, "--name", "ping", "--timeout", "30s"]);
+        var (jsonExit, json) = await KioskctlProcess.RunAsync(["fleet", "cmd", "--broker", Broker, "--kiosk", kiosk, "--name", "ping", "--timeout", "30s", "--json"]);
+        var (unknownExit, unknown) = await KioskctlProcess.RunAsync(["fleet", "cmd", "--broker", Broker, "--kiosk", kiosk, "--name", "warp_drive", "--timeout", "30s"]);
+
+        Assert.True(pingExit == 0, ping);
+        Assert.Contains($"ping on {kiosk}: ok", ping, StringComparison.Ordinal);
+        Assert.True(jsonExit == 0, json);
+        var answer = JsonDocument.Parse(json).RootElement;
+        Assert.True(answer.GetProperty("ok").GetBoolean());
+        Assert.Equal("ping", answer.GetProperty("name").GetString());
+        Assert.True(unknownExit == 1, unknown);
+        Assert.Contains($"warp_drive on {kiosk}: error unknown_command", unknown, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("site-a", "--kiosk must be site/kiosk")]
     [InlineData("site-a/k+1", "--kiosk must be site/kiosk")]
