@@ -169,7 +169,7 @@ public sealed partial class MemberSyncEngine : IDisposable
             LogInvalidSnapshot(pending.SnapshotId, chunk.Index, ex.Problems.Count);
             AbandonSnapshot();
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or LiteDB.LiteException or InvalidOperationException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException or InvalidOperationException)
         {
             _counters.Count("snapshot.store_failed");
             LogStoreFailed(pending.SnapshotId, ex.Message);

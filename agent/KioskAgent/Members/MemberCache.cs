@@ -2,16 +2,18 @@ using KioskAgent.Contracts.V1;
 using KioskAgent.Hardware.CardReaders;
 using KioskAgent.Hosting;
 using KioskAgent.Rewards;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace KioskAgent.Members;
 
 /// <summary>
-/// The member cache: members, cards, levels, gifts and the sync version in an encrypted LiteDB
-/// file (<see cref="FileName"/>) in the data directory, keyed from the kiosk's secret
-/// (<see cref="MemberCacheKey"/>). It can always be re-synced from central, which is why it may
-/// live in LiteDB (no fsync per commit) while the journal lives in SQLite.
+/// The member cache: members, cards, levels, gifts and the sync version in a SQLite file
+/// (<see cref="FileName"/>) in the data directory. Personal data is encrypted in the application
+/// with keys from the kiosk's secret (<see cref="MemberCacheKey"/>): each member's record with
+/// AES-GCM bound to its row, the lookup columns as keyed hashes. It can always be re-synced from
+/// central, which is why its commits are not synced to disk one by one as the journal's are.
 /// <para>
 /// Thread safety: every member is safe to call from any thread. Lookups run concurrently with
 /// each other and with writes; a lookup sees a delta or an import entirely or not at all, and a
@@ -26,9 +28,12 @@ public sealed partial class MemberCache : IDisposable
     /// <summary>Where a snapshot is written before it replaces <see cref="FileName"/>.</summary>
     public const string NextFileName = "members.next.db";
 
+    /// <summary>What SQLite keeps beside a database file: write-ahead log, its index, a rollback journal.</summary>
+    private static readonly string[] SideFileSuffixes = ["-wal", "-shm", "-journal"];
+
     private readonly string _livePath;
     private readonly string _nextPath;
-    private readonly string _password;
+    private readonly MemberCacheCrypto _crypto;
     private readonly ILogger<MemberCache> _logger;
     private readonly ReaderWriterLockSlim _swap = new(LockRecursionPolicy.NoRecursion);
     private readonly Lock _writeGate = new();
@@ -47,7 +52,7 @@ public sealed partial class MemberCache : IDisposable
         Directory.CreateDirectory(directory);
         _livePath = Path.Combine(directory, FileName);
         _nextPath = Path.Combine(directory, NextFileName);
-        _password = MemberCacheKey.Password(secret);
+        _crypto = new MemberCacheCrypto(secret);
         _logger = logger ?? NullLogger<MemberCache>.Instance;
         DiscardUnfinishedSnapshot();
         _live = OpenLive();
@@ -64,25 +69,40 @@ public sealed partial class MemberCache : IDisposable
     public string? RebuiltBecause { get; private set; }
 
     public Member? FindByCardUid(string cardUid) =>
-        CardUid.TryParse(cardUid, out var uid) ? Read(f => f.FindByKey(MemberKeys.Uid(uid.Hex))) : null;
+        CardUid.TryParse(cardUid, out var uid) ? Find(MemberKeys.Uid(uid.Hex)) : null;
 
     /// <summary>By the printed card number (卡号), e.g. typed or scanned from a barcode.</summary>
     public Member? FindByCardNumber(string cardNumber) =>
-        string.IsNullOrWhiteSpace(cardNumber) ? null : Read(f => f.FindByKey(MemberKeys.Number(cardNumber)));
+        string.IsNullOrWhiteSpace(cardNumber) ? null : Find(MemberKeys.Number(cardNumber));
 
     public Member? FindByMemberNumber(string memberNumber) =>
-        string.IsNullOrEmpty(memberNumber) ? null : Read(f => f.FindByMemberNumber(memberNumber));
+        string.IsNullOrEmpty(memberNumber) ? null : Find(MemberKeys.Member(memberNumber));
 
     /// <summary>By the token in the member's digital-card QR code.</summary>
     public Member? FindByQrToken(string qrToken) =>
-        string.IsNullOrEmpty(qrToken) ? null : Read(f => f.FindByKey(MemberKeys.Qr(qrToken)));
+        string.IsNullOrEmpty(qrToken) ? null : Find(MemberKeys.Qr(qrToken));
 
     /// <summary>
     /// Members with this phone number, for staff who have signed in (a phone may be shared by a
     /// family). Never offer this to the member-facing screen: a phone number is not proof of identity.
     /// </summary>
-    public IReadOnlyList<Member> FindByPhoneForStaff(string phone) =>
-        string.IsNullOrWhiteSpace(phone) ? [] : Read(f => f.FindByStaffPhone(phone.Trim()));
+    public IReadOnlyList<Member> FindByPhoneForStaff(string phone)
+    {
+        if (string.IsNullOrWhiteSpace(phone))
+        {
+            return [];
+        }
+
+        try
+        {
+            return Read(f => f.FindByStaffPhone(phone.Trim()));
+        }
+        catch (MemberCacheDamagedException ex)
+        {
+            OnDamaged(ex);
+            return [];
+        }
+    }
 
     /// <summary>The level table, lowest rank first.</summary>
     public IReadOnlyList<MemberLevel> Levels() => Read(f => f.ReadLevels());
@@ -114,7 +134,7 @@ public sealed partial class MemberCache : IDisposable
         {
             _pending?.Abandon();
             DeleteFileAndLog(_nextPath);
-            _pending = new MemberSnapshotWriter(this, MemberCacheFile.Open(_nextPath, _password), snapshotId, version);
+            _pending = new MemberSnapshotWriter(this, MemberCacheFile.CreateSnapshot(_nextPath, _crypto), _crypto, snapshotId, version);
             return _pending;
         }
     }
@@ -158,7 +178,17 @@ public sealed partial class MemberCache : IDisposable
             var data = MemberRecordValidator.Validate(delta.Upserts, delta.Levels, delta.GiftUpserts, levelCodes.ToHashSet(StringComparer.Ordinal), MemberDataSections.Delta)
                 .ThrowIfInvalid();
             var changes = new MemberChanges(data, delta.RemovedMemberNumbers, delta.RemovedGiftCodes, ReplaceLevels: true, MemberDataSections.Delta.Members);
-            Write(changes, count => state with { Version = delta.Version, SyncedAt = syncedAt, MemberCount = count });
+            try
+            {
+                Write(changes, count => state with { Version = delta.Version, SyncedAt = syncedAt, MemberCount = count });
+            }
+            catch (MemberCacheDamagedException ex)
+            {
+                // Nothing was applied; the cache now asks for a full snapshot, which a gap leads to as well.
+                OnDamagedLocked(ex);
+                return DeltaResult.Gap;
+            }
+
             LogDelta(delta.Version, data.Members.Count, delta.RemovedMemberNumbers.Count);
             return DeltaResult.Applied;
         }
@@ -183,7 +213,16 @@ public sealed partial class MemberCache : IDisposable
             }
 
             var state = _state;
-            Write(new MemberChanges(data, [], [], ReplaceLevels: false, MemberDataSections.Batch.Members), count => state with { MemberCount = count });
+            try
+            {
+                Write(new MemberChanges(data, [], [], ReplaceLevels: false, MemberDataSections.Batch.Members), count => state with { MemberCount = count });
+            }
+            catch (MemberCacheDamagedException ex)
+            {
+                OnDamagedLocked(ex);
+                throw new MemberDataException([new MemberDataProblem("members", -1, "", "the member cache is damaged and is being re-synced from central; import again afterwards")]);
+            }
+
             LogImported(data.Members.Count, data.Levels.Count, data.Gifts.Count);
         }
     }
@@ -198,6 +237,7 @@ public sealed partial class MemberCache : IDisposable
         }
 
         _swap.Dispose();
+        _crypto.Dispose();
     }
 
     /// <summary>Called by a committing writer: swaps its finished file in place of the live one.</summary>
@@ -218,7 +258,9 @@ public sealed partial class MemberCache : IDisposable
             try
             {
                 _live.Dispose();
-                File.Delete(LogFileOf(_livePath));
+
+                // A write-ahead log left beside the old file must never be replayed into the new one.
+                DeleteSideFiles(_livePath);
                 File.Move(_nextPath, _livePath, overwrite: true);
             }
             finally
@@ -243,15 +285,20 @@ public sealed partial class MemberCache : IDisposable
         }
     }
 
+    /// <summary>Deletes a cache file with the files SQLite keeps beside it.</summary>
     internal static void DeleteFileAndLog(string path)
     {
         File.Delete(path);
-        File.Delete(LogFileOf(path));
+        DeleteSideFiles(path);
     }
 
-    /// <summary>LiteDB keeps uncheckpointed commits in "name-log.ext" beside the data file.</summary>
-    private static string LogFileOf(string path) =>
-        Path.Combine(Path.GetDirectoryName(path)!, $"{Path.GetFileNameWithoutExtension(path)}-log{Path.GetExtension(path)}");
+    private static void DeleteSideFiles(string path)
+    {
+        foreach (var suffix in SideFileSuffixes)
+        {
+            File.Delete(path + suffix);
+        }
+    }
 
     /// <summary>The snapshot file's bytes reach the disk before the rename can: after a power cut either name holds a complete file.</summary>
     private static void SyncToDisk(string path)
@@ -260,12 +307,25 @@ public sealed partial class MemberCache : IDisposable
         stream.Flush(flushToDisk: true);
     }
 
-    private T Read<T>(Func<MemberCacheFile, T> read)
+    private Member? Find(string key)
+    {
+        try
+        {
+            return Read(f => f.FindByKey(key));
+        }
+        catch (MemberCacheDamagedException ex)
+        {
+            OnDamaged(ex);
+            return null;
+        }
+    }
+
+    private T Read<T>(Func<MemberCacheConnection, T> read)
     {
         _swap.EnterReadLock();
         try
         {
-            return read(_live);
+            return _live.Read(read);
         }
         finally
         {
@@ -276,70 +336,110 @@ public sealed partial class MemberCache : IDisposable
     /// <summary>Applies changes and the new state in one transaction; the caller holds the write gate.</summary>
     private void Write(MemberChanges changes, Func<long, MemberCacheState> nextState)
     {
-        _state = Read(file => file.InTransaction(() =>
+        var writer = _live.Writer;
+        _state = writer.InTransaction(() =>
         {
-            var next = nextState(_state.MemberCount + changes.ApplyTo(file));
-            file.WriteState(next);
+            var countChange = changes.ApplyTo(writer, firstRowId => SealedMember.SealAll(changes.Data.Members, firstRowId, _crypto));
+            var next = nextState(_state.MemberCount + countChange);
+            writer.WriteState(next);
             return next;
-        }));
+        });
     }
 
     private bool ChangeGiftStock(string code, int change)
     {
         lock (_writeGate)
         {
-            return Read(file => file.InTransaction(() =>
+            var writer = _live.Writer;
+            return writer.InTransaction(() =>
             {
-                if (file.ReadGift(code) is not { } gift || (change < 0 && (!gift.Active || gift.Stock < -change)))
+                if (writer.ReadGift(code) is not { } gift || (change < 0 && (!gift.Active || gift.Stock < -change)))
                 {
                     return false;
                 }
 
                 gift.Stock += change;
-                file.Gifts.Update(CatalogueDocument.ToBson(gift));
+                writer.WriteGift(gift, replace: true);
                 return true;
-            }));
+            });
         }
+    }
+
+    /// <summary>
+    /// A row was found tampered with or damaged (and not shown): the cache goes back to version 0,
+    /// so the sync engine asks central for a full snapshot, which replaces the file.
+    /// </summary>
+    private void OnDamaged(MemberCacheDamagedException ex)
+    {
+        lock (_writeGate)
+        {
+            OnDamagedLocked(ex);
+        }
+    }
+
+    private void OnDamagedLocked(MemberCacheDamagedException ex)
+    {
+        if (_state.Version == 0 && _state.SnapshotId is null)
+        {
+            return;
+        }
+
+        LogDamaged(_livePath, ex.Message);
+        var next = _state with { Version = 0, SnapshotId = null };
+        try
+        {
+            _live.Writer.InTransaction(() =>
+            {
+                _live.Writer.WriteState(next);
+                return 0;
+            });
+        }
+        catch (SqliteException write)
+        {
+            LogDamaged(_livePath, write.Message);
+        }
+
+        _state = next;
     }
 
     private void DiscardUnfinishedSnapshot()
     {
-        if (File.Exists(_nextPath) || File.Exists(LogFileOf(_nextPath)))
+        if (File.Exists(_nextPath) || SideFileSuffixes.Any(s => File.Exists(_nextPath + s)))
         {
             DeleteFileAndLog(_nextPath);
             LogDiscardedUnfinished();
         }
+
+        // What the LiteDB cache of earlier versions kept beside members.db; that file itself is rebuilt below.
+        var legacyLog = Path.Combine(Path.GetDirectoryName(_livePath)!, "members-log.db");
+        File.Delete(legacyLog);
     }
 
     private MemberCacheFile OpenLive()
     {
         try
         {
-            var file = MemberCacheFile.Open(_livePath, _password);
-            try
-            {
-                _state = file.ReadState();
-                return file;
-            }
-            catch
-            {
-                file.Dispose();
-                throw;
-            }
+            var (file, state) = MemberCacheFile.OpenLive(_livePath, _crypto);
+            _state = state;
+            return file;
         }
-        catch (Exception ex) when (ex is not (IOException or UnauthorizedAccessException))
+        catch (Exception ex) when (ex is MemberCacheUnreadableException or SqliteException or InvalidCastException or FormatException)
         {
-            RebuiltBecause = MemberCacheKey.IsWrongPassword(ex) ? "wrong_secret" : "unreadable";
+            RebuiltBecause = ex is MemberCacheUnreadableException unreadable ? unreadable.Reason : "unreadable";
             LogRebuilt(_livePath, RebuiltBecause, ex.Message);
+            SqliteConnection.ClearAllPools();
             DeleteFileAndLog(_livePath);
-            var file = MemberCacheFile.Open(_livePath, _password);
-            _state = MemberCacheState.Empty;
+            var (file, state) = MemberCacheFile.OpenLive(_livePath, _crypto);
+            _state = state;
             return file;
         }
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Member cache {Path} cannot be used ({Reason}: {Detail}); it was replaced by an empty cache. A cache can always be re-synced: the agent asks central for a full snapshot")]
     private partial void LogRebuilt(string path, string reason, string detail);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Member cache {Path}: a member row failed its check ({Detail}) and was not shown; the cache asks central for a full snapshot")]
+    private partial void LogDamaged(string path, string detail);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Member cache: discarded a snapshot that was not finished when the agent stopped")]
     private partial void LogDiscardedUnfinished();

@@ -1,163 +1,156 @@
-using System.Globalization;
-using KioskAgent.Rewards;
-using LiteDB;
+using System.Collections.Concurrent;
+using Microsoft.Data.Sqlite;
 
 namespace KioskAgent.Members;
 
 /// <summary>
-/// One encrypted LiteDB file of the member cache (the live one, or a snapshot being written):
-/// collections, indexes, the sync metadata, and the reads and writes on them. Thread-safe for
-/// reads; writers are serialised by the owner.
+/// One SQLite file of the member cache (the live one, or a snapshot being written): its schema,
+/// the connection writes go through, and a pool of read connections, one per thread reading at
+/// the time (a SQLite connection is for one thread at a time; WAL lets readers see the last
+/// commit while a write goes on). Personal data is sealed by <see cref="MemberCacheCrypto"/>:
+/// the file holds keyed hashes and AES-GCM ciphertext, levels and gifts in the clear.
 /// </summary>
 internal sealed class MemberCacheFile : IDisposable
 {
-    private const string StateId = "state";
-    private const string StaffPhoneIndex = "staff_phone";
+    /// <summary>Bumped when the schema changes: a file with another one is rebuilt.</summary>
+    public const int SchemaVersion = 2;
 
-    // A string, not a shared BsonExpression instance: LiteDB writes the arguments into the expression.
-    private const string ByStaffPhone = $"$.{MemberDocument.StaffPhone}[*] ANY = @0";
+    private const string Tables = """
+        CREATE TABLE state (
+            id INTEGER PRIMARY KEY CHECK (id = 1), verifier BLOB NOT NULL, version INTEGER NOT NULL,
+            snapshot_id TEXT, synced_at INTEGER, member_count INTEGER NOT NULL);
+        CREATE TABLE members (id INTEGER PRIMARY KEY, phone BLOB, record BLOB NOT NULL);
+        CREATE TABLE keys (key BLOB PRIMARY KEY, member INTEGER NOT NULL) WITHOUT ROWID;
+        CREATE TABLE levels (code TEXT PRIMARY KEY, rank INTEGER NOT NULL, data BLOB NOT NULL);
+        CREATE TABLE gifts (
+            code TEXT PRIMARY KEY, name TEXT NOT NULL, points_price INTEGER NOT NULL, stock INTEGER NOT NULL,
+            per_member_limit INTEGER NOT NULL, active INTEGER NOT NULL);
+        """;
 
-    private MemberCacheFile(string path, LiteDatabase database)
+    private const string PhoneIndex = "CREATE INDEX IF NOT EXISTS members_phone ON members (phone) WHERE phone IS NOT NULL;";
+
+    /// <summary>Live file: WAL so lookups read while a delta writes; NORMAL sync (the cache can be re-synced); a bounded page cache.</summary>
+    private const string LivePragmas = "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -16384;";
+
+    private const string ReaderPragmas = "PRAGMA cache_size = -8192; PRAGMA query_only = 1;";
+
+    /// <summary>
+    /// Snapshot file while it is built: nobody else reads it and it is thrown away unless complete, so
+    /// no journal, no sync and an exclusive lock; the whole build is one transaction (chunks are
+    /// checked before they are written, never rolled back), so the pages of the keys' B-tree stay in
+    /// the page cache and are written once when evicted, not at every chunk.
+    /// </summary>
+    private const string SnapshotPragmas = "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA locking_mode = EXCLUSIVE; PRAGMA cache_size = -65536;";
+
+    private readonly ConcurrentBag<MemberCacheConnection> _readers = [];
+    private readonly MemberCacheCrypto _crypto;
+
+    private MemberCacheFile(string path, MemberCacheCrypto crypto, MemberCacheConnection writer)
     {
         Path = path;
-        Database = database;
-        Members = database.GetCollection(MemberCollection);
-        Keys = database.GetCollection("keys");
-        Levels = database.GetCollection("levels");
-        Gifts = database.GetCollection("gifts");
-        Meta = database.GetCollection("meta");
+        _crypto = crypto;
+        Writer = writer;
     }
-
-    public const string MemberCollection = "members";
 
     public string Path { get; }
 
-    public LiteDatabase Database { get; }
+    /// <summary>The connection for writes (and reads inside a write's transaction); the owner serialises its use.</summary>
+    public MemberCacheConnection Writer { get; }
 
-    public ILiteCollection<BsonDocument> Members { get; }
-
-    /// <summary>
-    /// Unique lookup keys (<see cref="MemberKeys"/>) to member numbers: the primary key makes a card
-    /// UID, card number or QR token belong to one member only, in every write path.
-    /// </summary>
-    public ILiteCollection<BsonDocument> Keys { get; }
-
-    public ILiteCollection<BsonDocument> Levels { get; }
-
-    public ILiteCollection<BsonDocument> Gifts { get; }
-
-    public ILiteCollection<BsonDocument> Meta { get; }
-
-    /// <summary>
-    /// Opens (or creates) the file with its password. Strings compare ordinally: keys are ASCII and
-    /// already normalised, and culture-aware comparison costs on every index step.
-    /// </summary>
-    public static MemberCacheFile Open(string path, string password)
+    /// <summary>Opens (or creates) the live file and reads its state.</summary>
+    /// <exception cref="MemberCacheUnreadableException">Another secret's file, another schema, or not a member cache.</exception>
+    /// <exception cref="SqliteException">Not a SQLite file, or damaged.</exception>
+    public static (MemberCacheFile File, MemberCacheState State) OpenLive(string path, MemberCacheCrypto crypto)
     {
-        var connection = new ConnectionString
-        {
-            Filename = path,
-            Password = password,
-            Connection = ConnectionType.Direct,
-            Collation = new Collation(CultureInfo.InvariantCulture.LCID, CompareOptions.Ordinal),
-        };
-        var database = new LiteDatabase(connection);
+        var writer = new MemberCacheConnection(path, crypto, LivePragmas);
         try
         {
-            var file = new MemberCacheFile(path, database);
-            file.Members.EnsureIndex(StaffPhoneIndex, $"$.{MemberDocument.StaffPhone}[*]", unique: false);
-            return file;
+            var state = Prepare(writer, withPhoneIndex: true);
+            return (new MemberCacheFile(path, crypto, writer), state);
         }
         catch
         {
-            database.Dispose();
+            writer.Dispose();
             throw;
         }
     }
 
-    public MemberCacheState ReadState()
+    /// <summary>
+    /// Creates a new file for a snapshot and opens the transaction it is built in (the phone index
+    /// is made at the end, <see cref="FinishSnapshot"/>).
+    /// </summary>
+    public static MemberCacheFile CreateSnapshot(string path, MemberCacheCrypto crypto)
     {
-        var doc = Meta.FindById(StateId);
-        return doc is null
-            ? MemberCacheState.Empty
-            : new MemberCacheState(
-                (ulong)doc["v"].AsInt64,
-                doc["sid"].IsNull ? null : doc["sid"].AsString,
-                MemberDocument.Time(doc["at"]),
-                doc["count"].AsInt64);
-    }
-
-    public void WriteState(MemberCacheState state) => Meta.Upsert(new BsonDocument
-    {
-        ["_id"] = StateId,
-        ["v"] = (long)state.Version,
-        ["sid"] = state.SnapshotId is null ? BsonValue.Null : new BsonValue(state.SnapshotId),
-        ["at"] = MemberDocument.Time(state.SyncedAt),
-        ["count"] = state.MemberCount,
-    });
-
-    public Member? FindByKey(string key) => OwnerOf(key) is { } number ? FindByMemberNumber(number) : null;
-
-    public Member? FindByMemberNumber(string number) => Map(Members.FindById(number));
-
-    public IReadOnlyList<Member> FindByStaffPhone(string phone) =>
-        [.. Members.Find(BsonExpression.Create(ByStaffPhone, new BsonValue(phone))).Select(MemberDocument.FromBson)];
-
-    /// <summary>The member number owning a unique key, if any.</summary>
-    public string? OwnerOf(string key) => Keys.FindById(key)?["m"].AsString;
-
-    /// <summary>Inserts members with their keys; a key or member number already present throws LiteDB's duplicate-key error.</summary>
-    public int InsertMembers(IReadOnlyList<Member> members)
-    {
-        var documents = members.Select(MemberDocument.ToBson).ToList();
-        Keys.Insert(documents.SelectMany(d => d[MemberDocument.Keys].AsArray.Select(k => new BsonDocument { ["_id"] = k, ["m"] = d["_id"] })));
-        return Members.Insert(documents);
-    }
-
-    /// <summary>Deletes a member and its keys; false when there was no such member.</summary>
-    public bool DeleteMember(string number)
-    {
-        if (Members.FindById(number) is not { } doc)
-        {
-            return false;
-        }
-
-        foreach (var key in doc[MemberDocument.Keys].AsArray)
-        {
-            Keys.Delete(key);
-        }
-
-        return Members.Delete(number);
-    }
-
-    public IReadOnlyList<MemberLevel> ReadLevels() => [.. Levels.FindAll().Select(CatalogueDocument.Level).OrderBy(l => l.Rank)];
-
-    public IReadOnlyList<Gift> ReadGifts() => [.. Gifts.FindAll().Select(CatalogueDocument.Gift).OrderBy(g => g.Code, StringComparer.Ordinal)];
-
-    public Gift? ReadGift(string code) => Gifts.FindById(code) is { } doc ? CatalogueDocument.Gift(doc) : null;
-
-    /// <summary>Runs <paramref name="work"/> in one LiteDB transaction on this thread: all of it or nothing.</summary>
-    public T InTransaction<T>(Func<T> work)
-    {
-        if (!Database.BeginTrans())
-        {
-            throw new InvalidOperationException("A member cache transaction is already open on this thread.");
-        }
-
+        var writer = new MemberCacheConnection(path, crypto, SnapshotPragmas);
         try
         {
-            var result = work();
-            Database.Commit();
-            return result;
+            Prepare(writer, withPhoneIndex: false);
+            writer.Execute("BEGIN");
+            return new MemberCacheFile(path, crypto, writer);
         }
         catch
         {
-            Database.Rollback();
+            writer.Dispose();
             throw;
         }
     }
 
-    public void Dispose() => Database.Dispose();
+    /// <summary>Records the snapshot's state, indexes the phones in one sorted pass and commits; the file is then ready to be renamed over the live one.</summary>
+    public void FinishSnapshot(MemberCacheState state)
+    {
+        Writer.WriteState(state);
+        Writer.Execute(PhoneIndex);
+        Writer.Execute("COMMIT");
+    }
 
-    private static Member? Map(BsonDocument? doc) => doc is null ? null : MemberDocument.FromBson(doc);
+    /// <summary>Runs a read on a connection of this thread's own for the time of the call.</summary>
+    public T Read<T>(Func<MemberCacheConnection, T> read)
+    {
+        if (!_readers.TryTake(out var reader))
+        {
+            reader = new MemberCacheConnection(Path, _crypto, ReaderPragmas);
+        }
+
+        try
+        {
+            return read(reader);
+        }
+        finally
+        {
+            _readers.Add(reader);
+        }
+    }
+
+    public void Dispose()
+    {
+        while (_readers.TryTake(out var reader))
+        {
+            reader.Dispose();
+        }
+
+        Writer.Dispose();
+    }
+
+    /// <summary>Creates the schema in a new file, or checks an existing one; returns the state.</summary>
+    private static MemberCacheState Prepare(MemberCacheConnection writer, bool withPhoneIndex)
+    {
+        var schema = writer.Scalar("PRAGMA user_version");
+        if (schema == 0 && writer.Scalar("SELECT count(*) FROM sqlite_schema") == 0)
+        {
+            writer.InTransaction(() =>
+            {
+                writer.Execute(Tables + (withPhoneIndex ? PhoneIndex : "") + $"PRAGMA user_version = {SchemaVersion};");
+                writer.WriteState(MemberCacheState.Empty);
+                return 0;
+            });
+            return MemberCacheState.Empty;
+        }
+
+        if (schema != SchemaVersion)
+        {
+            throw new MemberCacheUnreadableException("unreadable", $"the file has schema {schema}, not {SchemaVersion}");
+        }
+
+        return writer.ReadState() ?? throw new MemberCacheUnreadableException("unreadable", "the file has no state row");
+    }
 }

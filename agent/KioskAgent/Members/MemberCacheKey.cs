@@ -1,31 +1,35 @@
 using System.Security.Cryptography;
 using System.Text;
-using LiteDB;
 
 namespace KioskAgent.Members;
 
 /// <summary>
-/// The member cache's password: lower-case hex of HKDF-SHA256 (RFC 5869) over the kiosk's secret
-/// with info <c>kiosk-member-cache-v1</c>, no salt (the secret is already 32 random bytes). A new
-/// purpose gets a new info string, so no two uses share a key.
+/// The member cache's keys, each HKDF-SHA256 (RFC 5869) over the kiosk's secret, no salt (the
+/// secret is already 32 random bytes), with its own info string so no two uses share a key:
+/// <see cref="RecordInfo"/> for the AES-256-GCM key that encrypts each member's record, and
+/// <see cref="LookupInfo"/> for the HMAC-SHA256 key of the lookup columns (member number, card
+/// UID, card number, QR token, phone).
 /// </summary>
 public static class MemberCacheKey
 {
-    public const string Info = "kiosk-member-cache-v1";
+    public const string RecordInfo = "kiosk-member-cache-v2-aead";
+    public const string LookupInfo = "kiosk-member-cache-v2-lookup";
 
-    public static string Password(ReadOnlySpan<byte> secret)
+    /// <summary>The 32-byte AES-GCM key for member records.</summary>
+    public static byte[] RecordKey(ReadOnlySpan<byte> secret) => Derive(secret, RecordInfo);
+
+    /// <summary>The 32-byte HMAC-SHA256 key for the lookup columns.</summary>
+    public static byte[] LookupKey(ReadOnlySpan<byte> secret) => Derive(secret, LookupInfo);
+
+    private static byte[] Derive(ReadOnlySpan<byte> secret, string info)
     {
         if (secret.Length < 16)
         {
             throw new ArgumentException("The kiosk secret must be at least 16 bytes.", nameof(secret));
         }
 
-        Span<byte> key = stackalloc byte[32];
-        HKDF.DeriveKey(HashAlgorithmName.SHA256, secret, key, salt: [], info: Encoding.ASCII.GetBytes(Info));
-        return Convert.ToHexStringLower(key);
+        var key = new byte[32];
+        HKDF.DeriveKey(HashAlgorithmName.SHA256, secret, key, salt: [], info: Encoding.ASCII.GetBytes(info));
+        return key;
     }
-
-    /// <summary>LiteDB's way of saying the file was encrypted with another password, or not encrypted like this.</summary>
-    internal static bool IsWrongPassword(Exception ex) =>
-        ex is LiteException { ErrorCode: LiteException.INVALID_PASSWORD or LiteException.NOT_ENCRYPTED };
 }

@@ -1,5 +1,3 @@
-using KioskAgent.Rewards;
-
 namespace KioskAgent.Members;
 
 /// <summary>
@@ -14,11 +12,13 @@ internal sealed record MemberChanges(
     string MembersSection)
 {
     /// <summary>
-    /// Applies the changes inside the caller's transaction and returns how the member count moved.
-    /// Upserted members are removed first, so a card may move between members of the same change;
-    /// a key still owned by a member outside it is a problem, reported for every record.
+    /// Applies the changes inside the caller's transaction on <paramref name="file"/>'s writer and
+    /// returns how the member count moved. Upserted members are removed first, so a card may move
+    /// between members of the same change; a key still owned by a member outside it is a problem,
+    /// reported for every record. <paramref name="members"/> are <see cref="MemberBatchValidation.Members"/>
+    /// sealed from the next free row id on.
     /// </summary>
-    public long ApplyTo(MemberCacheFile file)
+    public long ApplyTo(MemberCacheConnection file, Func<long, IReadOnlyList<SealedMember>> members)
     {
         long countChange = 0;
         foreach (var number in RemovedMemberNumbers.Concat(Data.Members.Select(m => m.MemberNumber)))
@@ -43,31 +43,31 @@ internal sealed record MemberChanges(
             throw new MemberDataException(problems);
         }
 
-        countChange += file.InsertMembers(Data.Members);
+        countChange += file.InsertMembers(members(file.NextRowId()));
         ApplyCatalogue(file);
         return countChange;
     }
 
-    private void ApplyCatalogue(MemberCacheFile file)
+    private void ApplyCatalogue(MemberCacheConnection file)
     {
         foreach (var code in RemovedGiftCodes)
         {
-            file.Gifts.Delete(code);
+            file.DeleteGift(code);
         }
 
         foreach (var gift in Data.Gifts)
         {
-            file.Gifts.Upsert(CatalogueDocument.ToBson(gift));
+            file.WriteGift(gift, replace: true);
         }
 
         if (ReplaceLevels && Data.Levels.Count > 0)
         {
-            file.Levels.DeleteAll();
+            file.DeleteAllLevels();
         }
 
         foreach (var level in Data.Levels)
         {
-            file.Levels.Upsert(CatalogueDocument.ToBson(level));
+            file.WriteLevel(level, replace: true);
         }
     }
 }

@@ -49,6 +49,10 @@ public static class MemberCacheBenchmark
         Directory.CreateDirectory(options.WorkDirectory);
         var resultFile = Path.Combine(options.WorkDirectory, $"{engine}.json");
         var start = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardError = false };
+
+        // The garbage collector the agent runs with (its runtimeconfig: server GC, which .NET 10 sizes
+        // dynamically); the benchmark project's own default (workstation) keeps a larger gen0 budget.
+        start.Environment["DOTNET_gcServer"] = "1";
         if (Path.GetFileNameWithoutExtension(Environment.ProcessPath!) == "dotnet")
         {
             start.ArgumentList.Add(typeof(MemberCacheBenchmark).Assembly.Location);

@@ -25,7 +25,8 @@ public static class MemberCacheRun
         {
             "litedb" => new LiteDbCacheUnderTest(directory),
             "sqlite" => new SqliteCacheUnderTest(directory),
-            _ => throw new ArgumentException($"Unknown engine {options.Engine}; use litedb or sqlite."),
+            "sqlite-plain" => new PlainSqliteCacheUnderTest(directory),
+            _ => throw new ArgumentException($"Unknown engine {options.Engine}; use litedb, sqlite or sqlite-plain."),
         };
 
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace KioskAgent.Benchmarks.MemberCache;
 
 /// <summary>
-/// Command line of <c>member-cache</c>: --members N --chunk N --lookups N --runs N --engines litedb,sqlite
+/// Command line of <c>member-cache</c>: --members N --chunk N --lookups N --runs N --engines litedb,sqlite,sqlite-plain
 /// --work-dir DIR --output FILE (and, for one measured child process, --engine NAME --result FILE).
 /// </summary>
 public sealed record MemberCacheRunOptions
@@ -17,7 +17,8 @@ public sealed record MemberCacheRunOptions
 
     public int Runs { get; init; } = 3;
 
-    public IReadOnlyList<string> Engines { get; init; } = ["litedb", "sqlite"];
+    /// <summary>litedb: the earlier encrypted LiteDB cache; sqlite: <c>MemberCache</c>; sqlite-plain: SQLite without encryption.</summary>
+    public IReadOnlyList<string> Engines { get; init; } = ["sqlite", "litedb", "sqlite-plain"];
 
     public string WorkDirectory { get; init; } = Path.Combine(Path.GetTempPath(), "member-cache-bench");
 

@@ -3,7 +3,7 @@ using System.Text;
 using KioskAgent.Hosting;
 using KioskAgent.Members;
 using KioskAgent.Tests.Testing;
-using LiteDB;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
@@ -52,12 +52,64 @@ public sealed class MemberCacheEncryptionTests : IDisposable
 
     private static bool Contains(byte[] haystack, string text) => haystack.AsSpan().IndexOf(Encoding.UTF8.GetBytes(text)) >= 0;
 
+    private static SqliteConnection Sql(string path)
+    {
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
+        connection.Open();
+        return connection;
+    }
+
+    private static void Execute(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    private static byte[] Record(SqliteConnection db, long id)
+    {
+        using var read = db.CreateCommand();
+        read.CommandText = "SELECT record FROM members WHERE id = $id";
+        read.Parameters.AddWithValue("$id", id);
+        return (byte[])read.ExecuteScalar()!;
+    }
+
+    private static void SetRecord(SqliteConnection db, long id, byte[] record)
+    {
+        using var write = db.CreateCommand();
+        write.CommandText = "UPDATE members SET record = $r WHERE id = $id";
+        write.Parameters.AddWithValue("$r", record);
+        write.Parameters.AddWithValue("$id", id);
+        Assert.Equal(1, write.ExecuteNonQuery());
+    }
+
+    private static bool TryParseMember(byte[] bytes)
+    {
+        try
+        {
+            return KioskAgent.Contracts.V1.MemberRecord.Parser.ParseFrom(bytes).MemberNumber.StartsWith('M');
+        }
+        catch (Google.Protobuf.InvalidProtocolBufferException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Members M1 (card 01, row 1) and M2 (card 02, row 2) from snapshot 7, the cache closed.</summary>
+    private void FillTwo()
+    {
+        using var cache = new MemberCache(_directory, MemberRecords.Secret);
+        cache.ReplaceAll([MemberRecords.Batch(MemberRecords.Member("M1", "01"), MemberRecords.Member("M2", "02"))], 7, "snap-7", T0);
+        Assert.Equal("M1", cache.FindByCardUid("01")?.MemberNumber);
+    }
+
     [Fact]
     public void TheFilesOnDisk_HoldNoNamePhoneOrMemberNumberInPlainText_WhileOpenAndAfterClose()
     {
         using (FillOpen(MemberRecords.Secret))
         {
-            Assert.Contains(Directory.GetFiles(_directory), f => f.EndsWith("-log.db", StringComparison.Ordinal));
+            // The import after the snapshot sits in the write-ahead log until a checkpoint.
+            Assert.Contains(Directory.GetFiles(_directory), f => f.EndsWith("-wal", StringComparison.Ordinal) && new FileInfo(f).Length > 0);
             AssertNoPlainText();
         }
 
@@ -67,11 +119,13 @@ public sealed class MemberCacheEncryptionTests : IDisposable
     [Fact]
     public void TheSameDataWithoutEncryption_WouldShowThem()
     {
-        // Guards the test above: the search does find plain text in an unencrypted LiteDB file.
+        // Guards the test above: the search does find plain text in an unencrypted SQLite file and its log.
         var path = Path.Combine(_directory, "plain.db");
-        using (var db = new LiteDatabase(path))
+        using (var db = Sql(path))
         {
-            db.GetCollection("m").Insert(new BsonDocument { ["_id"] = "MEMBER4242", ["n"] = "欧阳娜娜" });
+            Execute(db, "PRAGMA journal_mode = WAL; CREATE TABLE m (number TEXT PRIMARY KEY, name TEXT)");
+            Execute(db, "INSERT INTO m VALUES ('MEMBER4242', '欧阳娜娜')");
+            Assert.True(Contains(File.ReadAllBytes(path + "-wal"), "欧阳娜娜"));
         }
 
         var bytes = File.ReadAllBytes(path);
@@ -79,15 +133,79 @@ public sealed class MemberCacheEncryptionTests : IDisposable
     }
 
     [Fact]
-    public void OpeningTheFileWithoutThePassword_Fails()
+    public void TheFile_HoldsKeyedHashesAndCiphertextOnly_NoProtobufRecordReadsWithoutTheKey()
     {
         Fill(MemberRecords.Secret);
 
-        Assert.ThrowsAny<LiteException>(() =>
+        using var db = Sql(LivePath);
+        using var command = db.CreateCommand();
+        command.CommandText = "SELECT record FROM members";
+        using var reader = command.ExecuteReader();
+        var records = 0;
+        while (reader.Read())
         {
-            using var db = new LiteDatabase(new ConnectionString { Filename = LivePath, ReadOnly = true });
-            db.GetCollection("members").Count();
-        });
+            var bytes = reader.GetFieldValue<byte[]>(0);
+            Assert.False(TryParseMember(bytes) || TryParseMember(bytes[12..^16]));
+            records++;
+        }
+
+        Assert.Equal(2, records);
+    }
+
+    [Fact]
+    public void RecordsSwappedBetweenRows_AreNeverShown_AndTheCacheAsksForAFullSnapshot()
+    {
+        FillTwo();
+        using (var db = Sql(LivePath))
+        {
+            var first = Record(db, 1);
+            var second = Record(db, 2);
+            SetRecord(db, 1, second);
+            SetRecord(db, 2, first);
+        }
+
+        using var cache = new MemberCache(_directory, MemberRecords.Secret);
+
+        Assert.Null(cache.FindByCardUid("01"));
+        Assert.Null(cache.FindByCardUid("02"));
+        Assert.Null(cache.FindByMemberNumber("M2"));
+        Assert.Equal(0UL, cache.State.Version);
+    }
+
+    [Fact]
+    public void AKeyPointedAtAnotherMembersRow_FindsNobody_NeverTheWrongMember()
+    {
+        FillTwo();
+        using (var db = Sql(LivePath))
+        {
+            Execute(db, "UPDATE keys SET member = 2");
+        }
+
+        using var cache = new MemberCache(_directory, MemberRecords.Secret);
+
+        Assert.Null(cache.FindByCardUid("01"));
+        Assert.Null(cache.FindByMemberNumber("M1"));
+        Assert.Equal(0UL, cache.State.Version);
+    }
+
+    [Fact]
+    public void ATamperedRecord_IsNotShown_AndTheNextDeltaIsAGap()
+    {
+        FillTwo();
+        using (var db = Sql(LivePath))
+        {
+            // One bit of the first member's ciphertext.
+            var record = Record(db, 1);
+            record[20] ^= 1;
+            SetRecord(db, 1, record);
+        }
+
+        using var cache = new MemberCache(_directory, MemberRecords.Secret);
+
+        Assert.Equal("M2", cache.FindByCardUid("02")?.MemberNumber);
+        Assert.Null(cache.FindByCardUid("01"));
+        Assert.Equal(0UL, cache.State.Version);
+        Assert.Equal(DeltaResult.Gap, cache.ApplyDelta(MemberRecords.Delta(8, MemberRecords.Member("M3", "03")), T0));
     }
 
     [Fact]
@@ -112,19 +230,35 @@ public sealed class MemberCacheEncryptionTests : IDisposable
 
         using var cache = new MemberCache(_directory, MemberRecords.Secret);
 
-        Assert.NotNull(cache.RebuiltBecause);
+        Assert.Equal("unreadable", cache.RebuiltBecause);
         Assert.Equal(0, cache.State.MemberCount);
+        cache.Import(MemberRecords.Batch(MemberRecords.Member("M1", "01")), T0);
+        Assert.Equal("M1", cache.FindByCardUid("01")?.MemberNumber);
     }
 
     [Fact]
-    public void Password_IsHexOfHkdfSha256OfTheSecret_WithTheCacheInfo()
+    public void ASqliteFileOfSomethingElse_IsRebuiltAsUnreadable()
+    {
+        using (var db = Sql(LivePath))
+        {
+            Execute(db, "CREATE TABLE other (x INTEGER)");
+        }
+
+        using var cache = new MemberCache(_directory, MemberRecords.Secret);
+
+        Assert.Equal("unreadable", cache.RebuiltBecause);
+        Assert.Equal(MemberCacheState.Empty, cache.State);
+    }
+
+    [Fact]
+    public void Keys_AreHkdfSha256OfTheSecret_WithOneInfoPerPurpose()
     {
         // RFC 5869 by hand: PRK = HMAC(zero salt, secret); OKM = HMAC(PRK, info || 0x01) (32 bytes: one block).
         var prk = HMACSHA256.HashData(new byte[32], MemberRecords.Secret);
-        var okm = HMACSHA256.HashData(prk, Encoding.ASCII.GetBytes("kiosk-member-cache-v1\u0001"));
 
-        Assert.Equal(Convert.ToHexStringLower(okm), MemberCacheKey.Password(MemberRecords.Secret));
-        Assert.Throws<ArgumentException>(() => MemberCacheKey.Password(new byte[8]));
+        Assert.Equal(HMACSHA256.HashData(prk, Encoding.ASCII.GetBytes("kiosk-member-cache-v2-aead\u0001")), MemberCacheKey.RecordKey(MemberRecords.Secret));
+        Assert.Equal(HMACSHA256.HashData(prk, Encoding.ASCII.GetBytes("kiosk-member-cache-v2-lookup\u0001")), MemberCacheKey.LookupKey(MemberRecords.Secret));
+        Assert.Throws<ArgumentException>(() => MemberCacheKey.RecordKey(new byte[8]));
     }
 
     [Fact]

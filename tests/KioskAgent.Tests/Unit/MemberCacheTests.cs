@@ -54,6 +54,28 @@ public sealed class MemberCacheTests : IDisposable
     }
 
     [Fact]
+    public void FindByPhoneForStaff_FindsTheWholeFamily_FromASnapshotAndLaterImports_AndNotAfterAChange()
+    {
+        using var cache = Open();
+        var mother = MemberRecords.Member("M1", "01");
+        var son = MemberRecords.Member("M2", "02");
+        var neighbour = MemberRecords.Member("M3", "03");
+        neighbour.Phone = "13900000000";
+        cache.ReplaceAll([MemberRecords.Batch(mother, neighbour), MemberRecords.Batch(son)], 1, "snap-1", T0);
+        var daughter = MemberRecords.Member("M4", "04");
+        cache.Import(MemberRecords.Batch(daughter), T0);
+
+        Assert.Equal(["M1", "M2", "M4"], cache.FindByPhoneForStaff(" 13812345678 ").Select(m => m.MemberNumber).Order());
+
+        son.Phone = "13700000000";
+        Assert.Equal(DeltaResult.Applied, cache.ApplyDelta(MemberRecords.Delta(2, son), T0));
+
+        Assert.Equal(["M1", "M4"], cache.FindByPhoneForStaff("13812345678").Select(m => m.MemberNumber).Order());
+        Assert.Equal("M2", Assert.Single(cache.FindByPhoneForStaff("13700000000")).MemberNumber);
+        Assert.Empty(cache.FindByPhoneForStaff("1381234567"));
+    }
+
+    [Fact]
     public void Import_ReplacesAMemberByNumber_AndCountsItOnce()
     {
         using var cache = Open();

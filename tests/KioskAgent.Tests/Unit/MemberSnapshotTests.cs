@@ -88,6 +88,29 @@ public sealed class MemberSnapshotTests : IDisposable
     }
 
     [Fact]
+    public void Add_ABigChunkWithOneCollidingMember_WritesNoneOfIt_AndTheWriterStaysUsable()
+    {
+        using var cache = Open();
+        using var writer = cache.BeginSnapshot("snap-1", 1);
+        writer.Add(MemberRecords.Batch(MemberRecords.Member("A1", "AA01")));
+        var big = Enumerable.Range(0, 600).Select(i => MemberRecords.Member($"B{i}", $"BB{i:X4}")).ToArray();
+        big[450].Cards.Add(new CardRecord { Uid = "AA01", State = MemberCardState.Active });
+
+        var error = Assert.Throws<MemberDataException>(() => writer.Add(MemberRecords.Batch(big)));
+        big[450].Cards.RemoveAt(1);
+        writer.Add(MemberRecords.Batch(big));
+        writer.Commit(T0);
+
+        var problem = Assert.Single(error.Problems);
+        Assert.Equal((450, "cards[1].uid"), (problem.Index, problem.Field));
+        Assert.Contains("A1", problem.Message, StringComparison.Ordinal);
+        Assert.Equal(601, cache.State.MemberCount);
+        Assert.Equal("B599", cache.FindByCardUid("BB0257")?.MemberNumber);
+        Assert.Equal("A1", cache.FindByCardUid("AA01")?.MemberNumber);
+        Assert.Equal(601, Enumerable.Range(0, 600).Count(i => cache.FindByMemberNumber($"B{i}") is not null) + 1);
+    }
+
+    [Fact]
     public void Add_MemberNumberOfAnEarlierChunk_Throws()
     {
         using var cache = Open();
@@ -175,10 +198,12 @@ public sealed class MemberSnapshotTests : IDisposable
                     Interlocked.Increment(ref misses);
                 }
 
-                lookups++;
+                Interlocked.Increment(ref lookups);
             }
         });
 
+        // Writes begin once lookups run, so the two overlap.
+        SpinWait.SpinUntil(() => Volatile.Read(ref lookups) > 0);
         for (ulong version = 2; version < 30; version++)
         {
             var member = MemberRecords.Member("M1", "01");

@@ -16,7 +16,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace KioskAgent.Tests.Unit.Rewards;
 
 /// <summary>
-/// The redemption steps over real files: the member cache (LiteDB), the journal and its holds
+/// The redemption steps over real files: the member cache (SQLite), the journal and its holds
 /// (SQLite), the agent's screen, with a fake clock and a switchable link to central. No printer.
 /// </summary>
 [Trait("Category", TestCategories.Unit)]

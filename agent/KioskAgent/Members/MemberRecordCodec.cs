@@ -1,41 +1,18 @@
 using System.Globalization;
-using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
 using KioskAgent.Contracts.V1;
-using LiteDB;
 
 namespace KioskAgent.Members;
 
 /// <summary>
-/// A member as a LiteDB document: the member itself as the binary protobuf of its
-/// <see cref="MemberRecord"/> in <c>r</c> (about a quarter smaller and cheaper to write and read than
-/// a BSON tree of the same fields, which matters at a million members), beside what the cache
-/// indexes: <c>k</c> lists the unique lookup keys (<see cref="MemberKeys"/>, indexed in their own
-/// collection) and <c>sp</c> the phone for staff lookups as an array, so a member without a phone
-/// has no index entry at all (an empty value shared by many members would make every insert walk
-/// all of them). Only validated members are stored, so reading one back cannot fail validation.
+/// A validated member as the binary protobuf of its <see cref="MemberRecord"/> and back. Only
+/// validated members are stored, so reading one back cannot fail validation.
 /// </summary>
-internal static class MemberDocument
+internal static class MemberRecordCodec
 {
-    public const string Keys = "k";
-    public const string StaffPhone = "sp";
-    private const string Record = "r";
+    public static Member FromRecord(ReadOnlySpan<byte> bytes) => MemberRecordValidator.MapStored(MemberRecord.Parser.ParseFrom(bytes));
 
-    public static BsonDocument ToBson(Member m) => new()
-    {
-        ["_id"] = m.MemberNumber,
-        [Record] = ToRecord(m).ToByteArray(),
-        [Keys] = new BsonArray(MemberKeys.Unique(m).Select(k => new BsonValue(k.Key)).Distinct()),
-        [StaffPhone] = m.Phone.Length == 0 ? new BsonArray() : new BsonArray { m.Phone },
-    };
-
-    public static Member FromBson(BsonDocument d) => MemberRecordValidator.MapStored(MemberRecord.Parser.ParseFrom(d[Record].AsBinary));
-
-    internal static BsonValue Time(DateTimeOffset? time) => time is { } t ? new BsonValue(t.ToUnixTimeMilliseconds()) : BsonValue.Null;
-
-    internal static DateTimeOffset? Time(BsonValue value) => value.IsNull ? null : DateTimeOffset.FromUnixTimeMilliseconds(value.AsInt64);
-
-    private static MemberRecord ToRecord(Member m)
+    public static MemberRecord ToRecord(Member m)
     {
         var record = new MemberRecord
         {
