@@ -1,5 +1,6 @@
 using System.Text;
 using Google.Protobuf;
+using KioskAgent.Contracts.V1;
 using MQTTnet;
 using MQTTnet.Packets;
 using MQTTnet.Protocol;
@@ -42,6 +43,25 @@ public static class CentralMessages
             return null;
         }
     }
+
+    /// <summary>
+    /// The transactions a message on a <c>tx</c> topic carries, each with its proto3 JSON: one
+    /// <c>kiosk.v1.Transaction</c>, or several when the <c>schema</c> user property says
+    /// <c>kiosk.v1.TransactionBatch</c>. Null when the payload is not what it says it is.
+    /// </summary>
+    public static IReadOnlyList<(Transaction Transaction, string Json)>? TryParseTransactions(MqttApplicationMessage message)
+    {
+        if (UserProperty(message, "schema") == TransactionBatch.Descriptor.FullName)
+        {
+            return TryParse<TransactionBatch>(message) is { Transactions.Count: > 0 } batch
+                ? [.. batch.Transactions.Select(t => (t, Json.Format(t)))]
+                : null;
+        }
+
+        return TryParse<Transaction>(message) is { } single ? [(single, DecodeUtf8(message))] : null;
+    }
+
+    private static string DecodeUtf8(MqttApplicationMessage message) => Encoding.UTF8.GetString(message.Payload);
 
     public static string? UserProperty(MqttApplicationMessage message, string name) =>
         message.UserProperties?.FirstOrDefault(p => p.Name == name) is { } property ? property.ReadValueAsString() : null;

@@ -39,9 +39,16 @@ public sealed class RedemptionBooks(CentralMembers members, TransactionStore sto
 
     public async Task HandleAsync(CentralMessage message, CancellationToken cancellationToken)
     {
+        foreach (var (transaction, _) in CentralMessages.TryParseTransactions(message.Mqtt) ?? [])
+        {
+            await ApplyAsync(transaction, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task ApplyAsync(Transaction transaction, CancellationToken cancellationToken)
+    {
         // The transaction part handled this message first and stored central's verdict.
-        if (CentralMessages.TryParse<Transaction>(message.Mqtt) is not { BodyCase: Transaction.BodyOneofCase.Redemption } transaction
-            || store.Find(transaction.Id)?.Outcome != TransactionOutcome.Accepted)
+        if (transaction.BodyCase != Transaction.BodyOneofCase.Redemption || store.Find(transaction.Id)?.Outcome != TransactionOutcome.Accepted)
         {
             return;
         }

@@ -28,10 +28,10 @@ public sealed class TransactionLedger(TransactionStore store, TransactionJudge? 
     /// <summary>Raised after an ack went out to a kiosk.</summary>
     public event Action<KioskKey, TransactionAck>? Acknowledged;
 
-    /// <summary>Transaction messages received by this instance (repeats included).</summary>
+    /// <summary>Transactions received by this instance (repeats included; a batch counts each of its transactions).</summary>
     public long Received => Interlocked.Read(ref _received);
 
-    /// <summary>Messages on a tx topic that were not a transaction of that kiosk; never acknowledged.</summary>
+    /// <summary>Messages on a tx topic that were not transactions, and transactions not of that kiosk; never acknowledged.</summary>
     public long Malformed => Interlocked.Read(ref _malformed);
 
     public long AcksSent => Interlocked.Read(ref _acks);
@@ -40,25 +40,50 @@ public sealed class TransactionLedger(TransactionStore store, TransactionJudge? 
 
     public void Attach(ICentralPublisher publisher) => _publisher = publisher;
 
+    /// <summary>
+    /// Stores each transaction of the message (one, or a kiosk's batch) and queues its ack. A
+    /// transaction that is not one of that kiosk's is refused alone and never acknowledged; the
+    /// others of its batch are stored as if they had come by themselves.
+    /// </summary>
     public Task HandleAsync(CentralMessage message, CancellationToken cancellationToken)
     {
-        Interlocked.Increment(ref _received);
-        var transaction = CentralMessages.TryParse<Transaction>(message.Mqtt);
-        if (transaction is null || string.IsNullOrEmpty(transaction.Id) || transaction.Sequence == 0
-            || transaction.KioskId != message.KioskId || transaction.SiteId != message.SiteId)
+        var transactions = CentralMessages.TryParseTransactions(message.Mqtt);
+        if (transactions is null)
         {
+            Interlocked.Increment(ref _received);
             Interlocked.Increment(ref _malformed);
-            log?.Invoke($"refused a message on {message.Mqtt.Topic}: not a transaction of that kiosk");
+            log?.Invoke($"refused a message on {message.Mqtt.Topic}: not a transaction");
             return Task.CompletedTask;
         }
 
-        var kind = CentralMessages.UserProperty(message.Mqtt, "kind") ?? transaction.BodyCase.ToString();
-        var payload = Encoding.UTF8.GetString(message.Mqtt.Payload);
-        var result = Store.Record(message.Kiosk, transaction, kind, payload, judge, time.GetUtcNow());
-        Recorded?.Invoke(result);
-        QueueAck(message.Kiosk, result.Stored);
+        var single = transactions.Count == 1;
+        foreach (var (transaction, json) in transactions)
+        {
+            Interlocked.Increment(ref _received);
+            if (string.IsNullOrEmpty(transaction.Id) || transaction.Sequence == 0
+                || transaction.KioskId != message.KioskId || transaction.SiteId != message.SiteId)
+            {
+                Interlocked.Increment(ref _malformed);
+                log?.Invoke($"refused a transaction on {message.Mqtt.Topic}: not a transaction of that kiosk");
+                continue;
+            }
+
+            var kind = (single ? CentralMessages.UserProperty(message.Mqtt, "kind") : null) ?? Kind(transaction);
+            var result = Store.Record(message.Kiosk, transaction, kind, json, judge, time.GetUtcNow());
+            Recorded?.Invoke(result);
+            QueueAck(message.Kiosk, result.Stored);
+        }
+
         return Task.CompletedTask;
     }
+
+    /// <summary>The kind a kiosk names in its <c>kind</c> user property: the body's field name.</summary>
+    private static string Kind(Transaction transaction) => transaction.BodyCase switch
+    {
+        Transaction.BodyOneofCase.CardTap => "card_tap",
+        Transaction.BodyOneofCase.Redemption => "redemption",
+        var other => other.ToString(),
+    };
 
     private void QueueAck(KioskKey kiosk, StoredTransaction stored)
     {

@@ -70,6 +70,16 @@ public sealed class CentralLinkOptions
     public int OutboxPublishPipeline { get; set; } = 16;
 
     /// <summary>
+    /// At most this many transactions go in one message when more than one is waiting (a backlog
+    /// after an outage): a <c>kiosk.v1.TransactionBatch</c> on the same topic. 1: one message per
+    /// transaction always. A live tap with nothing else waiting always goes alone.
+    /// </summary>
+    public int OutboxBatchMax { get; set; } = 50;
+
+    /// <summary>A batch stops growing before its payload passes this many bytes.</summary>
+    public int OutboxBatchMaxBytes { get; set; } = 64 * 1024;
+
+    /// <summary>
     /// A transaction central has not acknowledged after this many seconds is sent again; each
     /// further attempt waits twice as long (with jitter) up to <see cref="OutboxAckTimeoutMaxSeconds"/>.
     /// Every reconnect sends all unacknowledged transactions again at once.

@@ -20,6 +20,8 @@ public static class CentralLinkServiceCollectionExtensions
             .Validate(o => o.WillDelaySeconds <= 3600, "Central:WillDelaySeconds must be 0-3600.")
             .Validate(o => o.OutboxMaxInFlight is >= 1 and <= 10_000, "Central:OutboxMaxInFlight must be 1-10000.")
             .Validate(o => o.OutboxPublishPipeline is >= 1 and <= 64, "Central:OutboxPublishPipeline must be 1-64.")
+            .Validate(o => o.OutboxBatchMax is >= 1 and <= 500, "Central:OutboxBatchMax must be 1-500.")
+            .Validate(o => o.OutboxBatchMaxBytes is >= 4096 and <= 256 * 1024, "Central:OutboxBatchMaxBytes must be 4096-262144.")
             .Validate(o => o.OutboxAckTimeoutSeconds > 0 && o.OutboxAckTimeoutMaxSeconds >= o.OutboxAckTimeoutSeconds, "Central:OutboxAckTimeoutSeconds must be > 0 and <= OutboxAckTimeoutMaxSeconds.")
             .Validate(o => o.OutboxAlarmSeconds >= 1, "Central:OutboxAlarmSeconds must be at least 1.")
             .ValidateOnStart();

@@ -183,6 +183,9 @@ public sealed partial class MqttConnection : BackgroundService
             .WithSessionExpiryInterval(_options.SessionExpirySeconds)
             .WithKeepAlivePeriod(TimeSpan.FromSeconds(_options.KeepAliveSeconds))
             .WithTimeout(TimeSpan.FromSeconds(10))
+            // One socket write per packet, header and payload together: a backlog drains about a
+            // fifth faster than with a write for each part (docs/benchmarks.md).
+            .WithoutPacketFragmentation()
             .WithWillTopic(Topics.State)
             .WithWillPayload(LinkMessages.Json.Format(will))
             .WithWillRetain(true)

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using KioskAgent.Contracts.V1;
 using KioskAgent.Journal;
 using Microsoft.Extensions.Options;
+using MQTTnet;
 
 namespace KioskAgent.CentralLink;
 
@@ -24,6 +25,8 @@ public sealed partial class OutboxPublisher : BackgroundService
     private readonly ConcurrentQueue<long> _settled = new();
     private readonly SemaphoreSlim _wake = new(0, 1);
     private readonly int _pipeline;
+    private readonly int _batchMax;
+    private readonly int _batchMaxBytes;
     private int _generation = -1;
 
     public OutboxPublisher(TransactionJournal journal, MqttConnection connection, IOptions<CentralLinkOptions> options, TimeProvider time, ILogger<OutboxPublisher> logger)
@@ -34,6 +37,8 @@ public sealed partial class OutboxPublisher : BackgroundService
         _logger = logger;
         var o = options.Value;
         _pipeline = o.OutboxPublishPipeline;
+        _batchMax = o.OutboxBatchMax;
+        _batchMaxBytes = o.OutboxBatchMaxBytes;
         _window = new OutboxWindow(o.OutboxMaxInFlight, TimeSpan.FromSeconds(o.OutboxAckTimeoutSeconds), TimeSpan.FromSeconds(o.OutboxAckTimeoutMaxSeconds));
         _journal.Appended += Wake;
         _journal.Settled += OnSettled;
@@ -123,14 +128,15 @@ public sealed partial class OutboxPublisher : BackgroundService
     }
 
     /// <summary>
-    /// Publishes in sequence order with up to <see cref="CentralLinkOptions.OutboxPublishPipeline"/>
+    /// Publishes in sequence order, several transactions to a message when several are waiting
+    /// (<see cref="OutboxBatches"/>), with up to <see cref="CentralLinkOptions.OutboxPublishPipeline"/>
     /// PUBACKs outstanding. False when the link dropped.
     /// </summary>
     private async Task<bool> SendAsync(IReadOnlyList<JournalEntry> entries, CancellationToken cancellationToken)
     {
         var outstanding = new Queue<Task<bool>>();
         var ok = true;
-        foreach (var entry in entries)
+        foreach (var group in OutboxBatches.Group(entries, _batchMax, _batchMaxBytes))
         {
             if (outstanding.Count >= _pipeline)
             {
@@ -143,9 +149,14 @@ public sealed partial class OutboxPublisher : BackgroundService
                 break;
             }
 
-            // In the window before it leaves: central's ack may come back before PublishAsync does.
-            _window.Sent(entry, _time.GetUtcNow());
-            outstanding.Enqueue(PublishAsync(entry, cancellationToken));
+            // In the window before they leave: central's ack may come back before PublishAsync does.
+            var now = _time.GetUtcNow();
+            foreach (var entry in group)
+            {
+                _window.Sent(entry, now);
+            }
+
+            outstanding.Enqueue(PublishAsync(group, cancellationToken));
         }
 
         while (outstanding.Count > 0)
@@ -156,16 +167,13 @@ public sealed partial class OutboxPublisher : BackgroundService
         return ok;
     }
 
-    private async Task<bool> PublishAsync(JournalEntry entry, CancellationToken cancellationToken)
+    private async Task<bool> PublishAsync(IReadOnlyList<JournalEntry> group, CancellationToken cancellationToken)
     {
-        var message = LinkMessages.Create(_connection.Topics.Transactions, entry.Payload, Transaction.Descriptor)
-            .WithUserProperty("kind", LinkMessages.Utf8(entry.Kind))
-            .WithUserProperty("tx-id", LinkMessages.Utf8(entry.Id))
-            .Build();
+        var message = Message(group);
         try
         {
             var taken = await _connection.PublishAsync(message, cancellationToken).ConfigureAwait(false);
-            LogPublished(entry.Sequence, entry.Id, taken);
+            LogPublished(group[0].Sequence, group[^1].Sequence, group.Count, taken);
             return taken;
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
@@ -174,6 +182,22 @@ public sealed partial class OutboxPublisher : BackgroundService
             LogPublishFailed(ex.Message);
             return false;
         }
+    }
+
+    private MqttApplicationMessage Message(IReadOnlyList<JournalEntry> group)
+    {
+        if (group.Count == 1)
+        {
+            var entry = group[0];
+            return LinkMessages.Create(_connection.Topics.Transactions, entry.Payload, Transaction.Descriptor)
+                .WithUserProperty("kind", LinkMessages.Utf8(entry.Kind))
+                .WithUserProperty("tx-id", LinkMessages.Utf8(entry.Id))
+                .Build();
+        }
+
+        return LinkMessages.Create(_connection.Topics.Transactions, OutboxBatches.BatchPayload(group), TransactionBatch.Descriptor)
+            .WithUserProperty("tx-count", LinkMessages.Utf8(group.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)))
+            .Build();
     }
 
     private TimeSpan WaitTime()
@@ -216,8 +240,8 @@ public sealed partial class OutboxPublisher : BackgroundService
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Published transaction #{Sequence} {Id} (broker took it: {Taken})")]
-    private partial void LogPublished(long sequence, string id, bool taken);
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Published transactions #{First}-#{Last} ({Count} in the message; broker took it: {Taken})")]
+    private partial void LogPublished(long first, long last, int count, bool taken);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Resending {Count} transaction(s) central has not acknowledged, from #{First}")]
     private partial void LogResending(int count, long first);

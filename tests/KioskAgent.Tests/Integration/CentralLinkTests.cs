@@ -17,7 +17,8 @@ public sealed class CentralLinkTests : IAsyncLifetime
     [Fact]
     public async Task Tap_ReachesCentralOnce_AsProtoJsonWithTheContractProperties()
     {
-        var settings = new AgentSettings { BrokerPort = _broker.Port, Demo = true };
+        // One transaction per message here, whatever the timing: this test reads the single-message shape.
+        var settings = new AgentSettings { BrokerPort = _broker.Port, Demo = true, Extra = new Dictionary<string, string> { ["Central__OutboxBatchMax"] = "1" } };
         await using var probe = await MqttProbe.ConnectAsync(_broker.Port, $"kiosk/v1/{settings.SiteId}/{settings.KioskId}/tx");
         await using var central = await ReferenceCentral.StartAsync("127.0.0.1", _broker.Port);
         await using var agent = await AgentProcess.StartAsync(settings);
@@ -26,7 +27,7 @@ public sealed class CentralLinkTests : IAsyncLifetime
         await agent.TapAsync("DEADBEEF");
         await Eventually.TrueAsync(() => new JournalFile(settings.DataDirectory).Pending() == 0 && central.Transactions.Store.Count == 2, "both transactions acknowledged by central");
 
-        var transactions = probe.Messages.Select(m => JsonDocument.Parse(m.Payload).RootElement).ToList();
+        var transactions = TxMessages.Elements(probe.Messages);
         Assert.Equal(2, transactions.Count);
         Assert.Equal(["1", "2"], transactions.Select(t => t.GetProperty("sequence").GetString()));
         var first = transactions[0].GetProperty("cardTap");

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using KioskAgent.Central;
 using KioskAgent.Contracts.V1;
@@ -95,6 +96,52 @@ public sealed class OutboxDurabilityTests
         await Eventually.TrueAsync(() => journal.Pending() == 0, "the held taps acknowledged by central", TimeSpan.FromSeconds(40));
         Assert.Equal(3UL, central.Transactions.Store.Contiguous(kiosk));
         Assert.Empty(central.Transactions.Store.Gaps(kiosk));
+    }
+
+    [Fact]
+    public async Task UnacknowledgedTransactions_GoAgainInBatches_OfAtMostTheBatchSize_AndCentralStoresEachOnce()
+    {
+        await using var broker = await MosquittoBroker.StartAsync();
+        var settings = new AgentSettings
+        {
+            BrokerPort = broker.Port,
+            Demo = true,
+            Extra = new Dictionary<string, string>(QuickResend) { ["Central__OutboxBatchMax"] = "7", ["Taps__SameCardDebounceMs"] = "0" },
+        };
+        var kiosk = new KioskKey(settings.SiteId, settings.KioskId);
+        await using var probe = await MqttProbe.ConnectAsync(broker.Port, $"kiosk/v1/{settings.SiteId}/{settings.KioskId}/tx");
+        await using var agent = await AgentProcess.StartAsync(settings);
+
+        // No central yet: nothing is acknowledged, so after a second all 30 are due again at once.
+        string[] cards = ["04A1B2C3D4E5F6", "0411223344556677", "DEADBEEF"];
+        for (var i = 0; i < 30; i++)
+        {
+            await agent.TapForAnswerAsync(cards[i % cards.Length]);
+        }
+
+        await Eventually.TrueAsync(() => probe.Messages.Any(m => m.UserProperty("schema") == TxMessages.BatchSchema), "a resend in batches");
+        await using var central = await ReferenceCentral.StartAsync("127.0.0.1", broker.Port);
+        var journal = new JournalFile(settings.DataDirectory);
+        await Eventually.TrueAsync(() => journal.Pending() == 0, "every transaction acknowledged by central", TimeSpan.FromSeconds(40));
+
+        Assert.Equal(30UL, central.Transactions.Store.Contiguous(kiosk));
+        Assert.Empty(central.Transactions.Store.Gaps(kiosk));
+        Assert.Equal(30, central.Transactions.Store.For(kiosk).Count());
+        Assert.Equal(journal.Ids().ToDictionary(p => p.Value, p => (ulong)p.Key), central.Transactions.Store.For(kiosk).ToDictionary(t => t.Id, t => t.Sequence));
+
+        // On the wire: batches of 2-7 transactions in sequence order (resends are due at jittered
+        // times, so not always consecutive ones), each element as it went alone before.
+        var batches = probe.Messages.Where(m => m.UserProperty("schema") == TxMessages.BatchSchema).ToList();
+        Assert.All(batches, b =>
+        {
+            var inBatch = TxMessages.Elements([b]).Select(t => long.Parse(t.GetProperty("sequence").GetString()!, CultureInfo.InvariantCulture)).ToList();
+            Assert.Equal(inBatch.Count.ToString(CultureInfo.InvariantCulture), b.UserProperty("tx-count"));
+            Assert.InRange(inBatch.Count, 2, 7);
+            Assert.Equal(inBatch.Order(), inBatch);
+            Assert.Equal(inBatch.Count, inBatch.Distinct().Count());
+        });
+        var alone = TxMessages.Payloads(probe.Messages.Where(m => m.UserProperty("schema") == "kiosk.v1.Transaction")).ToHashSet();
+        Assert.Contains(TxMessages.Payloads(batches)[0], alone);
     }
 
     [Fact]

@@ -250,5 +250,5 @@ public sealed class RedemptionTests : IAsyncLifetime
     }
 
     private static IEnumerable<Transaction> Redemptions(MqttProbe probe) =>
-        probe.Messages.Select(m => Parser.Parse<Transaction>(m.Payload)).Where(t => t.BodyCase == Transaction.BodyOneofCase.Redemption);
+        TxMessages.Payloads(probe.Messages).Select(Parser.Parse<Transaction>).Where(t => t.BodyCase == Transaction.BodyOneofCase.Redemption);
 }

@@ -61,4 +61,30 @@ public sealed class ReferenceCentralTests
         await Eventually.TrueAsync(() => reopened.Duplicates == 1, "the resend counted as a duplicate");
         Assert.Single(reopened.For(kiosk));
     }
+
+    [Fact]
+    public async Task ABatch_IsStoredTransactionByTransaction_AForeignOneIsRefusedAlone_AndABrokenBatchIsRefusedWhole()
+    {
+        await using var broker = await MosquittoBroker.StartAsync();
+        await using var central = await ReferenceCentral.StartAsync("127.0.0.1", broker.Port);
+        await using var probe = await MqttProbe.ConnectAsync(broker.Port, "kiosk/v1/site-b/kiosk-b/ack");
+        var kiosk = new KioskKey("site-b", "kiosk-b");
+        static string Tx(int sequence, string kioskId) =>
+            "{\"id\":\"" + Guid.CreateVersion7() + "\",\"kioskId\":\"" + kioskId + "\",\"siteId\":\"site-b\",\"sequence\":\"" + sequence
+            + "\",\"occurredAt\":\"2026-11-22T10:00:00Z\",\"cardTap\":{\"readerId\":\"member-1\",\"cardUid\":\"04A1B2C3D4E5F6\",\"accepted\":true}}";
+        static void Batch(MQTTnet.MqttApplicationMessageBuilder b) => b.WithUserProperty("schema", System.Text.Encoding.UTF8.GetBytes("kiosk.v1.TransactionBatch"));
+
+        await probe.PublishAsync("kiosk/v1/site-b/kiosk-b/tx", $$"""{"transactions":[{{Tx(1, "kiosk-b")}},{{Tx(2, "kiosk-b")}},{{Tx(3, "someone-else")}}]}""", configure: Batch);
+        await Eventually.TrueAsync(() => central.Transactions.Store.Contiguous(kiosk) == 2 && probe.Messages.Count > 0, "the two transactions of that kiosk stored and acknowledged");
+        Assert.Equal(3, central.Transactions.Received);
+        Assert.Equal(1, central.Transactions.Malformed);
+        Assert.Equal(2, central.Transactions.Store.For(kiosk).Count());
+        Assert.Equal("2", System.Text.Json.JsonDocument.Parse(probe.Messages[^1].Payload).RootElement.GetProperty("contiguousSequence").GetString());
+
+        await probe.PublishAsync("kiosk/v1/site-b/kiosk-b/tx", $$"""{"transactions":[{{Tx(3, "kiosk-b")}},{"id":""", configure: Batch);
+        await probe.PublishAsync("kiosk/v1/site-b/kiosk-b/tx", """{"transactions":[]}""", configure: Batch);
+        await probe.PublishAsync("kiosk/v1/site-b/kiosk-b/tx", Tx(3, "kiosk-b"), configure: Batch);
+        await Eventually.TrueAsync(() => central.Transactions.Malformed == 4, "the broken, empty and mislabelled batches refused");
+        Assert.Equal(2, central.Transactions.Store.For(kiosk).Count());
+    }
 }

@@ -42,14 +42,15 @@ public sealed class MqttProbe : IAsyncDisposable
     public IEnumerable<ReceivedMessage> On(string topic) => Messages.Where(m => m.Topic == topic);
 
     /// <summary>Publishes as another party would (a stale will, a hostile ack ...).</summary>
-    public async Task PublishAsync(string topic, string payload, bool retain = false)
+    public async Task PublishAsync(string topic, string payload, bool retain = false, Action<MqttApplicationMessageBuilder>? configure = null)
     {
-        await _client.PublishAsync(new MqttApplicationMessageBuilder()
+        var builder = new MqttApplicationMessageBuilder()
             .WithTopic(topic)
             .WithPayload(payload)
             .WithRetainFlag(retain)
-            .WithQualityOfServiceLevel(MQTTnet.Protocol.MqttQualityOfServiceLevel.AtLeastOnce)
-            .Build());
+            .WithQualityOfServiceLevel(MQTTnet.Protocol.MqttQualityOfServiceLevel.AtLeastOnce);
+        configure?.Invoke(builder);
+        await _client.PublishAsync(builder.Build());
     }
 
     public async ValueTask DisposeAsync()
