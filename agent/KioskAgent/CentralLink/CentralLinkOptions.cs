@@ -58,10 +58,11 @@ public sealed class CentralLinkOptions
 
     /// <summary>
     /// Transactions sent to central and not yet acknowledged by it, at most. Large enough that
-    /// central's ack round trip does not stall a backlog drain, below mosquitto's default queue of
-    /// 1,000 messages per subscriber (docs/benchmarks.md).
+    /// central's ack round trip does not stall a backlog drain (docs/benchmarks.md#outbox-drain);
+    /// in batches of <see cref="OutboxBatchMax"/> that is 40 messages, far below mosquitto's default
+    /// queue of 1,000 messages per subscriber.
     /// </summary>
-    public int OutboxMaxInFlight { get; set; } = 500;
+    public int OutboxMaxInFlight { get; set; } = 2000;
 
     /// <summary>
     /// QoS 1 publishes of the outbox awaiting their broker PUBACK at once (1: one after the other).

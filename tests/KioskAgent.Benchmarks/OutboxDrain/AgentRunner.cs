@@ -26,7 +26,7 @@ public sealed class AgentRunner : IAsyncDisposable
         }
     }
 
-    public static AgentRunner Start(string siteId, string kioskId, string dataDirectory, int brokerPort, int inFlight, int pipeline)
+    public static AgentRunner Start(string siteId, string kioskId, string dataDirectory, int brokerPort, int inFlight, int batch, int pipeline)
     {
         if (!File.Exists(TestPaths.AgentDll))
         {
@@ -51,6 +51,7 @@ public sealed class AgentRunner : IAsyncDisposable
         env["KIOSK_Api__GrpcPort"] = FreePort.Next().ToString(CultureInfo.InvariantCulture);
         env["KIOSK_Central__Port"] = brokerPort.ToString(CultureInfo.InvariantCulture);
         env["KIOSK_Central__OutboxMaxInFlight"] = inFlight.ToString(CultureInfo.InvariantCulture);
+        env["KIOSK_Central__OutboxBatchMax"] = batch.ToString(CultureInfo.InvariantCulture);
         env["KIOSK_Central__OutboxPublishPipeline"] = pipeline.ToString(CultureInfo.InvariantCulture);
         env["KIOSK_Logging__LogLevel__Default"] = "Warning";
         env["KIOSK_Logging__LogLevel__KioskAgent"] = "Warning";

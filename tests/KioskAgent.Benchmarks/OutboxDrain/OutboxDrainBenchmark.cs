@@ -76,7 +76,7 @@ public static class OutboxDrainBenchmark
         var dataDirectory = journal.CopyToNewDataDirectory();
         using var timeout = new CancellationTokenSource(options.RunTimeout);
         long emptied;
-        await using (var agent = AgentRunner.Start(SiteId, AgentKiosk, dataDirectory, broker.Port, options.InFlight, options.Pipeline))
+        await using (var agent = AgentRunner.Start(SiteId, AgentKiosk, dataDirectory, broker.Port, options.InFlight, options.Batch, options.Pipeline))
         {
             await clock.FirstReceipt.WaitAsync(timeout.Token);
             var agentCpu = agent.CpuTime;
@@ -90,7 +90,7 @@ public static class OutboxDrainBenchmark
 
         SqliteConnection.ClearAllPools();
         Directory.Delete(dataDirectory, recursive: true);
-        return new DrainRun($"agent outbox (window {options.InFlight}, pipeline {options.Pipeline})", run, options.Transactions, Seconds(clock.FirstReceived, clock.AllAcknowledged), clock.Distinct, Seconds(clock.FirstReceived, emptied), IsAgent: true, clock.Messages, clock.OutOfOrder);
+        return new DrainRun($"agent outbox (window {options.InFlight}, batch {options.Batch}, pipeline {options.Pipeline})", run, options.Transactions, Seconds(clock.FirstReceived, clock.AllAcknowledged), clock.Distinct, Seconds(clock.FirstReceived, emptied), IsAgent: true, clock.Messages, clock.OutOfOrder);
     }
 
     private static async Task<long> WaitForEmptyOutboxAsync(string dataDirectory, CancellationToken cancellationToken)

@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace KioskAgent.Benchmarks.OutboxDrain;
 
-/// <summary>Command line (after <c>outbox-drain</c>): --transactions N --runs N --in-flight N --pipeline N --ack-batch N --output FILE.</summary>
+/// <summary>Command line (after <c>outbox-drain</c>): --transactions N --runs N --in-flight N --batch N --pipeline N --ack-batch N --output FILE.</summary>
 public sealed record OutboxDrainOptions
 {
     public int Transactions { get; init; } = 10_000;
@@ -11,7 +11,10 @@ public sealed record OutboxDrainOptions
     public int Runs { get; init; } = 3;
 
     /// <summary>The agent's Central:OutboxMaxInFlight.</summary>
-    public int InFlight { get; init; } = 500;
+    public int InFlight { get; init; } = 2000;
+
+    /// <summary>The agent's Central:OutboxBatchMax (1: one message per transaction).</summary>
+    public int Batch { get; init; } = 50;
 
     /// <summary>The agent's Central:OutboxPublishPipeline.</summary>
     public int Pipeline { get; init; } = 16;
@@ -36,11 +39,12 @@ public sealed record OutboxDrainOptions
                 "--transactions" => options with { Transactions = int.Parse(value, CultureInfo.InvariantCulture) },
                 "--runs" => options with { Runs = int.Parse(value, CultureInfo.InvariantCulture) },
                 "--in-flight" => options with { InFlight = int.Parse(value, CultureInfo.InvariantCulture) },
+                "--batch" => options with { Batch = int.Parse(value, CultureInfo.InvariantCulture) },
                 "--pipeline" => options with { Pipeline = int.Parse(value, CultureInfo.InvariantCulture) },
                 "--ack-batch" => options with { AckBatch = int.Parse(value, CultureInfo.InvariantCulture) },
                 "--run-timeout-seconds" => options with { RunTimeout = TimeSpan.FromSeconds(double.Parse(value, CultureInfo.InvariantCulture)) },
                 "--output" => options with { Output = value },
-                _ => throw new ArgumentException($"Unknown option {args[i]}; use --transactions, --runs, --in-flight, --pipeline, --ack-batch, --run-timeout-seconds, --output."),
+                _ => throw new ArgumentException($"Unknown option {args[i]}; use --transactions, --runs, --in-flight, --batch, --pipeline, --ack-batch, --run-timeout-seconds, --output."),
             };
         }
 
