@@ -38,10 +38,10 @@ internal sealed class MemberCacheFile : IDisposable
     /// Snapshot file while it is built: nobody else reads it and it is thrown away unless complete, so
     /// no journal, no sync and an exclusive lock; the whole build is one transaction (a chunk that
     /// collides is deleted again, never rolled back), so the pages of the keys' B-tree stay in the
-    /// page cache and are written once when evicted, not at every chunk. 32 MiB of page cache keeps
+    /// page cache and are written once when evicted, not at every chunk. 48 MiB of page cache keeps
     /// peak memory within the kiosk's budget at a million members.
     /// </summary>
-    private const string SnapshotPragmas = "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA locking_mode = EXCLUSIVE; PRAGMA cache_size = -32768;";
+    private const string SnapshotPragmas = "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA locking_mode = EXCLUSIVE; PRAGMA cache_size = -49152;";
 
     private readonly ConcurrentBag<MemberCacheConnection> _readers = [];
     private readonly MemberCacheCrypto _crypto;
