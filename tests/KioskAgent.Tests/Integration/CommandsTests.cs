@@ -26,6 +26,24 @@ public sealed class CommandsTests(CommandsTests.Fixture fixture) : IClassFixture
     }
 
     [Fact]
+    public async Task SyncNow_IsAnsweredOk_AndSendsCentralAResyncRequestAtOnce()
+    {
+        var topic = $"{Base}/members/resync";
+        await fixture.Central.WatchAsync(topic);
+        var before = fixture.Central.On(topic).Count();
+
+        var result = await fixture.Central.SendAsync(Settings, "sync_now");
+
+        Assert.True(result.Ok, result.Message);
+        Assert.Equal("sync_now", result.Name);
+        Assert.True(result.Data.ContainsKey("have_version"));
+        var request = await Eventually.ValueAsync(
+            () => fixture.Central.On(topic).Skip(before).Select(m => Google.Protobuf.JsonParser.Default.Parse<ResyncRequest>(System.Text.Encoding.UTF8.GetString(m.Payload))).FirstOrDefault(r => r.Reason == "command"),
+            "a resync request for the command");
+        Assert.Equal(ulong.Parse(result.Data["have_version"], System.Globalization.CultureInfo.InvariantCulture), request.HaveVersion);
+    }
+
+    [Fact]
     public async Task AnUnknownCommand_IsAnsweredUnknownCommand()
     {
         var result = await fixture.Central.SendAsync(Settings, "format_disk");
