@@ -29,7 +29,13 @@ public sealed class HostileInputTests(ITestOutputHelper output)
         // No per-client queue limit: every message must reach the agent, so every one can be counted.
         await using var broker = await MosquittoBroker.StartAsync(extraConfig: "max_queued_messages 0");
         await using var central = await TestCentral.ConnectAsync(broker.Port);
-        var settings = new AgentSettings { BrokerPort = broker.Port, Demo = true, Extra = new Dictionary<string, string> { ["Central__TelemetrySeconds"] = "1" } };
+        // No same-card debounce: every tap of the test must be a new transaction, however soon after the last of that card.
+        var settings = new AgentSettings
+        {
+            BrokerPort = broker.Port,
+            Demo = true,
+            Extra = new Dictionary<string, string> { ["Central__TelemetrySeconds"] = "1", ["Taps__SameCardDebounceMs"] = "0" },
+        };
         var kioskBase = $"kiosk/v1/{settings.SiteId}/{settings.KioskId}";
         var corpus = new HostileCorpus(kioskBase);
         await central.WatchAsync($"{kioskBase}/reply/hostile");
