@@ -230,6 +230,9 @@ public sealed partial class TransactionJournal : IDisposable
     /// </summary>
     internal void CapSizeForTesting(long pages) => Execute($"PRAGMA max_page_count = {pages};");
 
+    /// <summary>Caps the file at the pages it has now: the next commit that needs a new page fails as on a full disk.</summary>
+    internal void CapAtCurrentSizeForTesting() => CapSizeForTesting(Scalar<long>("PRAGMA page_count;", null));
+
     public void Dispose()
     {
         _connection.Dispose();

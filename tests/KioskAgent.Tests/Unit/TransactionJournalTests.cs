@@ -234,7 +234,7 @@ public sealed class TransactionJournalTests : IDisposable
     {
         using var journal = new TransactionJournal(DbPath, _kiosk);
         await journal.AppendAsync(Tap("01"), "card_tap", At);
-        journal.CapSizeForTesting(PageCount());
+        journal.CapAtCurrentSizeForTesting();
         var big = Tap(new string('A', 64 * 1024));
 
         var error = await Assert.ThrowsAsync<JournalUnavailableException>(() => journal.AppendAsync(big, "card_tap", At));
@@ -278,14 +278,6 @@ public sealed class TransactionJournalTests : IDisposable
         Directory.Delete(_directory, recursive: true);
     }
 
-    private long PageCount()
-    {
-        using var check = new SqliteConnection($"Data Source={DbPath};Pooling=False");
-        check.Open();
-        using var command = check.CreateCommand();
-        command.CommandText = "PRAGMA page_count;";
-        return (long)command.ExecuteScalar()!;
-    }
 
     private (string? Outcome, string? Reason) OutboxOutcome(long sequence)
     {

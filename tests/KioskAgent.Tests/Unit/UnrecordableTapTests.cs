@@ -44,8 +44,8 @@ public sealed class UnrecordableTapTests : IDisposable
     public async Task JournalFull_TheTapIsRefusedWithAClearReason_AndTheAgentIsUnhealthy()
     {
         await _handler.HandleReadFailureAsync("r1", "uid_read_failed", T0, CancellationToken.None);
-        _journal.CapSizeForTesting(PageCount());
-        await FillAsync();
+        _journal.CapAtCurrentSizeForTesting();
+        await JournalFill.UntilFullAsync(_journal, T0);
 
         var outcome = await _handler.HandleAsync(MemberTap("04A1B2C3"), CancellationToken.None);
 
@@ -74,30 +74,5 @@ public sealed class UnrecordableTapTests : IDisposable
     private static Tap MemberTap(string uid) =>
         new("r1", Devices.CardReaderRole.Member, new CardPresented("r1", CardUid.Parse(uid), CardTechnology.MifareClassic1K, T0), Identity.CardIdentityResult.Ok(new Identity.CardIdentity(Identity.CardIdentityMode.UidOnly, CardUid.Parse(uid), null)));
 
-    /// <summary>Appends small rows until the capped file has no room left for even one more.</summary>
-    private async Task FillAsync()
-    {
-        for (var i = 0; i < 10_000; i++)
-        {
-            try
-            {
-                await _journal.AppendAsync(new Transaction { CardTap = new CardTap { CardUid = "0" } }, "card_tap", T0);
-            }
-            catch (JournalUnavailableException)
-            {
-                return;
-            }
-        }
 
-        throw new InvalidOperationException("The capped journal never filled up.");
-    }
-
-    private long PageCount()
-    {
-        using var check = new SqliteConnection($"Data Source={Path.Combine(_directory, TransactionJournal.FileName)};Pooling=False");
-        check.Open();
-        using var command = check.CreateCommand();
-        command.CommandText = "PRAGMA page_count;";
-        return (long)command.ExecuteScalar()!;
-    }
 }

@@ -102,8 +102,8 @@ public sealed class RedemptionServiceTests : IDisposable
     public async Task Confirm_WhenTheJournalCannotCommit_NothingIsHeld_AndTheStockGoesBack()
     {
         var session = Begin("M1", "tap-1");
-        _journal.CapSizeForTesting(PageCount());
-        await FillJournalAsync();
+        _journal.CapAtCurrentSizeForTesting();
+        await JournalFill.UntilFullAsync(_journal, T0);
 
         var step = await _service.ConfirmAsync(session, "mug", CancellationToken.None);
 
@@ -195,31 +195,7 @@ public sealed class RedemptionServiceTests : IDisposable
         return tapId;
     }
 
-    private async Task FillJournalAsync()
-    {
-        for (var i = 0; i < 10_000; i++)
-        {
-            try
-            {
-                await _journal.AppendAsync(new Transaction { CardTap = new CardTap { CardUid = "0" } }, "card_tap", T0);
-            }
-            catch (JournalUnavailableException)
-            {
-                return;
-            }
-        }
 
-        throw new InvalidOperationException("The capped journal never filled up.");
-    }
-
-    private long PageCount()
-    {
-        using var check = new SqliteConnection($"Data Source={Path.Combine(_directory, TransactionJournal.FileName)};Pooling=False");
-        check.Open();
-        using var command = check.CreateCommand();
-        command.CommandText = "PRAGMA page_count;";
-        return (long)command.ExecuteScalar()!;
-    }
 
     private sealed class Reachability : ICentralReachability
     {
