@@ -45,23 +45,20 @@ public static class CentralMessages
     }
 
     /// <summary>
-    /// The transactions a message on a <c>tx</c> topic carries, each with its proto3 JSON: one
-    /// <c>kiosk.v1.Transaction</c>, or several when the <c>schema</c> user property says
-    /// <c>kiosk.v1.TransactionBatch</c>. Null when the payload is not what it says it is.
+    /// The transactions a message on a <c>tx</c> topic carries: one <c>kiosk.v1.Transaction</c>,
+    /// or several when the <c>schema</c> user property says <c>kiosk.v1.TransactionBatch</c>. Null
+    /// when the payload is not what it says it is.
     /// </summary>
-    public static IReadOnlyList<(Transaction Transaction, string Json)>? TryParseTransactions(MqttApplicationMessage message)
+    public static IReadOnlyList<Transaction>? TryParseTransactions(MqttApplicationMessage message, out bool batched)
     {
-        if (UserProperty(message, "schema") == TransactionBatch.Descriptor.FullName)
+        batched = UserProperty(message, "schema") == TransactionBatch.Descriptor.FullName;
+        if (batched)
         {
-            return TryParse<TransactionBatch>(message) is { Transactions.Count: > 0 } batch
-                ? [.. batch.Transactions.Select(t => (t, Json.Format(t)))]
-                : null;
+            return TryParse<TransactionBatch>(message) is { Transactions.Count: > 0 } batch ? batch.Transactions : null;
         }
 
-        return TryParse<Transaction>(message) is { } single ? [(single, DecodeUtf8(message))] : null;
+        return TryParse<Transaction>(message) is { } single ? [single] : null;
     }
-
-    private static string DecodeUtf8(MqttApplicationMessage message) => Encoding.UTF8.GetString(message.Payload);
 
     public static string? UserProperty(MqttApplicationMessage message, string name) =>
         message.UserProperties?.FirstOrDefault(p => p.Name == name) is { } property ? property.ReadValueAsString() : null;

@@ -39,7 +39,7 @@ public sealed class RedemptionBooks(CentralMembers members, TransactionStore sto
 
     public async Task HandleAsync(CentralMessage message, CancellationToken cancellationToken)
     {
-        foreach (var (transaction, _) in CentralMessages.TryParseTransactions(message.Mqtt) ?? [])
+        foreach (var transaction in CentralMessages.TryParseTransactions(message.Mqtt, out _) ?? [])
         {
             await ApplyAsync(transaction, cancellationToken).ConfigureAwait(false);
         }

@@ -47,7 +47,7 @@ public sealed class TransactionLedger(TransactionStore store, TransactionJudge? 
     /// </summary>
     public Task HandleAsync(CentralMessage message, CancellationToken cancellationToken)
     {
-        var transactions = CentralMessages.TryParseTransactions(message.Mqtt);
+        var transactions = CentralMessages.TryParseTransactions(message.Mqtt, out var batched);
         if (transactions is null)
         {
             Interlocked.Increment(ref _received);
@@ -56,8 +56,7 @@ public sealed class TransactionLedger(TransactionStore store, TransactionJudge? 
             return Task.CompletedTask;
         }
 
-        var single = transactions.Count == 1;
-        foreach (var (transaction, json) in transactions)
+        foreach (var transaction in transactions)
         {
             Interlocked.Increment(ref _received);
             if (string.IsNullOrEmpty(transaction.Id) || transaction.Sequence == 0
@@ -68,7 +67,9 @@ public sealed class TransactionLedger(TransactionStore store, TransactionJudge? 
                 continue;
             }
 
-            var kind = (single ? CentralMessages.UserProperty(message.Mqtt, "kind") : null) ?? Kind(transaction);
+            // A transaction that came alone is stored as it was sent; one from a batch as its element.
+            var kind = (batched ? null : CentralMessages.UserProperty(message.Mqtt, "kind")) ?? Kind(transaction);
+            var json = batched ? CentralMessages.Json.Format(transaction) : Encoding.UTF8.GetString(message.Mqtt.Payload);
             var result = Store.Record(message.Kiosk, transaction, kind, json, judge, time.GetUtcNow());
             Recorded?.Invoke(result);
             QueueAck(message.Kiosk, result.Stored);
