@@ -19,6 +19,7 @@ public sealed class CentralMembers(MemberDataset dataset, CentralMembersOptions?
     private ICentralPublisher? _publisher;
     private long _snapshotsServed;
     private long _queriesAnswered;
+    private long _refusedQueries;
 
     public MemberDataset Dataset { get; } = dataset;
 
@@ -33,6 +34,9 @@ public sealed class CentralMembers(MemberDataset dataset, CentralMembersOptions?
     public long SnapshotsServed => Interlocked.Read(ref _snapshotsServed);
 
     public long QueriesAnswered => Interlocked.Read(ref _queriesAnswered);
+
+    /// <summary>Queries not answered: unreadable, or with a response topic that is not the asking kiosk's own members/answer.</summary>
+    public long RefusedQueries => Interlocked.Read(ref _refusedQueries);
 
     private ICentralPublisher Publisher => _publisher ?? throw new InvalidOperationException("The member part is not attached to a central yet.");
 
@@ -53,11 +57,19 @@ public sealed class CentralMembers(MemberDataset dataset, CentralMembersOptions?
                 _ = Task.Run(() => ServeSnapshotAsync(message.Kiosk, CancellationToken.None), CancellationToken.None);
             }
         }
-        else if (message.Subtopic == "members/query" && Options.AnswerQueries && message.Mqtt.ResponseTopic is { Length: > 0 } responseTopic
-                 && CentralMessages.TryParse<MemberQuery>(message.Mqtt) is { } query)
+        else if (message.Subtopic == "members/query" && Options.AnswerQueries)
         {
+            // A query is answered only on the asking kiosk's own answer topic: a response topic
+            // anywhere else would let one kiosk make central publish member data to another.
+            var ownAnswerTopic = $"{Publisher.Topics.KioskBase(message.SiteId, message.KioskId)}/members/answer";
+            if (message.Mqtt.ResponseTopic != ownAnswerTopic || CentralMessages.TryParse<MemberQuery>(message.Mqtt) is not { } query)
+            {
+                Interlocked.Increment(ref _refusedQueries);
+                return Task.CompletedTask;
+            }
+
             var correlation = message.Mqtt.CorrelationData;
-            _ = Task.Run(() => AnswerAsync(query, responseTopic, correlation, CancellationToken.None), CancellationToken.None);
+            _ = Task.Run(() => AnswerAsync(query, ownAnswerTopic, correlation, CancellationToken.None), CancellationToken.None);
         }
 
         return Task.CompletedTask;

@@ -6,9 +6,13 @@ namespace KioskAgent.Central.Transactions;
 public sealed record StoredTransaction(
     string Id,
     KioskKey Kiosk,
+    string JournalId,
     ulong Sequence,
     string Kind,
     TransactionOutcome Outcome,
     string Reason,
     DateTimeOffset ReceivedAt,
-    string Payload);
+    string Payload)
+{
+    public JournalKey Journal => new(Kiosk, JournalId);
+}

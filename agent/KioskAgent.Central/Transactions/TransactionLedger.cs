@@ -13,7 +13,10 @@ namespace KioskAgent.Central.Transactions;
 /// </summary>
 public sealed class TransactionLedger(TransactionStore store, TransactionJudge? judge, int ackBatchSize, TimeSpan ackDelay, TimeProvider time, Action<string>? log = null) : ICentralPart
 {
-    private readonly Dictionary<KioskKey, PendingAck> _pending = [];
+    /// <summary>The reason central gives a transaction it stores but cannot take as that kiosk's (contract: "Elements central cannot take").</summary>
+    public const string InvalidTransaction = "invalid_transaction";
+
+    private readonly Dictionary<JournalKey, PendingAck> _pending = [];
     private readonly Lock _gate = new();
     private ICentralPublisher? _publisher;
     private long _received;
@@ -31,7 +34,7 @@ public sealed class TransactionLedger(TransactionStore store, TransactionJudge? 
     /// <summary>Transactions received by this instance (repeats included; a batch counts each of its transactions).</summary>
     public long Received => Interlocked.Read(ref _received);
 
-    /// <summary>Messages on a tx topic that were not transactions, and transactions not of that kiosk; never acknowledged.</summary>
+    /// <summary>Messages on a tx topic that were not transactions, and transactions not of that kiosk (those are answered as rejected).</summary>
     public long Malformed => Interlocked.Read(ref _malformed);
 
     public long AcksSent => Interlocked.Read(ref _acks);
@@ -42,8 +45,11 @@ public sealed class TransactionLedger(TransactionStore store, TransactionJudge? 
 
     /// <summary>
     /// Stores each transaction of the message (one, or a kiosk's batch) and queues its ack. A
-    /// transaction that is not one of that kiosk's is refused alone and never acknowledged; the
-    /// others of its batch are stored as if they had come by themselves.
+    /// transaction that names another kiosk than the topic it came on is stored under the topic's
+    /// kiosk as rejected (<see cref="InvalidTransaction"/>) without judging it, so the kiosk settles
+    /// it instead of sending it forever and its sequence leaves no gap. One without an id or a
+    /// sequence cannot be answered and is only counted. The others of a batch are stored as if
+    /// they had come by themselves.
     /// </summary>
     public Task HandleAsync(CentralMessage message, CancellationToken cancellationToken)
     {
@@ -59,20 +65,26 @@ public sealed class TransactionLedger(TransactionStore store, TransactionJudge? 
         foreach (var transaction in transactions)
         {
             Interlocked.Increment(ref _received);
-            if (string.IsNullOrEmpty(transaction.Id) || transaction.Sequence == 0
-                || transaction.KioskId != message.KioskId || transaction.SiteId != message.SiteId)
+            if (string.IsNullOrEmpty(transaction.Id) || transaction.Sequence == 0)
             {
                 Interlocked.Increment(ref _malformed);
-                log?.Invoke($"refused a transaction on {message.Mqtt.Topic}: not a transaction of that kiosk");
+                log?.Invoke($"refused a transaction on {message.Mqtt.Topic}: no id or sequence to answer");
                 continue;
+            }
+
+            var ofThatKiosk = transaction.KioskId == message.KioskId && transaction.SiteId == message.SiteId;
+            if (!ofThatKiosk)
+            {
+                Interlocked.Increment(ref _malformed);
+                log?.Invoke($"rejected a transaction on {message.Mqtt.Topic}: it names another kiosk");
             }
 
             // A transaction that came alone is stored as it was sent; one from a batch as its element.
             var kind = (batched ? null : CentralMessages.UserProperty(message.Mqtt, "kind")) ?? Kind(transaction);
             var json = batched ? CentralMessages.Json.Format(transaction) : Encoding.UTF8.GetString(message.Mqtt.Payload);
-            var result = Store.Record(message.Kiosk, transaction, kind, json, judge, time.GetUtcNow());
+            var result = Store.Record(message.Kiosk, transaction, kind, json, ofThatKiosk ? judge : static _ => InvalidTransaction, time.GetUtcNow());
             Recorded?.Invoke(result);
-            QueueAck(message.Kiosk, result.Stored);
+            QueueAck(result.Stored);
         }
 
         return Task.CompletedTask;
@@ -86,16 +98,17 @@ public sealed class TransactionLedger(TransactionStore store, TransactionJudge? 
         var other => other.ToString(),
     };
 
-    private void QueueAck(KioskKey kiosk, StoredTransaction stored)
+    private void QueueAck(StoredTransaction stored)
     {
+        var journal = stored.Journal;
         PendingAck pending;
         bool flushNow, schedule = false;
         lock (_gate)
         {
-            if (!_pending.TryGetValue(kiosk, out pending!))
+            if (!_pending.TryGetValue(journal, out pending!))
             {
                 pending = new PendingAck();
-                _pending[kiosk] = pending;
+                _pending[journal] = pending;
             }
 
             pending.Items.Add(stored);
@@ -109,7 +122,7 @@ public sealed class TransactionLedger(TransactionStore store, TransactionJudge? 
         if (flushNow)
         {
             // Not awaited: the next messages are taken in while this ack is committed and sent.
-            _ = Task.Run(() => FlushAsync(kiosk, pending, CancellationToken.None), CancellationToken.None);
+            _ = Task.Run(() => FlushAsync(journal, pending, CancellationToken.None), CancellationToken.None);
         }
         else if (schedule)
         {
@@ -117,13 +130,13 @@ public sealed class TransactionLedger(TransactionStore store, TransactionJudge? 
                 async () =>
                 {
                     await Task.Delay(ackDelay, time, CancellationToken.None).ConfigureAwait(false);
-                    await FlushAsync(kiosk, pending, CancellationToken.None).ConfigureAwait(false);
+                    await FlushAsync(journal, pending, CancellationToken.None).ConfigureAwait(false);
                 },
                 CancellationToken.None);
         }
     }
 
-    private async Task FlushAsync(KioskKey kiosk, PendingAck pending, CancellationToken cancellationToken)
+    private async Task FlushAsync(JournalKey journal, PendingAck pending, CancellationToken cancellationToken)
     {
         List<StoredTransaction> items;
         lock (_gate)
@@ -141,7 +154,8 @@ public sealed class TransactionLedger(TransactionStore store, TransactionJudge? 
         {
             // Durable before acknowledged: an ack is central's promise that it holds the transaction.
             Store.Flush();
-            var ack = Ack(kiosk, items);
+            var kiosk = journal.Kiosk;
+            var ack = Ack(journal, items);
             var topic = $"{publisher.Topics.KioskBase(kiosk.SiteId, kiosk.KioskId)}/ack";
             if (await publisher.PublishAsync(topic, ack, cancellationToken).ConfigureAwait(false))
             {
@@ -152,20 +166,26 @@ public sealed class TransactionLedger(TransactionStore store, TransactionJudge? 
         catch (Exception ex)
         {
             // Unacknowledged transactions come again after the kiosk's ack timeout.
-            log?.Invoke($"ack to {kiosk} failed: {ex.Message}");
+            log?.Invoke($"ack to {journal} failed: {ex.Message}");
         }
     }
 
     /// <summary>
-    /// "Everything up to N" never reaches past the highest sequence in this batch, so it cannot
-    /// cover a number the kiosk has not used yet; once a kiosk's sequence numbers stopped
-    /// identifying transactions (a replaced journal), it is acknowledged by id only.
+    /// One ack answers the deliveries of one kiosk journal since the last ack. "Everything up to N"
+    /// never reaches past the highest sequence among them, so it cannot cover a number the kiosk
+    /// has not used yet; once a journal's sequence numbers stopped identifying transactions (a
+    /// journal replaced by a kiosk without journal ids), it is acknowledged by id only.
     /// </summary>
-    private TransactionAck Ack(KioskKey kiosk, List<StoredTransaction> items)
+    private TransactionAck Ack(JournalKey journal, List<StoredTransaction> items)
     {
-        var byId = Store.HasSequenceConflicts(kiosk);
-        var contiguous = byId ? 0 : Math.Min(Store.Contiguous(kiosk), items.Max(i => i.Sequence));
-        var ack = new TransactionAck { ContiguousSequence = contiguous, At = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(time.GetUtcNow()) };
+        var byId = Store.HasSequenceConflicts(journal);
+        var contiguous = byId ? 0 : Math.Min(Store.Contiguous(journal), items.Max(i => i.Sequence));
+        var ack = new TransactionAck
+        {
+            ContiguousSequence = contiguous,
+            JournalId = journal.JournalId,
+            At = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(time.GetUtcNow()),
+        };
         foreach (var item in items.DistinctBy(i => i.Id))
         {
             if (item.Outcome == TransactionOutcome.Rejected || item.Sequence > contiguous)

@@ -6,8 +6,9 @@ namespace KioskAgent.Central.Transactions;
 
 /// <summary>
 /// Central's transaction store: every transaction by id (a repeat is counted, never stored twice),
-/// and per kiosk which sequence numbers are held, so gaps show and acks can say "everything up to
-/// N". In memory, optionally backed by an SQLite file: <see cref="Flush"/> commits what was
+/// and per kiosk journal (<see cref="JournalKey"/>) which sequence numbers are held, so gaps show and
+/// acks can say "everything up to N". Methods taking a <see cref="KioskKey"/> mean the kiosk's
+/// current journal: the one its newest transaction came from. In memory, optionally backed by an SQLite file: <see cref="Flush"/> commits what was
 /// recorded since the last flush, and an ack is sent only after it. Thread-safe; several central
 /// instances may share one store (one central database).
 /// </summary>
@@ -47,6 +48,7 @@ public sealed class TransactionStore : IDisposable
                 payload     TEXT NOT NULL
             );
             """);
+        AddJournalColumn();
         Load();
     }
 
@@ -95,6 +97,7 @@ public sealed class TransactionStore : IDisposable
             var stored = new StoredTransaction(
                 transaction.Id,
                 kiosk,
+                transaction.JournalId,
                 transaction.Sequence,
                 kind,
                 reason is null ? TransactionOutcome.Accepted : TransactionOutcome.Rejected,
@@ -102,6 +105,7 @@ public sealed class TransactionStore : IDisposable
                 receivedAt,
                 payload);
             var conflict = !Add(record, stored);
+            record.Current = stored.JournalId;
             if (conflict)
             {
                 Interlocked.Increment(ref _conflicts);
@@ -136,29 +140,52 @@ public sealed class TransactionStore : IDisposable
         }
     }
 
-    /// <summary>Every sequence of <paramref name="kiosk"/> up to this one is held.</summary>
-    public ulong Contiguous(KioskKey kiosk)
+    /// <summary>Every sequence of the kiosk's current journal up to this one is held.</summary>
+    public ulong Contiguous(KioskKey kiosk) => Contiguous(CurrentJournal(kiosk));
+
+    /// <summary>Every sequence of <paramref name="journal"/> up to this one is held.</summary>
+    public ulong Contiguous(JournalKey journal)
     {
         lock (_gate)
         {
-            return _kiosks.TryGetValue(kiosk, out var r) ? r.Sequences.Contiguous : 0;
+            return Sequences(journal)?.Contiguous ?? 0;
         }
     }
 
     public ulong Highest(KioskKey kiosk)
     {
+        var journal = CurrentJournal(kiosk);
         lock (_gate)
         {
-            return _kiosks.TryGetValue(kiosk, out var r) ? r.Sequences.Highest : 0;
+            return Sequences(journal)?.Highest ?? 0;
         }
     }
 
-    /// <summary>Sequences of <paramref name="kiosk"/> missing below the highest held.</summary>
+    /// <summary>Sequences of the kiosk's current journal missing below the highest held.</summary>
     public IReadOnlyList<ulong> Gaps(KioskKey kiosk)
+    {
+        var journal = CurrentJournal(kiosk);
+        lock (_gate)
+        {
+            return Sequences(journal)?.Gaps() ?? [];
+        }
+    }
+
+    /// <summary>The journal the kiosk's newest transaction came from ("" before any, or from kiosks without journal ids).</summary>
+    public JournalKey CurrentJournal(KioskKey kiosk)
     {
         lock (_gate)
         {
-            return _kiosks.TryGetValue(kiosk, out var r) ? r.Sequences.Gaps() : [];
+            return new JournalKey(kiosk, _kiosks.TryGetValue(kiosk, out var r) ? r.Current : "");
+        }
+    }
+
+    /// <summary>The journals this kiosk has sent transactions from.</summary>
+    public IReadOnlyList<JournalKey> Journals(KioskKey kiosk)
+    {
+        lock (_gate)
+        {
+            return _kiosks.TryGetValue(kiosk, out var r) ? [.. r.Journals.Keys.Select(id => new JournalKey(kiosk, id))] : [];
         }
     }
 
@@ -170,14 +197,21 @@ public sealed class TransactionStore : IDisposable
         }
     }
 
-    /// <summary>True once a new id arrived with a sequence another id of this kiosk holds: its sequence numbers no longer identify transactions.</summary>
-    public bool HasSequenceConflicts(KioskKey kiosk)
+    /// <summary>
+    /// True once a new id arrived with a sequence another id of the same journal holds: that
+    /// journal's sequence numbers no longer identify transactions (a journal replaced by a kiosk
+    /// that predates journal ids, or a bug).
+    /// </summary>
+    public bool HasSequenceConflicts(JournalKey journal)
     {
         lock (_gate)
         {
-            return _kiosks.TryGetValue(kiosk, out var r) && r.Conflicts > 0;
+            return _kiosks.TryGetValue(journal.Kiosk, out var r) && r.ConflictedJournals.Contains(journal.JournalId);
         }
     }
+
+    /// <summary>True when the kiosk's current journal has sequence conflicts.</summary>
+    public bool HasSequenceConflicts(KioskKey kiosk) => HasSequenceConflicts(CurrentJournal(kiosk));
 
     public StoredTransaction? Find(string id)
     {
@@ -213,18 +247,49 @@ public sealed class TransactionStore : IDisposable
         return record;
     }
 
-    /// <summary>False when another id already holds this sequence.</summary>
+    private KioskSequence? Sequences(JournalKey journal) =>
+        _kiosks.TryGetValue(journal.Kiosk, out var r) ? r.Journals.GetValueOrDefault(journal.JournalId) : null;
+
+    /// <summary>False when another id already holds this sequence in the same journal.</summary>
+    private static bool AddTo(KioskRecord record, StoredTransaction stored)
+    {
+        record.Transactions.Add(stored);
+        if (!record.Journals.TryGetValue(stored.JournalId, out var sequences))
+        {
+            sequences = new KioskSequence();
+            record.Journals[stored.JournalId] = sequences;
+        }
+
+        if (sequences.Add(stored.Sequence))
+        {
+            return true;
+        }
+
+        record.ConflictedJournals.Add(stored.JournalId);
+        return false;
+    }
+
     private bool Add(KioskRecord record, StoredTransaction stored)
     {
         _byId[stored.Id] = stored;
-        record.Transactions.Add(stored);
-        return record.Sequences.Add(stored.Sequence);
+        return AddTo(record, stored);
+    }
+
+    /// <summary>Files written before journal ids gain the column; their rows belong to journal "".</summary>
+    private void AddJournalColumn()
+    {
+        using var command = _connection!.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM pragma_table_info('transactions') WHERE name = 'journal_id';";
+        if ((long)command.ExecuteScalar()! == 0)
+        {
+            Execute("ALTER TABLE transactions ADD COLUMN journal_id TEXT NOT NULL DEFAULT '';");
+        }
     }
 
     private void Load()
     {
         using var command = _connection!.CreateCommand();
-        command.CommandText = "SELECT id, site_id, kiosk_id, sequence, kind, outcome, reason, received_at, payload FROM transactions ORDER BY rowid;";
+        command.CommandText = "SELECT id, site_id, kiosk_id, sequence, kind, outcome, reason, received_at, payload, journal_id FROM transactions ORDER BY rowid;";
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
@@ -232,13 +297,16 @@ public sealed class TransactionStore : IDisposable
             var stored = new StoredTransaction(
                 reader.GetString(0),
                 kiosk,
+                reader.GetString(9),
                 (ulong)reader.GetInt64(3),
                 reader.GetString(4),
                 (TransactionOutcome)reader.GetInt32(5),
                 reader.GetString(6),
                 DateTimeOffset.Parse(reader.GetString(7), CultureInfo.InvariantCulture),
                 reader.GetString(8));
-            Add(Kiosk(kiosk), stored);
+            var record = Kiosk(kiosk);
+            Add(record, stored);
+            record.Current = stored.JournalId;
         }
     }
 
@@ -248,8 +316,8 @@ public sealed class TransactionStore : IDisposable
         using var insert = _connection.CreateCommand();
         insert.Transaction = tx;
         insert.CommandText = """
-            INSERT OR IGNORE INTO transactions(id, site_id, kiosk_id, sequence, kind, outcome, reason, received_at, payload)
-            VALUES ($id, $site, $kiosk, $seq, $kind, $outcome, $reason, $at, $payload);
+            INSERT OR IGNORE INTO transactions(id, site_id, kiosk_id, sequence, kind, outcome, reason, received_at, payload, journal_id)
+            VALUES ($id, $site, $kiosk, $seq, $kind, $outcome, $reason, $at, $payload, $journal);
             """;
         foreach (var t in batch)
         {
@@ -263,6 +331,7 @@ public sealed class TransactionStore : IDisposable
             insert.Parameters.AddWithValue("$reason", t.Reason);
             insert.Parameters.AddWithValue("$at", t.ReceivedAt.ToString("O", CultureInfo.InvariantCulture));
             insert.Parameters.AddWithValue("$payload", t.Payload);
+            insert.Parameters.AddWithValue("$journal", t.JournalId);
             insert.ExecuteNonQuery();
         }
 
@@ -278,7 +347,13 @@ public sealed class TransactionStore : IDisposable
 
     private sealed class KioskRecord
     {
-        public KioskSequence Sequences { get; } = new();
+        /// <summary>Held sequences per journal id.</summary>
+        public Dictionary<string, KioskSequence> Journals { get; } = new(StringComparer.Ordinal);
+
+        public HashSet<string> ConflictedJournals { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>The journal of the newest transaction stored.</summary>
+        public string Current { get; set; } = "";
 
         public List<StoredTransaction> Transactions { get; } = [];
 

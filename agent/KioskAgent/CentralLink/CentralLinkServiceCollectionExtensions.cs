@@ -27,6 +27,9 @@ public static class CentralLinkServiceCollectionExtensions
             .ValidateOnStart();
 
         services.AddSingleton<DeadLetterLog>();
+        services.AddSingleton<HealthReportTrigger>();
+        services.AddSingleton<SettlementCounters>();
+        services.AddSingleton<IHealthReportContributor>(sp => sp.GetRequiredService<SettlementCounters>());
         services.AddHostedService<EmbeddedBroker>();
         services.AddSingleton<MqttConnection>();
         services.AddHostedService(sp => sp.GetRequiredService<MqttConnection>());

@@ -11,7 +11,8 @@ namespace KioskAgent.CentralLink;
 
 /// <summary>
 /// Publishes a retained health report (devices, outbox backlog, counters) to {base}/health
-/// periodically and soon after any device changes state, so central sees a paper-out at once.
+/// periodically and soon after any device changes state or a feature asks
+/// (<see cref="HealthReportTrigger"/>), so central sees a paper-out or new member data at once.
 /// </summary>
 public sealed partial class HealthTelemetryPublisher : BackgroundService
 {
@@ -35,6 +36,7 @@ public sealed partial class HealthTelemetryPublisher : BackgroundService
         TapCounters counters,
         DeadLetterLog deadLetters,
         IEnumerable<IHealthReportContributor> contributors,
+        HealthReportTrigger trigger,
         IOptions<KioskOptions> kiosk,
         IOptionsMonitor<CentralLinkOptions> options,
         TimeProvider time,
@@ -52,6 +54,7 @@ public sealed partial class HealthTelemetryPublisher : BackgroundService
         _logger = logger;
         _started = time.GetUtcNow();
         _health.Changed += _ => Signal();
+        trigger.Requested += Signal;
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -97,6 +100,7 @@ public sealed partial class HealthTelemetryPublisher : BackgroundService
             AgentVersion = AgentVersion.Current,
             At = Timestamp.FromDateTimeOffset(now),
             UptimeSeconds = (ulong)Math.Max(0, (now - _started).TotalSeconds),
+            // Both set even when 0: they have explicit presence, so a report always carries them.
             OutboxPending = (ulong)outbox.Pending,
             OutboxOldestPendingSeconds = (ulong)oldest.TotalSeconds,
             OutboxAlarm = oldest > TimeSpan.FromSeconds(_options.CurrentValue.OutboxAlarmSeconds),

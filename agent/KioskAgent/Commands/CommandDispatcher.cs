@@ -78,7 +78,13 @@ public sealed partial class CommandDispatcher : IMqttInboundHandler
         var reply = new CommandReplyTarget(responseTopic, hasCorrelation ? message.CorrelationData : [], message.MessageExpiryInterval);
         if (!hasCorrelation)
         {
-            await RefuseAsync("bad_correlation_data", $"correlation data of 1-{CommandReplyTarget.MaxCorrelationBytes} bytes is required", message, reply, cancellationToken).ConfigureAwait(false);
+            // The answer has nothing to correlate it with, so it names the command when it can.
+            Reject("bad_correlation_data", message);
+            var explanation = $"correlation data of 1-{CommandReplyTarget.MaxCorrelationBytes} bytes is required";
+            var answer = InboundJson.TryParse<KioskCommand>(message, _options.MaxPayloadBytes, out var named, out _) && IsToken(named.Id, MaxIdLength) && IsToken(named.Name, MaxNameLength)
+                ? CommandResults.Fail(named, "bad_correlation_data", explanation)
+                : CommandResults.Refused("bad_correlation_data", explanation);
+            await _replies.SendAsync(reply, _stamp.Apply(answer), cancellationToken).ConfigureAwait(false);
             return;
         }
 

@@ -11,8 +11,14 @@ namespace KioskAgent.Journal;
 /// </summary>
 internal static class AckSettlement
 {
-    public static AckApplication Apply(SqliteConnection connection, TransactionAck ack, DateTimeOffset at)
+    public static AckApplication Apply(SqliteConnection connection, string journalId, TransactionAck ack, DateTimeOffset at)
     {
+        // An ack about another journal (this kiosk's replaced one) says nothing about this one's sequences.
+        if (ack.JournalId.Length > 0 && ack.JournalId != journalId)
+        {
+            return AckApplication.Refused("other_journal");
+        }
+
         using var tx = connection.BeginTransaction(deferred: false);
         var last = LastSequence(connection, tx);
         if (ack.ContiguousSequence > (ulong)last)

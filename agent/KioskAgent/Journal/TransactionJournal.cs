@@ -46,7 +46,14 @@ public sealed partial class TransactionJournal : IDisposable
         Execute("PRAGMA journal_mode=WAL;");
         Execute("PRAGMA synchronous=FULL;");
         JournalSchema.Apply(_connection);
+        JournalId = JournalSchema.JournalId(_connection);
     }
+
+    /// <summary>
+    /// This journal's id (UUIDv7, made with the file; "" for a file from before journal ids). Every
+    /// transaction carries it: sequences count within one journal.
+    /// </summary>
+    public string JournalId { get; }
 
     /// <summary>Raised after a commit, so the outbox publisher wakes up without polling.</summary>
     public event Action? Appended;
@@ -157,7 +164,7 @@ public sealed partial class TransactionJournal : IDisposable
             // and dedupes them, so it need not wait for fsync (WAL + synchronous=NORMAL is still
             // atomic and consistent). Appends stay synchronous=FULL.
             Execute("PRAGMA synchronous=NORMAL;");
-            result = Committed(() => AckSettlement.Apply(_connection, ack, _time.GetUtcNow()));
+            result = Committed(() => AckSettlement.Apply(_connection, JournalId, ack, _time.GetUtcNow()));
         }
         finally
         {
@@ -247,6 +254,7 @@ public sealed partial class TransactionJournal : IDisposable
         transaction.Sequence = (ulong)sequence;
         transaction.KioskId = _kiosk.KioskId;
         transaction.SiteId = _kiosk.SiteId;
+        transaction.JournalId = JournalId;
         transaction.OccurredAt = Timestamp.FromDateTimeOffset(occurredAt);
         var payload = Json.Format(transaction);
         var entry = new JournalEntry(sequence, transaction.Id, kind, occurredAt, payload);

@@ -61,6 +61,9 @@ public sealed partial class MemberCache : IDisposable
     /// <summary>Version, snapshot, last sync and member count of the data lookups see now.</summary>
     public MemberCacheState State => _state;
 
+    /// <summary>Raised after a delta, an import or a snapshot changed <see cref="State"/> (version, member count).</summary>
+    public event Action? StateChanged;
+
     /// <summary>
     /// Why the file found at start could not be used and was replaced by an empty cache
     /// (<c>wrong_secret</c>, <c>unreadable</c>); null when it opened. Either way a cache at
@@ -271,6 +274,7 @@ public sealed partial class MemberCache : IDisposable
         }
 
         LogSnapshotApplied(_state.SnapshotId ?? "", _state.Version, _state.MemberCount);
+        StateChanged?.Invoke();
     }
 
     /// <summary>Called by a writer disposed without commit.</summary>
@@ -344,6 +348,7 @@ public sealed partial class MemberCache : IDisposable
             writer.WriteState(next);
             return next;
         });
+        StateChanged?.Invoke();
     }
 
     private bool ChangeGiftStock(string code, int change)
@@ -400,6 +405,7 @@ public sealed partial class MemberCache : IDisposable
         }
 
         _state = next;
+        StateChanged?.Invoke();
     }
 
     private void DiscardUnfinishedSnapshot()

@@ -31,6 +31,9 @@ public sealed partial class ReportedConfigPublisher : BackgroundService
             try
             {
                 await _connection.WaitConnectedAsync(stoppingToken).ConfigureAwait(false);
+                // This report is read now, so it covers every signal raised so far, the connect's
+                // own included: without this a connect published the same report twice.
+                _changed.Wait(0, CancellationToken.None);
                 if (!await PublishAsync(stoppingToken).ConfigureAwait(false))
                 {
                     await Task.Delay(TimeSpan.FromSeconds(1), _time, stoppingToken).ConfigureAwait(false);

@@ -92,6 +92,30 @@ public sealed class CommandsTests(CommandsTests.Fixture fixture) : IClassFixture
     }
 
     [Fact]
+    public async Task ACommandWithoutCorrelationData_IsAnsweredBadCorrelationData_NamingTheCommand()
+    {
+        var replyTopic = $"{Base}/reply/nocorr-{Guid.NewGuid():N}";
+        await using var probe = await MqttProbe.ConnectAsync(fixture.Broker.Port, replyTopic);
+
+        await fixture.Central.PublishRawAsync($"{Base}/cmd", """{"id":"nocorr-1","name":"ping"}""", b => b.WithResponseTopic(replyTopic));
+
+        var reply = await Eventually.ValueAsync(() => probe.Messages.FirstOrDefault(), "an answer on the response topic");
+        var answer = Google.Protobuf.JsonParser.Default.Parse<KioskCommandResult>(reply.Payload);
+        Assert.Equal((false, "bad_correlation_data", "nocorr-1", "ping"), (answer.Ok, answer.Error, answer.Id, answer.Name));
+    }
+
+    [Fact]
+    public async Task ARefusedSetConfig_IsAnsweredWithItsError_AndDeadLetteredLikeAnyRefusedMessage()
+    {
+        var before = DeadLetters.Count(Settings.DataDirectory, "set_config", "not_allowed");
+
+        var answer = await fixture.Central.SendAsync(Settings, "set_config", new Dictionary<string, string> { ["Central:Host"] = "evil.example" });
+
+        Assert.Equal((false, "not_allowed"), (answer.Ok, answer.Error));
+        await Eventually.TrueAsync(() => DeadLetters.Count(Settings.DataDirectory, "set_config", "not_allowed") == before + 1, "the refusal in the dead-letter log");
+    }
+
+    [Fact]
     public async Task ARepeatedCommandId_IsAnsweredFromTheFirstResult_WithoutRunningAgain()
     {
         var first = new KioskCommand { Id = Guid.CreateVersion7().ToString(), Name = "set_config" };

@@ -15,10 +15,11 @@ public sealed class ReferenceCentralRulesTests : IDisposable
 
     private static KioskState State(string state, ulong sessionSeq) => new() { State = state, SessionSeq = sessionSeq, KioskId = "k1", SiteId = "s1" };
 
-    private static Transaction Tx(ulong sequence, string? id = null) => new()
+    private static Transaction Tx(ulong sequence, string? id = null, string journalId = "") => new()
     {
         Id = id ?? Guid.CreateVersion7().ToString(),
         Sequence = sequence,
+        JournalId = journalId,
         KioskId = "k1",
         SiteId = "s1",
         CardTap = new CardTap { CardUid = "01" },
@@ -143,6 +144,45 @@ public sealed class ReferenceCentralRulesTests : IDisposable
         Assert.Equal(TransactionOutcome.Rejected, reopened.Find(tx.Id)!.Outcome);
         Assert.Equal([2UL], reopened.Gaps(Kiosk));
         Assert.False(reopened.Record(Kiosk, tx, "card_tap", "{}", null, T0).IsNew);
+    }
+
+    [Fact]
+    public void Store_AReplacedJournal_CountsItsSequencesAfresh_WithoutConflicts()
+    {
+        using var store = new TransactionStore();
+        var first = Guid.CreateVersion7().ToString();
+        var second = Guid.CreateVersion7().ToString();
+        store.Record(Kiosk, Tx(1, journalId: first), "card_tap", "{}", null, T0);
+        store.Record(Kiosk, Tx(2, journalId: first), "card_tap", "{}", null, T0);
+
+        // The kiosk's journal was replaced: sequences start again at 1 under a new id.
+        var again = store.Record(Kiosk, Tx(1, journalId: second), "card_tap", "{}", null, T0);
+
+        Assert.False(again.SequenceConflict);
+        Assert.False(store.HasSequenceConflicts(Kiosk));
+        Assert.Equal(new JournalKey(Kiosk, second), store.CurrentJournal(Kiosk));
+        Assert.Equal(1UL, store.Contiguous(Kiosk));
+        Assert.Equal(2UL, store.Contiguous(new JournalKey(Kiosk, first)));
+        Assert.Equal(2, store.Journals(Kiosk).Count);
+    }
+
+    [Fact]
+    public void Store_WithAFile_KeepsJournalsApart_ForTheNextInstance()
+    {
+        var path = Path.Combine(_directory, "central.db");
+        var journal = Guid.CreateVersion7().ToString();
+        using (var store = new TransactionStore(path))
+        {
+            store.Record(Kiosk, Tx(1), "card_tap", "{}", null, T0);
+            store.Record(Kiosk, Tx(1, journalId: journal), "card_tap", "{}", null, T0);
+            store.Flush();
+        }
+
+        using var reopened = new TransactionStore(path);
+
+        Assert.False(reopened.HasSequenceConflicts(Kiosk));
+        Assert.Equal(new JournalKey(Kiosk, journal), reopened.CurrentJournal(Kiosk));
+        Assert.Equal(1UL, reopened.Contiguous(new JournalKey(Kiosk, "")));
     }
 
     public void Dispose()

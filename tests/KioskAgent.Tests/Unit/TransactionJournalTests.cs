@@ -227,6 +227,40 @@ public sealed class TransactionJournalTests : IDisposable
         using var journal = new TransactionJournal(DbPath, _kiosk);
 
         Assert.Equal("a", Assert.Single(await journal.PendingAsync(10)).Id);
+        // Its transactions went out without a journal id; new ones keep to that, so central keeps
+        // counting this kiosk's sequences where it did.
+        Assert.Equal("", journal.JournalId);
+    }
+
+    [Fact]
+    public async Task JournalId_IsMadeWithTheFile_CarriedByEveryTransaction_AndKeptAcrossReopen()
+    {
+        string id;
+        using (var journal = new TransactionJournal(DbPath, _kiosk))
+        {
+            id = journal.JournalId;
+            var entry = await journal.AppendAsync(Tap("01"), "card_tap", At);
+            Assert.Equal(id, Google.Protobuf.JsonParser.Default.Parse<Transaction>(entry.Payload).JournalId);
+        }
+
+        Assert.True(Guid.TryParse(id, out var parsed) && parsed.Version == 7, id);
+        using var reopened = new TransactionJournal(DbPath, _kiosk);
+        Assert.Equal(id, reopened.JournalId);
+    }
+
+    [Fact]
+    public async Task ApplyAck_AboutAnotherJournal_IsRefusedWhole_AndOneAboutThisJournalApplies()
+    {
+        using var journal = new TransactionJournal(DbPath, _kiosk);
+        await AppendAsync(journal, 2);
+
+        var foreign = await journal.ApplyAckAsync(new TransactionAck { ContiguousSequence = 2, JournalId = Guid.CreateVersion7().ToString() });
+        Assert.Equal("other_journal", foreign.Refusal);
+        Assert.Equal(2, await journal.PendingCountAsync());
+
+        var own = await journal.ApplyAckAsync(new TransactionAck { ContiguousSequence = 2, JournalId = journal.JournalId });
+        Assert.Null(own.Refusal);
+        Assert.Equal(0, await journal.PendingCountAsync());
     }
 
     [Fact]
