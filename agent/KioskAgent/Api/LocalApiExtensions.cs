@@ -48,6 +48,7 @@ public static class LocalApiExtensions
     public static WebApplication MapLocalApi(this WebApplication app)
     {
         var api = app.Services.GetRequiredService<IOptions<LocalApiOptions>>().Value;
+        app.UseMiddleware<LocalApiGuard>();
         var uiRoot = api.UiRoot ?? Path.Combine(AppContext.BaseDirectory, "wwwroot");
         if (Directory.Exists(uiRoot))
         {

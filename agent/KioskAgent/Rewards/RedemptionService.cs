@@ -43,6 +43,7 @@ public sealed partial class RedemptionService(
     public Task<RedemptionStep> OpenGiftsAsync(string sessionId, CancellationToken cancellationToken) =>
         InSessionAsync(sessionId, cancellationToken, (session, member) =>
         {
+            _confirming = null;
             ShowGiftList(session, Standing(member));
             return Task.FromResult(RedemptionStep.Done);
         });
@@ -59,17 +60,31 @@ public sealed partial class RedemptionService(
             }
 
             screen.Show(new Contracts.V1.Screen { RedemptionConfirm = RedemptionScreens.Confirm(session, standing, gift!) }, ClearAfter);
+            _confirming = (session.SessionId, gift!.Code);
             return Task.FromResult(RedemptionStep.Done);
         });
 
-    /// <summary>Confirmation → hold, transaction and voucher; or the list again saying why not.</summary>
+    /// <summary>
+    /// Confirmation → hold, transaction and voucher; or the list again saying why not. Only the
+    /// gift on the confirmation screen now on show can be confirmed: the member must have seen it.
+    /// </summary>
     public Task<RedemptionStep> ConfirmAsync(string sessionId, string giftCode, CancellationToken cancellationToken) =>
-        InSessionAsync(sessionId, cancellationToken, (session, member) => RedeemAsync(session, member, giftCode, cancellationToken));
+        InSessionAsync(sessionId, cancellationToken, (session, member) =>
+        {
+            if (_confirming != (session.SessionId, giftCode))
+            {
+                return Task.FromResult(new RedemptionStep(RedemptionTexts.NotConfirmable, "This gift was not chosen on the gift list."));
+            }
+
+            _confirming = null;
+            return RedeemAsync(session, member, giftCode, cancellationToken);
+        });
 
     /// <summary>Back to the member screen (points as they are now), or to idle when the member is done.</summary>
     public Task<RedemptionStep> LeaveAsync(string sessionId, bool finish, CancellationToken cancellationToken) =>
         InSessionAsync(sessionId, cancellationToken, (session, member) =>
         {
+            _confirming = null;
             if (finish)
             {
                 screen.ShowIdle();
@@ -84,6 +99,9 @@ public sealed partial class RedemptionService(
         });
 
     public void Dispose() => _gate.Dispose();
+
+    // The confirmation screen on show, if any: whose session, which gift. Read and written under _gate.
+    private (string SessionId, string GiftCode)? _confirming;
 
     private async Task<RedemptionStep> InSessionAsync(string sessionId, CancellationToken cancellationToken, Func<RedemptionSession, Member, Task<RedemptionStep>> step)
     {

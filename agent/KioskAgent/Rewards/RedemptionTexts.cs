@@ -8,6 +8,9 @@ namespace KioskAgent.Rewards;
 public static class RedemptionTexts
 {
     public const string SessionExpired = "session_expired";
+
+    /// <summary>A confirmation for a gift whose confirmation screen is not the one on show.</summary>
+    public const string NotConfirmable = "not_confirmable";
     public const string GiftUnknown = "gift_unknown";
     public const string JournalUnavailable = "journal_unavailable";
     public const string RedemptionDisabled = "redemption_disabled";

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Google.Protobuf;
 using Grpc.Core;
 using Grpc.Reflection.V1Alpha;
 using KioskAgent.Contracts.V1;
@@ -85,6 +86,67 @@ public sealed class LocalApiTests : IAsyncLifetime
         var client = new DeviceSimulator.DeviceSimulatorClient(_agent.Channel);
         var error = await Assert.ThrowsAsync<RpcException>(async () => await client.TapCardAsync(new TapCardRequest { CardUid = "01020304", ReaderId = "nope" }));
         Assert.Equal(StatusCode.NotFound, error.StatusCode);
+    }
+
+    [Fact]
+    public async Task AProductionStart_WithTheShippedConfiguration_HasNoSimulatorAndNoSimulatedReader()
+    {
+        await using var agent = await AgentProcess.StartAsync(new AgentSettings { ShippedDevices = true });
+
+        var tap = await Assert.ThrowsAsync<RpcException>(async () =>
+            await new DeviceSimulator.DeviceSimulatorClient(agent.Channel).TapCardAsync(new TapCardRequest { CardUid = "04A1B2C3D4E5F6" }));
+        var devices = await new Contracts.V1.Devices.DevicesClient(agent.Channel).ListDevicesAsync(new ListDevicesRequest());
+
+        Assert.Equal(StatusCode.Unimplemented, tap.StatusCode);
+        Assert.DoesNotContain(devices.Devices, d => d.Kind == "card_reader" && string.Equals(d.Driver, "Simulated", StringComparison.OrdinalIgnoreCase));
+        Assert.Contains(devices.Devices, d => d.DeviceId == "member-1" && d.Driver.Contains("Pcsc", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public async Task UiPort_RefusesTechnicianMethods_EvenWithCredentials()
+    {
+        using var http = new HttpClient();
+        using var request = GrpcWeb(_agent.Settings.UiPort, "/kiosk.v1.Devices/PrintTestPage");
+        request.Headers.Add("authorization", TestTechnician.Headers(TestTechnician.User, TestTechnician.Password).GetValue("authorization"));
+
+        using var response = await http.SendAsync(request);
+
+        Assert.Equal("7", response.Headers.GetValues("grpc-status").Single());
+        Assert.Contains("not the UI port", Uri.UnescapeDataString(response.Headers.GetValues("grpc-message").Single()), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("evil.example")]
+    [InlineData("kiosk.attacker.test")]
+    [InlineData("10.0.0.5")]
+    public async Task ARequestNamingAForeignHost_IsRefused_AndTapsNothing(string host)
+    {
+        var taps = new JournalFile(_agent.Settings.DataDirectory).Count();
+        using var http = new HttpClient();
+        using var page = new HttpRequestMessage(HttpMethod.Get, $"http://127.0.0.1:{_agent.Settings.UiPort}/");
+        page.Headers.Host = $"{host}:{_agent.Settings.UiPort}";
+        using var tap = GrpcWeb(_agent.Settings.UiPort, "/kiosk.v1.DeviceSimulator/TapCard", new TapCardRequest { CardUid = "04A1B2C3D4E5F6" });
+        tap.Headers.Host = $"{host}:{_agent.Settings.UiPort}";
+
+        using var pageResponse = await http.SendAsync(page);
+        using var tapResponse = await http.SendAsync(tap);
+
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, pageResponse.StatusCode);
+        Assert.Equal("7", tapResponse.Headers.GetValues("grpc-status").Single());
+        await Task.Delay(500);
+        Assert.Equal(taps, new JournalFile(_agent.Settings.DataDirectory).Count());
+    }
+
+    /// <summary>A gRPC-Web call as a browser page would make it: HTTP/1.1, one length-prefixed message.</summary>
+    private static HttpRequestMessage GrpcWeb(int port, string path, Google.Protobuf.IMessage? message = null)
+    {
+        var body = message?.ToByteArray() ?? [];
+        var frame = new byte[5 + body.Length];
+        System.Buffers.Binary.BinaryPrimitives.WriteInt32BigEndian(frame.AsSpan(1), body.Length);
+        body.CopyTo(frame, 5);
+        var request = new HttpRequestMessage(HttpMethod.Post, $"http://127.0.0.1:{port}{path}") { Content = new ByteArrayContent(frame) };
+        request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/grpc-web+proto");
+        return request;
     }
 
     private static async Task<(int ExitCode, string Output)> KioskctlAsync(string arguments)

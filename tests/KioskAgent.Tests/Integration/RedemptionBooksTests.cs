@@ -56,6 +56,7 @@ public sealed class RedemptionBooksTests : IAsyncLifetime
         var member = await MemberTaps.TapAsync(_agent, GoldCard);
         Assert.Equal(36_520, member.Points);
         var redemption = new GiftRedemption.GiftRedemptionClient(_agent.Channel);
+        await redemption.ChooseGiftAsync(new ChooseGiftRequest { SessionId = member.TransactionId, GiftCode = "mug" });
         var reply = await redemption.ConfirmRedemptionAsync(new ConfirmRedemptionRequest { SessionId = member.TransactionId, GiftCode = "mug" });
         Assert.Equal("", reply.ReasonCode);
 

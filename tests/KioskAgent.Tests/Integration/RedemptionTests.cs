@@ -121,6 +121,7 @@ public sealed class RedemptionTests : IAsyncLifetime
         var list = await OpenGiftsUntilAsync(member.TransactionId, l => l.Offline, "the gift list to say the kiosk is offline");
         Assert.True(list.Gifts.Single(g => g.Code == "mug").Eligible);
 
+        await Redemption.ChooseGiftAsync(new ChooseGiftRequest { SessionId = member.TransactionId, GiftCode = "mug" });
         var first = await Redemption.ConfirmRedemptionAsync(new ConfirmRedemptionRequest { SessionId = member.TransactionId, GiftCode = "mug" });
         Assert.Equal("", first.ReasonCode);
         Assert.True((await ScreenReader.CurrentAsync(Agent.Channel)).RedemptionDone.Offline);
@@ -130,7 +131,7 @@ public sealed class RedemptionTests : IAsyncLifetime
         var after = (await ScreenReader.CurrentAsync(Agent.Channel)).GiftList;
         Assert.Equal(35_720, after.AvailablePoints);
         Assert.Equal("offline_limit", after.Gifts.Single(g => g.Code == "mug").ReasonCode);
-        var second = await Redemption.ConfirmRedemptionAsync(new ConfirmRedemptionRequest { SessionId = member.TransactionId, GiftCode = "mug" });
+        var second = await Redemption.ChooseGiftAsync(new ChooseGiftRequest { SessionId = member.TransactionId, GiftCode = "mug" });
         Assert.Equal("offline_limit", second.ReasonCode);
         var refused = (await ScreenReader.CurrentAsync(Agent.Channel)).GiftList;
         Assert.Equal("offline_limit", refused.NoticeCode);
@@ -152,6 +153,7 @@ public sealed class RedemptionTests : IAsyncLifetime
         await Redemption.OpenGiftsAsync(new OpenGiftsRequest { SessionId = member.TransactionId });
         var stockBefore = (await ScreenReader.CurrentAsync(Agent.Channel)).GiftList.Gifts.Single(g => g.Code == "umbrella").Stock;
 
+        await Redemption.ChooseGiftAsync(new ChooseGiftRequest { SessionId = member.TransactionId, GiftCode = "umbrella" });
         var reply = await Redemption.ConfirmRedemptionAsync(new ConfirmRedemptionRequest { SessionId = member.TransactionId, GiftCode = "umbrella" });
         Assert.Equal("", reply.ReasonCode);
         Assert.Equal(34_020, (await ScreenReader.CurrentAsync(Agent.Channel)).RedemptionDone.PointsLeft);
@@ -180,6 +182,27 @@ public sealed class RedemptionTests : IAsyncLifetime
         await Eventually.TrueAsync(
             () => health.Messages.Select(m => Parser.Parse<HealthReport>(m.Payload).Counters).Any(c => c.GetValueOrDefault("redemptions.rejected.gift_out_of_stock") == 1 && c.TryGetValue("redemptions.held", out var held) && held == 0),
             "the health report to count the rejection");
+    }
+
+    [Fact]
+    public async Task AConfirmationWithoutItsScreen_OrWithoutASession_IsRefusedWithItsStatus_AndNothingIsHeld()
+    {
+        await StartAgentAsync();
+        var member = await TapAsync(GoldCard);
+
+        var skipped = await Assert.ThrowsAsync<Grpc.Core.RpcException>(async () =>
+            await Redemption.ConfirmRedemptionAsync(new ConfirmRedemptionRequest { SessionId = member.TransactionId, GiftCode = "mug" }));
+        var empty = await Assert.ThrowsAsync<Grpc.Core.RpcException>(async () =>
+            await Redemption.ConfirmRedemptionAsync(new ConfirmRedemptionRequest { SessionId = "", GiftCode = "mug" }));
+        var huge = await Assert.ThrowsAsync<Grpc.Core.RpcException>(async () =>
+            await Redemption.ChooseGiftAsync(new ChooseGiftRequest { SessionId = member.TransactionId, GiftCode = new string('g', 20_000) }));
+
+        Assert.Equal(Grpc.Core.StatusCode.FailedPrecondition, skipped.StatusCode);
+        Assert.Equal(Grpc.Core.StatusCode.InvalidArgument, empty.StatusCode);
+        Assert.Equal(Grpc.Core.StatusCode.InvalidArgument, huge.StatusCode);
+        Assert.True(huge.Status.Detail.Length < 200, "the error does not echo what was sent");
+        using var holds = new RedemptionHoldStore(JournalPath);
+        Assert.Empty(holds.ForMember(GoldMember).All);
     }
 
     [Fact]

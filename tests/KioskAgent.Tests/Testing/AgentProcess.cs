@@ -87,6 +87,11 @@ public sealed partial class AgentProcess : IAsyncDisposable
         env["KIOSK_Central__ReconnectMaxSeconds"] = "2";
         env["KIOSK_Demo__Enabled"] = settings.Demo ? "true" : "false";
         env["KIOSK_Logging__LogLevel__KioskAgent"] = "Debug";
+        if (!settings.ShippedDevices)
+        {
+            env["KIOSK_Devices__CardReaders__0__Kind"] = "Simulated";
+        }
+
         foreach (var (key, value) in settings.Extra)
         {
             env[$"KIOSK_{key}"] = value;

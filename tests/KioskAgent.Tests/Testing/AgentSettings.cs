@@ -19,6 +19,12 @@ public sealed record AgentSettings
 
     public bool Demo { get; init; }
 
+    /// <summary>
+    /// Keep the card readers of the shipped appsettings.json (a PC/SC reader). Otherwise the test
+    /// agent's first reader is Simulated, so taps can be made through the device simulator.
+    /// </summary>
+    public bool ShippedDevices { get; init; }
+
     /// <summary>Written as appsettings.json into the agent's config directory (the /etc/kiosk-agent stand-in).</summary>
     public string? ConfigFileContent { get; init; }
 

@@ -52,7 +52,7 @@ public sealed class TechnicianAuthenticatorTests
         var result = Create().Authenticate(Basic("mallory-typed-her-password", TestTechnician.Password), Method);
 
         Assert.Equal(TechnicianAuthOutcome.Refused, result.Outcome);
-        Assert.Equal("technician credentials refused", result.Message);
+        Assert.StartsWith("technician credentials refused", result.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(_log.Messages, m => m.Contains("mallory", StringComparison.Ordinal));
     }
 
@@ -86,12 +86,14 @@ public sealed class TechnicianAuthenticatorTests
 
         var locked = auth.Authenticate(Basic(TestTechnician.User, TestTechnician.Password), Method);
         Assert.Equal(TechnicianAuthOutcome.LockedOut, locked.Outcome);
-        Assert.Contains("try again in 60 s", locked.Message, StringComparison.Ordinal);
+        // The caller hears what every refused caller hears; the log says it was the lockout.
+        Assert.Equal(auth.Authenticate(Basic("nobody", "x"), Method).Message, locked.Message);
+        Assert.Contains(_log.Messages, m => m.Contains("locked out for 60 s more", StringComparison.Ordinal));
         Assert.Contains(_log.Messages, m => m.Contains("locked out for 60 s after 3 failed attempts", StringComparison.Ordinal));
 
         _time.Advance(TimeSpan.FromSeconds(61));
         Assert.True(auth.Authenticate(Basic(TestTechnician.User, TestTechnician.Password), Method).Succeeded);
-        Assert.Equal(4, auth.FailedAttempts);
+        Assert.Equal(5, auth.FailedAttempts);
     }
 
     [Fact]
@@ -106,6 +108,72 @@ public sealed class TechnicianAuthenticatorTests
         auth.Authenticate(Basic(TestTechnician.User, "wrong"), Method);
 
         Assert.True(auth.Authenticate(Basic(TestTechnician.User, TestTechnician.Password), Method).Succeeded);
+    }
+
+    [Fact]
+    public async Task ParallelWrongPasswords_AreCheckedNoMoreThanTheLimit_AndTheRightOneIsRefusedWhileLocked()
+    {
+        var auth = Create();
+        using var start = new ManualResetEventSlim();
+        var attempts = Enumerable.Range(0, 100).Select(i => Task.Run(() =>
+        {
+            start.Wait();
+            return auth.Authenticate(Basic(TestTechnician.User, $"wrong-{i}"), Method);
+        })).ToList();
+
+        start.Set();
+        var results = await Task.WhenAll(attempts);
+
+        var checkedAgainstTheHash = _log.Messages.Count(m => m.Contains(": wrong password", StringComparison.Ordinal));
+        Assert.InRange(checkedAgainstTheHash, 1, 3);
+        Assert.All(results, r => Assert.False(r.Succeeded));
+        Assert.False(auth.Authenticate(Basic(TestTechnician.User, TestTechnician.Password), Method).Succeeded);
+        _time.Advance(TimeSpan.FromSeconds(61));
+        Assert.True(auth.Authenticate(Basic(TestTechnician.User, TestTechnician.Password), Method).Succeeded);
+    }
+
+    [Fact]
+    public void Limiter_ACheckEndingAfterALockoutBegan_DoesNotMoveTheLockoutsEnd()
+    {
+        var limiter = new FailedAttemptLimiter(2, TimeSpan.FromSeconds(60), _time);
+        Assert.True(limiter.TryBegin("u", out _));
+        Assert.True(limiter.TryBegin("u", out _));
+        Assert.False(limiter.TryBegin("u", out _));
+        limiter.Fail("u");
+        limiter.Fail("u");
+        _time.Advance(TimeSpan.FromSeconds(30));
+
+        Assert.False(limiter.TryBegin("u", out var left));
+        Assert.Equal(TimeSpan.FromSeconds(30), left);
+        _time.Advance(TimeSpan.FromSeconds(31));
+        Assert.True(limiter.TryBegin("u", out _));
+    }
+
+    [Fact]
+    public void UnknownUser_WrongPassword_AndLockedOutUser_GetTheSameAnswer()
+    {
+        var auth = Create();
+        var answers = new List<TechnicianAuthResult>();
+        for (var i = 0; i < 6; i++)
+        {
+            answers.Add(auth.Authenticate(Basic($"stranger-{i}", "pw"), Method));
+            answers.Add(auth.Authenticate(Basic(TestTechnician.User, $"wrong{i}"), Method));
+        }
+
+        Assert.Single(answers.Select(a => (a.Succeeded, a.Message)).Distinct());
+    }
+
+    [Fact]
+    public void WrongBearerTokens_LockNobodyOut()
+    {
+        var (token, hash) = TokenHash.Create();
+        var auth = Create(new TechnicianOptions { Tokens = [new TechnicianToken { Name = "provisioning", TokenHash = hash }], MaxFailedAttempts = 3 });
+        for (var i = 0; i < 10; i++)
+        {
+            Assert.False(auth.Authenticate($"Bearer wrong-{i}", Method).Succeeded);
+        }
+
+        Assert.True(auth.Authenticate($"Bearer {token}", Method).Succeeded);
     }
 
     [Fact]

@@ -44,8 +44,9 @@ public sealed class TechnicianAuthInterceptor(TechnicianAuthenticator authentica
         var result = authenticator.Authenticate(context.RequestHeaders.GetValue("authorization"), context.Method);
         if (!result.Succeeded)
         {
-            var status = result.Outcome == TechnicianAuthOutcome.LockedOut ? StatusCode.ResourceExhausted : StatusCode.Unauthenticated;
-            throw new RpcException(new Status(status, result.Message));
+            // One status for every refusal (a locked-out user included): the answer must not tell
+            // which user names exist or are locked.
+            throw new RpcException(new Status(StatusCode.Unauthenticated, result.Message));
         }
     }
 }

@@ -5,8 +5,9 @@ namespace KioskAgent.Api.Technicians;
 
 /// <summary>
 /// Checks technician credentials against the configured accounts and tokens. Failures are counted,
-/// logged without the password, and rate-limited per user; an unknown user costs the same PBKDF2
-/// work as a known one, so timing does not tell which user names exist.
+/// logged without the password, and rate-limited per user (<see cref="FailedAttemptLimiter"/>). Every
+/// refusal has the same status, message and PBKDF2 work: an unknown user, a wrong password and a
+/// locked-out user cannot be told apart by a caller, by the answer or by its time.
 /// </summary>
 public sealed partial class TechnicianAuthenticator
 {
@@ -17,6 +18,7 @@ public sealed partial class TechnicianAuthenticator
     private readonly Dictionary<string, PasswordHash> _accounts;
     private readonly List<(string Name, byte[] Digest)> _tokens;
     private readonly PasswordHash _decoy;
+    private readonly string _refusedMessage;
     private readonly FailedAttemptLimiter _limiter;
     private readonly ILogger<TechnicianAuthenticator> _logger;
     private long _failedAttempts;
@@ -29,6 +31,7 @@ public sealed partial class TechnicianAuthenticator
         _tokens = [.. _options.Tokens.Select(t => (t.Name, TokenHash.TryParse(t.TokenHash, out var d) ? d : []))];
         _decoy = PasswordHash.Create(Guid.NewGuid().ToString(), _accounts.Values.FirstOrDefault()?.Iterations ?? PasswordHash.DefaultIterations);
         _limiter = new FailedAttemptLimiter(_options.MaxFailedAttempts, TimeSpan.FromSeconds(_options.LockoutSeconds), time);
+        _refusedMessage = $"technician credentials refused (after {_options.MaxFailedAttempts} failed attempts in a row a user is locked out for {_options.LockoutSeconds} s)";
     }
 
     /// <summary>Failed attempts since the agent started.</summary>
@@ -55,42 +58,45 @@ public sealed partial class TechnicianAuthenticator
     {
         var known = _accounts.TryGetValue(user, out var hash);
         var key = known ? user : UnknownUserKey;
-        if (LockedOut(key, method) is { } locked)
+        if (!_limiter.TryBegin(key, out var lockedFor))
         {
-            return locked;
+            // The same work and the same answer as a wrong password: neither the status nor the
+            // time tells a caller whether the name exists or is locked out.
+            _decoy.Verify(password);
+            Failed(key, lockedFor > TimeSpan.Zero ? $"locked out for {Math.Ceiling(lockedFor.TotalSeconds):0} s more" : "too many checks at once", method, lockable: false);
+            return new(TechnicianAuthOutcome.LockedOut, "", _refusedMessage);
         }
 
         var verified = (hash ?? _decoy).Verify(password) && known;
-        return verified ? Authorized(key, method) : Refused(key, known ? "wrong password" : "unknown user", method);
+        if (!verified)
+        {
+            return Refused(key, known ? "wrong password" : "unknown user", method);
+        }
+
+        _limiter.Succeed(key);
+        return Authorized(key, method);
     }
 
+    /// <summary>
+    /// A token is 32 random bytes: it cannot be guessed, so wrong tokens lock nothing out (five
+    /// wrong ones from anybody would otherwise lock out every technician's token). They are counted
+    /// and logged like every failure.
+    /// </summary>
     private TechnicianAuthResult CheckToken(string token, string method)
     {
-        if (LockedOut(BearerKey, method) is { } locked)
-        {
-            return locked;
-        }
-
         var digest = TokenHash.Digest(token);
         var match = _tokens.FirstOrDefault(t => t.Digest.Length == digest.Length && CryptographicOperations.FixedTimeEquals(t.Digest, digest));
-        return match.Name is { } name ? Authorized(BearerKey, method, $"token '{name}'") : Refused(BearerKey, "unknown token", method);
-    }
-
-    private TechnicianAuthResult? LockedOut(string key, string method)
-    {
-        var left = _limiter.LockedFor(key);
-        if (left <= TimeSpan.Zero)
+        if (match.Name is { } name)
         {
-            return null;
+            return Authorized(BearerKey, method, $"token '{name}'");
         }
 
-        Failed(key, "locked out", method, lockable: false);
-        return new(TechnicianAuthOutcome.LockedOut, key, $"too many failed attempts; try again in {Math.Ceiling(left.TotalSeconds):0} s");
+        Failed(BearerKey, "unknown token", method, lockable: false);
+        return new(TechnicianAuthOutcome.Refused, "", _refusedMessage);
     }
 
     private TechnicianAuthResult Authorized(string key, string method, string? who = null)
     {
-        _limiter.Succeed(key);
         who ??= key;
         LogAuthorized(who, method);
         return new(TechnicianAuthOutcome.Authorized, who, "");
@@ -105,7 +111,7 @@ public sealed partial class TechnicianAuthenticator
         }
 
         // The caller is not told whether the user or the password was wrong.
-        return new(TechnicianAuthOutcome.Refused, "", "technician credentials refused");
+        return new(TechnicianAuthOutcome.Refused, "", _refusedMessage);
     }
 
     private (int Failures, bool LockedOut) Failed(string key, string reason, string method, bool lockable)

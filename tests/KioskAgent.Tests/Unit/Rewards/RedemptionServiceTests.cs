@@ -59,12 +59,33 @@ public sealed class RedemptionServiceTests : IDisposable
             new VoucherPrinting(new ReceiptPrinting(_devices)), _counters, new FixedOptionsMonitor<RedemptionPolicy>(policy), Options.Create(kiosk), _time, NullLogger<RedemptionService>.Instance);
     }
 
+    /// <summary>What the UI does: choose the gift (its confirmation screen shows), then confirm it.</summary>
+    private static async Task<RedemptionStep> RedeemAsync(RedemptionService service, string session, string gift)
+    {
+        var chosen = await service.ChooseGiftAsync(session, gift, CancellationToken.None);
+        return chosen.WentAhead ? await service.ConfirmAsync(session, gift, CancellationToken.None) : chosen;
+    }
+
+    [Fact]
+    public async Task Confirm_WithoutItsConfirmationScreen_IsRefused_AndNothingIsRedeemed()
+    {
+        var session = Begin("M1", "tap-1");
+        Assert.Equal(RedemptionTexts.NotConfirmable, (await _service.ConfirmAsync(session, "mug", CancellationToken.None)).ReasonCode);
+
+        await _service.ChooseGiftAsync(session, "pen", CancellationToken.None);
+        Assert.Equal(RedemptionTexts.NotConfirmable, (await _service.ConfirmAsync(session, "mug", CancellationToken.None)).ReasonCode);
+
+        Assert.Empty(await _journal.PendingAsync(10));
+        Assert.Equal("", (await _service.ConfirmAsync(session, "pen", CancellationToken.None)).ReasonCode);
+        Assert.Equal(RedemptionTexts.NotConfirmable, (await _service.ConfirmAsync(session, "pen", CancellationToken.None)).ReasonCode);
+    }
+
     [Fact]
     public async Task Confirm_JournalsTheRedemptionWithItsHold_AndTheHeldPointsAreNotAvailableAgain()
     {
         var session = Begin("M1", "tap-1");
 
-        var step = await _service.ConfirmAsync(session, "mug", CancellationToken.None);
+        var step = await RedeemAsync(_service, session, "mug");
 
         var entry = Assert.Single(await _journal.PendingAsync(10));
         Assert.Equal((step.TransactionId, "redemption"), (entry.Id, entry.Kind));
@@ -87,11 +108,11 @@ public sealed class RedemptionServiceTests : IDisposable
     [Fact]
     public async Task Confirm_TakesTheLastPieceOfStock_SoTheNextMemberIsToldItIsGone()
     {
-        await _service.ConfirmAsync(Begin("M1", "tap-1"), "mug", CancellationToken.None);
+        await RedeemAsync(_service, Begin("M1", "tap-1"), "mug");
         Assert.Equal(0, _members.FindGift("mug")!.Stock);
 
         var session = Begin("M2", "tap-2");
-        var step = await _service.ConfirmAsync(session, "mug", CancellationToken.None);
+        var step = await RedeemAsync(_service, session, "mug");
 
         Assert.Equal("gift_out_of_stock", step.ReasonCode);
         Assert.Equal("gift_out_of_stock", _screen.Current.GiftList.NoticeCode);
@@ -105,7 +126,7 @@ public sealed class RedemptionServiceTests : IDisposable
         _journal.CapAtCurrentSizeForTesting();
         await JournalFill.UntilFullAsync(_journal, T0);
 
-        var step = await _service.ConfirmAsync(session, "mug", CancellationToken.None);
+        var step = await RedeemAsync(_service, session, "mug");
 
         Assert.Equal(RedemptionTexts.JournalUnavailable, step.ReasonCode);
         Assert.Empty(_holds.ForMember("M1").All);
@@ -117,15 +138,15 @@ public sealed class RedemptionServiceTests : IDisposable
     {
         _central.IsOnline = false;
         var session = Begin("M1", "tap-1");
-        Assert.Equal("", (await _service.ConfirmAsync(session, "pen", CancellationToken.None)).ReasonCode);
+        Assert.Equal("", (await RedeemAsync(_service, session, "pen")).ReasonCode);
 
         // 100 + 800 = 900: exactly the daily limit, allowed; one more pen (100) is over it.
-        Assert.Equal("", (await _service.ConfirmAsync(Begin("M1", "tap-2"), "mug", CancellationToken.None)).ReasonCode);
-        var refused = await _service.ConfirmAsync(Begin("M1", "tap-3"), "pen", CancellationToken.None);
+        Assert.Equal("", (await RedeemAsync(_service, Begin("M1", "tap-2"), "mug")).ReasonCode);
+        var refused = await RedeemAsync(_service, Begin("M1", "tap-3"), "pen");
         Assert.Equal("offline_limit", refused.ReasonCode);
 
         _time.Advance(TimeSpan.FromMinutes(31)); // 00:01 on 23 November in Shanghai
-        Assert.Equal("", (await _service.ConfirmAsync(Begin("M1", "tap-4"), "pen", CancellationToken.None)).ReasonCode);
+        Assert.Equal("", (await RedeemAsync(_service, Begin("M1", "tap-4"), "pen")).ReasonCode);
         Assert.All(_holds.ForMember("M1").All, h => Assert.True(h.Offline));
         Assert.Equal((3L, 1L), (_counters.Get("redemptions.redeemed_offline"), _counters.Get("redemptions.refused.offline_limit")));
     }
@@ -138,7 +159,7 @@ public sealed class RedemptionServiceTests : IDisposable
             _members, new SiteCalendar(Options.Create(new KioskOptions()), _time), _holds, _journal, _screen, _sessions, _central,
             new VoucherPrinting(new ReceiptPrinting(_devices)), _counters, new FixedOptionsMonitor<RedemptionPolicy>(new RedemptionPolicy()), Options.Create(new KioskOptions { SiteId = "s1" }), _time, NullLogger<RedemptionService>.Instance);
 
-        var step = await strict.ConfirmAsync(Begin("M1", "tap-1"), "pen", CancellationToken.None);
+        var step = await RedeemAsync(strict, Begin("M1", "tap-1"), "pen");
 
         Assert.Equal("offline_refused", step.ReasonCode);
         Assert.Empty(await _journal.PendingAsync(10));
@@ -154,7 +175,7 @@ public sealed class RedemptionServiceTests : IDisposable
 
         var second = "tap-2";
         _time.Advance(TimeSpan.FromSeconds(new ScreenOptions().ClearAfterSeconds));
-        Assert.Equal(RedemptionStep.Expired, await _service.ConfirmAsync(second, "pen", CancellationToken.None));
+        Assert.Equal(RedemptionStep.Expired, await RedeemAsync(_service, second, "pen"));
         Assert.Empty(await _journal.PendingAsync(10));
     }
 
@@ -165,7 +186,7 @@ public sealed class RedemptionServiceTests : IDisposable
         await _service.ChooseGiftAsync(session, "mug", CancellationToken.None);
         Assert.Equal((2_000L, 1_200L), (_screen.Current.RedemptionConfirm.PointsBefore, _screen.Current.RedemptionConfirm.PointsAfter));
 
-        await _service.ConfirmAsync(session, "mug", CancellationToken.None);
+        await RedeemAsync(_service, session, "mug");
         await _service.LeaveAsync(session, finish: false, CancellationToken.None);
 
         Assert.Equal((session, 1_200L), (_screen.Current.Member.TransactionId, _screen.Current.Member.Points));
