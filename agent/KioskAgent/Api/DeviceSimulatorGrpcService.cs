@@ -12,6 +12,7 @@ public sealed partial class DeviceSimulatorGrpcService(CardReaderRegistry reader
     private static readonly TimeSpan DefaultHold = TimeSpan.FromMilliseconds(300);
     private static readonly TimeSpan MaxHold = TimeSpan.FromSeconds(60);
     private static readonly TimeSpan AnswerTimeout = TimeSpan.FromSeconds(30);
+    private const int MaxReaderIdLength = 64;
 
     public override async Task<TapCardResponse> TapCard(TapCardRequest request, ServerCallContext context)
     {
@@ -27,7 +28,9 @@ public sealed partial class DeviceSimulatorGrpcService(CardReaderRegistry reader
         }
 
         var reader = readers.FindSimulated(request.ReaderId)
-            ?? throw new RpcException(new Status(StatusCode.NotFound, $"No simulated card reader '{request.ReaderId}'."));
+            ?? throw new RpcException(request.ReaderId.Length <= MaxReaderIdLength
+                ? new Status(StatusCode.NotFound, $"No simulated card reader '{request.ReaderId}'.")
+                : new Status(StatusCode.InvalidArgument, $"reader_id must be at most {MaxReaderIdLength} characters."));
         var response = new TapCardResponse { ReaderId = reader.ReaderId, CardUid = uid.Hex };
         if (!request.WaitForAnswer)
         {

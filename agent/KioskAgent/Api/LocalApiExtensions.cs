@@ -33,11 +33,7 @@ public static class LocalApiExtensions
         });
 
         builder.Services.AddTechnicianAuth();
-        builder.Services.AddGrpc(o =>
-        {
-            o.EnableDetailedErrors = false;
-            o.Interceptors.Add<TechnicianAuthInterceptor>();
-        });
+        builder.Services.AddGrpc(o => o.EnableDetailedErrors = false);
         builder.Services.AddGrpcReflection();
         builder.Services.AddGrpcHealthChecks()
             .AddCheck<JournalHealthCheck>("journal")
@@ -49,6 +45,7 @@ public static class LocalApiExtensions
     {
         var api = app.Services.GetRequiredService<IOptions<LocalApiOptions>>().Value;
         app.UseMiddleware<LocalApiGuard>();
+        app.UseMiddleware<TechnicianAuthMiddleware>();
         var uiRoot = api.UiRoot ?? Path.Combine(AppContext.BaseDirectory, "wwwroot");
         if (Directory.Exists(uiRoot))
         {
@@ -57,6 +54,9 @@ public static class LocalApiExtensions
             app.UseStaticFiles(new StaticFileOptions { FileProvider = files });
         }
 
+        // Before gRPC-Web: binary gRPC-Web frames are gRPC frames, and the check must hand the
+        // body on unread to whatever reads it next.
+        app.UseMiddleware<GrpcRequestCheck>();
         app.UseGrpcWeb(new GrpcWebOptions { DefaultEnabled = true });
         app.MapGrpcService<KioskUiGrpcService>();
         app.MapGrpcService<DevicesGrpcService>();

@@ -9,8 +9,8 @@ namespace KioskAgent.Api;
 /// the <c>Host</c> of a TCP request must name the loopback interface (a page from another site
 /// that rebinds its DNS name to 127.0.0.1 still sends its own name, so it is refused), and
 /// technician methods answer only on the gRPC port and the Unix socket, never on the UI port that
-/// the browser and every page in it can reach. Refusals are gRPC answers (trailers only), so any
-/// gRPC or gRPC-Web client reads a status, not a broken response.
+/// the browser and every page in it can reach. Refusals are gRPC answers (<see cref="GrpcRefusal"/>),
+/// so any gRPC or gRPC-Web client reads a status, not a broken response.
 /// </summary>
 public sealed partial class LocalApiGuard(RequestDelegate next, IOptions<LocalApiOptions> options, ILogger<LocalApiGuard> logger)
 {
@@ -22,13 +22,13 @@ public sealed partial class LocalApiGuard(RequestDelegate next, IOptions<LocalAp
         if (tcp && !IsLoopbackHost(context.Request.Host.Host))
         {
             LogForeignHost(context.Connection.LocalPort);
-            return RefuseAsync(context, StatusCodes.Status400BadRequest, 7, "requests must name the kiosk's loopback address as Host");
+            return GrpcRefusal.WriteAsync(context, Grpc.Core.StatusCode.PermissionDenied, "requests must name the kiosk's loopback address as Host", StatusCodes.Status400BadRequest);
         }
 
         if (tcp && context.Connection.LocalPort == _uiPort && context.GetEndpoint()?.Metadata.GetMetadata<RequiresTechnicianAttribute>() is not null)
         {
             LogTechnicianOnUiPort();
-            return RefuseAsync(context, StatusCodes.Status200OK, 7, "technician methods are served on the gRPC port, not the UI port");
+            return GrpcRefusal.WriteAsync(context, Grpc.Core.StatusCode.PermissionDenied, "technician methods are served on the gRPC port, not the UI port", StatusCodes.Status403Forbidden);
         }
 
         return next(context);
@@ -38,22 +38,6 @@ public sealed partial class LocalApiGuard(RequestDelegate next, IOptions<LocalAp
     public static bool IsLoopbackHost(string host) =>
         string.Equals(host, "localhost", StringComparison.OrdinalIgnoreCase)
         || (IPAddress.TryParse(host.Trim('[', ']'), out var address) && IPAddress.IsLoopback(address));
-
-    private static Task RefuseAsync(HttpContext context, int httpStatus, int grpcStatus, string message)
-    {
-        var grpc = context.Request.ContentType?.StartsWith("application/grpc", StringComparison.OrdinalIgnoreCase) == true;
-        if (!grpc)
-        {
-            context.Response.StatusCode = httpStatus;
-            return context.Response.WriteAsync(message);
-        }
-
-        context.Response.StatusCode = StatusCodes.Status200OK;
-        context.Response.ContentType = context.Request.ContentType;
-        context.Response.Headers["grpc-status"] = grpcStatus.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        context.Response.Headers["grpc-message"] = Uri.EscapeDataString(message);
-        return Task.CompletedTask;
-    }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Refused a local API request on port {Port}: its Host is not a loopback name")]
     private partial void LogForeignHost(int port);

@@ -102,6 +102,50 @@ public sealed class LocalApiTests : IAsyncLifetime
         Assert.Contains(devices.Devices, d => d.DeviceId == "member-1" && d.Driver.Contains("Pcsc", StringComparison.OrdinalIgnoreCase));
     }
 
+    [Theory]
+    [InlineData("0A03FFFEFD")]
+    [InlineData("0AFF")]
+    [InlineData("FFFFFFFF")]
+    public async Task AMalformedRequestBody_IsInvalidArgument_WithoutAStackTraceInTheLog(string hexMessage)
+    {
+        var message = Convert.FromHexString(hexMessage);
+        var frame = new byte[5 + message.Length];
+        System.Buffers.Binary.BinaryPrimitives.WriteInt32BigEndian(frame.AsSpan(1), message.Length);
+        message.CopyTo(frame, 5);
+        using var http = new HttpClient { DefaultRequestVersion = System.Net.HttpVersion.Version20, DefaultVersionPolicy = HttpVersionPolicy.RequestVersionExact };
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"http://127.0.0.1:{_agent.Settings.GrpcPort}/kiosk.v1.DeviceSimulator/TapCard")
+        {
+            Content = new ByteArrayContent(frame),
+            Version = System.Net.HttpVersion.Version20,
+            VersionPolicy = HttpVersionPolicy.RequestVersionExact,
+        };
+        request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/grpc");
+
+        using var response = await http.SendAsync(request);
+
+        var status = response.Headers.TryGetValues("grpc-status", out var values) ? values.Single() : response.TrailingHeaders.GetValues("grpc-status").Single();
+        Assert.Equal("3", status);
+        Assert.DoesNotContain("Exception was thrown by handler", _agent.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ATechnicianMethodWithoutCredentials_IsRefusedBeforeItsBodyIsRead()
+    {
+        using var http = new HttpClient();
+        var frame = new byte[] { 0, 0, 0, 0, 3, 0xFF, 0xFF, 0xFF };
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"http://127.0.0.1:{_agent.Settings.GrpcPort}/kiosk.v1.Devices/PrintTestPage")
+        {
+            Content = new ByteArrayContent(frame),
+            Version = System.Net.HttpVersion.Version20,
+            VersionPolicy = HttpVersionPolicy.RequestVersionExact,
+        };
+        request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/grpc");
+
+        using var response = await http.SendAsync(request);
+
+        Assert.Equal("16", response.Headers.GetValues("grpc-status").Single());
+    }
+
     [Fact]
     public async Task UiPort_RefusesTechnicianMethods_EvenWithCredentials()
     {

@@ -9,7 +9,6 @@ public static class TechnicianServiceCollectionExtensions
         services.AddOptions<TechnicianOptions>().BindConfiguration(TechnicianOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<TechnicianOptions>, TechnicianOptionsValidator>();
         services.AddSingleton<TechnicianAuthenticator>();
-        services.AddSingleton<TechnicianAuthInterceptor>();
         return services;
     }
 }
