@@ -12,6 +12,10 @@ namespace KioskAgent.Api;
 /// <summary>Kestrel endpoints, gRPC services, gRPC-Web, health, reflection and the UI's static files.</summary>
 public static class LocalApiExtensions
 {
+    /// <summary>The names gRPC health answers for besides the secure identity one: overall ("") and each service.</summary>
+    public static readonly string[] HealthServiceNames =
+        ["", "kiosk.v1.KioskUi", "kiosk.v1.GiftRedemption", "kiosk.v1.Devices", "kiosk.v1.MemberAdmin", "kiosk.v1.DeviceSimulator"];
+
     public static WebApplicationBuilder AddLocalApi(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<LocalApiOptions>()
@@ -35,9 +39,21 @@ public static class LocalApiExtensions
         builder.Services.AddTechnicianAuth();
         builder.Services.AddGrpc(o => o.EnableDetailedErrors = false);
         builder.Services.AddGrpcReflection();
-        builder.Services.AddGrpcHealthChecks()
+        builder.Services.AddGrpcHealthChecks(o =>
+            {
+                // Every service of the local API answers by its own name (a generic client asks for
+                // the one it uses); each is as healthy as the agent. Secure card identity has a name
+                // of its own, the only way the protocol can show "works, but weak" (UID-only).
+                foreach (var service in HealthServiceNames)
+                {
+                    o.Services.Map(service, r => r.Name != Identity.SecureCardIdentityHealthCheck.Name);
+                }
+
+                o.Services.Map(Identity.SecureCardIdentityHealthCheck.ServiceName, r => r.Name == Identity.SecureCardIdentityHealthCheck.Name);
+            })
             .AddCheck<JournalHealthCheck>("journal")
-            .AddCheck<Identity.CardIdentityHealthCheck>("card_identity");
+            .AddCheck<Identity.CardIdentityHealthCheck>("card_identity")
+            .AddCheck<Identity.SecureCardIdentityHealthCheck>(Identity.SecureCardIdentityHealthCheck.Name);
         return builder;
     }
 

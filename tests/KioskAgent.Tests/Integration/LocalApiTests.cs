@@ -147,6 +147,24 @@ public sealed class LocalApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task GrpcHealth_AnswersForEveryServiceByName_AndShowsUidOnlyIdentityUnderItsOwnName()
+    {
+        var health = new Grpc.Health.V1.Health.HealthClient(_agent.Channel);
+
+        foreach (var service in KioskAgent.Api.LocalApiExtensions.HealthServiceNames)
+        {
+            var reply = await health.CheckAsync(new Grpc.Health.V1.HealthCheckRequest { Service = service });
+            Assert.True(reply.Status == Grpc.Health.V1.HealthCheckResponse.Types.ServingStatus.Serving, $"'{service}' is {reply.Status}");
+        }
+
+        // The demo kiosk identifies cards by UID only: it works, and ops can see it is clonable.
+        var secure = await health.CheckAsync(new Grpc.Health.V1.HealthCheckRequest { Service = KioskAgent.Identity.SecureCardIdentityHealthCheck.ServiceName });
+        Assert.Equal(Grpc.Health.V1.HealthCheckResponse.Types.ServingStatus.NotServing, secure.Status);
+        var unknown = await Assert.ThrowsAsync<RpcException>(async () => await health.CheckAsync(new Grpc.Health.V1.HealthCheckRequest { Service = "no.such.Service" }));
+        Assert.Equal(StatusCode.NotFound, unknown.StatusCode);
+    }
+
+    [Fact]
     public async Task UiPort_RefusesTechnicianMethods_EvenWithCredentials()
     {
         using var http = new HttpClient();
