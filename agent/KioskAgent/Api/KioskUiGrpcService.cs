@@ -13,7 +13,8 @@ public sealed class KioskUiGrpcService(
     IOptions<KioskOptions> kiosk,
     IOptions<DemoOptions> demo,
     CardReaderRegistry readers,
-    ScreenBroadcaster screen) : KioskUi.KioskUiBase
+    ScreenBroadcaster screen,
+    IHostApplicationLifetime lifetime) : KioskUi.KioskUiBase
 {
     public override Task<KioskInfo> GetKioskInfo(GetKioskInfoRequest request, ServerCallContext context)
     {
@@ -34,11 +35,25 @@ public sealed class KioskUiGrpcService(
         return Task.FromResult(info);
     }
 
+    /// <summary>
+    /// The screen, as it changes, until the page goes away or the agent stops. The stream ends at
+    /// once when the agent is asked to stop: the web server waits for open requests before it lets
+    /// the rest of the agent stop, and a screen stream never ends by itself (a shutdown took the
+    /// whole 30 s host timeout and could not announce itself to central). The page reconnects.
+    /// </summary>
     public override async Task WatchScreen(WatchScreenRequest request, IServerStreamWriter<Contracts.V1.Screen> responseStream, ServerCallContext context)
     {
-        await foreach (var current in screen.WatchAsync(context.CancellationToken).ConfigureAwait(false))
+        using var watching = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken, lifetime.ApplicationStopping);
+        try
         {
-            await responseStream.WriteAsync(current, context.CancellationToken).ConfigureAwait(false);
+            await foreach (var current in screen.WatchAsync(watching.Token).ConfigureAwait(false))
+            {
+                await responseStream.WriteAsync(current, watching.Token).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException) when (lifetime.ApplicationStopping.IsCancellationRequested)
+        {
+            // Stopping: end the stream cleanly.
         }
     }
 }

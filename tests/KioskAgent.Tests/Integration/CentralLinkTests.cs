@@ -152,6 +152,27 @@ public sealed class CentralLinkTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task State_OnOrderlyStop_WithTheScreenStreamOpen_EndsTheStreamAndIsAnnounced()
+    {
+        var settings = new AgentSettings { BrokerPort = _broker.Port };
+        await using var probe = await MqttProbe.ConnectAsync(_broker.Port, StateTopic(settings));
+        await using var agent = await AgentProcess.StartAsync(settings);
+        await Eventually.TrueAsync(() => probe.Messages.Any(m => State(m) == "online"), "online");
+        using var stream = new Contracts.V1.KioskUi.KioskUiClient(agent.Channel).WatchScreen(new Contracts.V1.WatchScreenRequest());
+        Assert.True(await stream.ResponseStream.MoveNext(CancellationToken.None), "the screen stream is open");
+
+        var stopping = System.Diagnostics.Stopwatch.StartNew();
+        await agent.StopAsync();
+        stopping.Stop();
+
+        // A screen stream used to hold the stop for the host's whole 30 s timeout, too late to announce it.
+        Assert.True(stopping.Elapsed < TimeSpan.FromSeconds(15), $"the agent took {stopping.Elapsed.TotalSeconds:F1} s to stop");
+        var offline = await Eventually.ValueAsync(() => probe.Messages.LastOrDefault(m => State(m) == "offline"), "offline on stop");
+        Assert.Equal("shutdown", Field(offline, "reason"));
+        Assert.False(await stream.ResponseStream.MoveNext(CancellationToken.None), "the stream ended cleanly");
+    }
+
+    [Fact]
     public async Task Heartbeat_HealthIsPublishedRetained_EveryTelemetryPeriod_WithDevicesAndOutbox()
     {
         var settings = new AgentSettings { BrokerPort = _broker.Port, Demo = true, Extra = new Dictionary<string, string> { ["Central__TelemetrySeconds"] = "1" } };
