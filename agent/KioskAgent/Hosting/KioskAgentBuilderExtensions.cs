@@ -13,6 +13,7 @@ using KioskAgent.RemoteConfig;
 using KioskAgent.Rewards;
 using KioskAgent.Screen;
 using KioskAgent.Taps;
+using KioskAgent.Watchdog;
 
 namespace KioskAgent.Hosting;
 
@@ -34,6 +35,7 @@ public static class KioskAgentBuilderExtensions
 
         builder.AddLocalApi();
         builder.Services
+            .AddWatchdog()
             .AddDemo()
             .AddDevices()
             .AddPrinting()

@@ -232,6 +232,33 @@ public sealed partial class TransactionJournal : IDisposable
     }
 
     /// <summary>
+    /// True when the journal answers a trivial read within <paramref name="limit"/>: no commit hangs
+    /// holding it (a stalled disk). For the watchdog, which must not vouch for an agent that cannot record.
+    /// </summary>
+    public async Task<bool> RespondsWithinAsync(TimeSpan limit, CancellationToken cancellationToken = default)
+    {
+        if (!await _gate.WaitAsync(limit, cancellationToken).ConfigureAwait(false))
+        {
+            return false;
+        }
+
+        try
+        {
+            Scalar<long>("SELECT 1;", null);
+            return true;
+        }
+        catch (SqliteException)
+        {
+            // A failing journal is a fault health reports; it still answers.
+            return true;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>
     /// Caps the file at <paramref name="pages"/> pages (SQLite <c>max_page_count</c>) so tests can
     /// reach "disk full" without filling a disk.
     /// </summary>

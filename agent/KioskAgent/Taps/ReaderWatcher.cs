@@ -1,12 +1,24 @@
 using KioskAgent.Devices;
 using KioskAgent.Devices.Health;
 using KioskAgent.Hardware.CardReaders;
+using KioskAgent.Watchdog;
+using Microsoft.Extensions.Options;
 
 namespace KioskAgent.Taps;
 
 /// <summary>Watches every configured reader at once and feeds its events to the tap pipeline; a failure never stops a reader.</summary>
-public sealed partial class ReaderWatcher(CardReaderRegistry readers, TapPipeline pipeline, DeviceHealthRegistry health, TimeProvider time, ILogger<ReaderWatcher> logger) : BackgroundService
+public sealed partial class ReaderWatcher(
+    CardReaderRegistry readers,
+    TapPipeline pipeline,
+    DeviceHealthRegistry health,
+    LoopMonitor loops,
+    IOptions<WatchdogOptions> watchdog,
+    TimeProvider time,
+    ILogger<ReaderWatcher> logger) : BackgroundService
 {
+    // Readers wait for cards for hours; what must not hang is the handling of one tap.
+    private readonly LoopMonitor.Loop _taps = loops.OnDemand("tap_pipeline", TimeSpan.FromSeconds(watchdog.Value.TapMaxSeconds));
+
     protected override Task ExecuteAsync(CancellationToken stoppingToken)
     {
         foreach (var (options, _) in readers.Readers)
@@ -27,7 +39,10 @@ public sealed partial class ReaderWatcher(CardReaderRegistry readers, TapPipelin
             {
                 await foreach (var cardEvent in reader.WatchAsync(stoppingToken).ConfigureAwait(false))
                 {
-                    await pipeline.HandleAsync(options, cardEvent, stoppingToken).ConfigureAwait(false);
+                    using (_taps.Working())
+                    {
+                        await pipeline.HandleAsync(options, cardEvent, stoppingToken).ConfigureAwait(false);
+                    }
                 }
 
                 return;

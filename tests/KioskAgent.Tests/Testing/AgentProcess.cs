@@ -97,6 +97,11 @@ public sealed partial class AgentProcess : IAsyncDisposable
             env[$"KIOSK_{key}"] = value;
         }
 
+        foreach (var (key, value) in settings.Environment)
+        {
+            env[key] = value;
+        }
+
         var process = Process.Start(start)!;
         var agent = new AgentProcess(settings, process, configDirectory);
         process.OutputDataReceived += (_, e) => agent.Append(e.Data);

@@ -15,7 +15,8 @@ public sealed partial class DeviceManager(
     DeviceHealthRegistry health,
     IOptions<DiscoveryOptions> options,
     TimeProvider time,
-    ILogger<DeviceManager> logger) : BackgroundService
+    ILogger<DeviceManager> logger,
+    Watchdog.LoopMonitor? loops = null) : BackgroundService
 {
     private readonly Dictionary<string, (IDeviceDriver Driver, IConnectedDevice Device)> _connected = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
@@ -53,9 +54,12 @@ public sealed partial class DeviceManager(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var period = TimeSpan.FromMilliseconds(options.Value.PeriodMs);
+        // A pass that hangs on a bus or a driver stops the beats, and the watchdog notices.
+        var loop = loops?.Periodic("device_manager", TimeSpan.FromMilliseconds(options.Value.PeriodMs) + TimeSpan.FromSeconds(30));
         while (!stoppingToken.IsCancellationRequested)
         {
             RunPass();
+            loop?.Beat();
             await Task.Delay(period, time, stoppingToken).ConfigureAwait(false);
         }
     }
