@@ -187,11 +187,8 @@ public sealed class ReferenceCentral : ICentralPublisher, IAsyncDisposable
             }
 
             var builder = new MqttClientOptionsBuilder()
-                .WithTcpServer(o =>
-                {
-                    o.RemoteEndpoint = new System.Net.DnsEndPoint(_host, _port);
-                    o.BufferSize = SocketBufferBytes;
-                })
+                .WithTcpServer(_host, _port)
+                .WithTcpServer(o => o.BufferSize = SocketBufferBytes)
                 .WithProtocolVersion(MqttProtocolVersion.V500)
                 .WithClientId(_options.ClientId)
                 .WithCleanStart(true)

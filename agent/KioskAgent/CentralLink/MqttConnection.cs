@@ -194,11 +194,8 @@ public sealed partial class MqttConnection : BackgroundService
         var will = State("offline", "connection_lost", sequence);
         Volatile.Write(ref _maximumPacketBytes, MaximumPacketBytes());
         var builder = new MqttClientOptionsBuilder()
-            .WithTcpServer(o =>
-            {
-                o.RemoteEndpoint = new System.Net.DnsEndPoint(_options.Host, _options.Port);
-                o.BufferSize = SocketBufferBytes;
-            })
+            .WithTcpServer(_options.Host, _options.Port)
+            .WithTcpServer(o => o.BufferSize = SocketBufferBytes)
             .WithProtocolVersion(MqttProtocolVersion.V500)
             .WithClientId($"kiosk-{_kiosk.SiteId}-{_kiosk.KioskId}")
             .WithCleanStart(false)
