@@ -4,7 +4,7 @@ namespace KioskAgent.Benchmarks.HostileFlood;
 
 /// <summary>
 /// Command line (after <c>hostile-flood</c>): --messages N --message-bytes N --huge-bytes N
-/// --idle-seconds N --after-seconds N --env NAME=VALUE (repeatable, passed to the agent process as
+/// --idle-seconds N --after-seconds N --bound-mb N --env NAME=VALUE (repeatable, passed to the agent process as
 /// it is, e.g. DOTNET_GCgen0size) --output FILE.
 /// </summary>
 public sealed record HostileFloodOptions
@@ -22,6 +22,9 @@ public sealed record HostileFloodOptions
 
     /// <summary>RSS is read again this long after the flood was worked through.</summary>
     public int AfterSeconds { get; init; } = 30;
+
+    /// <summary>The stated bound: peak resident set during the flood, in MiB (docs/benchmarks.md#hostile-flood).</summary>
+    public int BoundMb { get; init; } = 400;
 
     public IReadOnlyDictionary<string, string> Environment { get; init; } = new Dictionary<string, string>();
 
@@ -41,9 +44,10 @@ public sealed record HostileFloodOptions
                 "--huge-bytes" => options with { HugeBytes = Int(value) },
                 "--idle-seconds" => options with { IdleSeconds = Int(value) },
                 "--after-seconds" => options with { AfterSeconds = Int(value) },
+                "--bound-mb" => options with { BoundMb = Int(value) },
                 "--env" when value.Split('=', 2) is [var name, var setting] => Add(options, environment, name, setting),
                 "--output" => options with { Output = value },
-                _ => throw new ArgumentException($"Unknown option {args[i]} {value}; use --messages, --message-bytes, --huge-bytes, --idle-seconds, --after-seconds, --env NAME=VALUE, --output."),
+                _ => throw new ArgumentException($"Unknown option {args[i]} {value}; use --messages, --message-bytes, --huge-bytes, --idle-seconds, --after-seconds, --bound-mb, --env NAME=VALUE, --output."),
             };
         }
 

@@ -19,6 +19,9 @@ public static class HostileFloodReport
         s.AppendLine(CultureInfo.InvariantCulture, $"| kernel high-water mark (VmHWM, whole life) | {Mb(r.HighWater)} |");
         s.AppendLine(CultureInfo.InvariantCulture, $"| {options.AfterSeconds} s after the flood | {Mb(r.AfterRss)} |");
         s.AppendLine();
+        var peak = Math.Max(r.PeakRss, r.HighWater) / 1048576.0;
+        s.AppendLine(CultureInfo.InvariantCulture, $"Bound: peak {peak:0} MB against {options.BoundMb} MB: **{(peak <= options.BoundMb ? "met" : "NOT met")}**.");
+        s.AppendLine();
         var sorted = r.TapLatencies.Order().ToList();
         s.AppendLine(CultureInfo.InvariantCulture, $"Flood worked through in {r.FloodSeconds:0.0} s; {sorted.Count} taps during it, every one answered with the member: tap to answer median {Percentile(sorted, 0.5):0} ms, 95th percentile {Percentile(sorted, 0.95):0} ms, max {(sorted.Count == 0 ? 0 : sorted[^1]):0} ms.");
         s.AppendLine(CultureInfo.InvariantCulture, $"Ping after the flood: {(r.PingAnswered ? "answered" : "NOT answered")} in {r.PingMilliseconds:0} ms; agent {(r.AgentExited ? "EXITED" : "alive")}.");
