@@ -19,6 +19,14 @@ public sealed class ReferenceCentral : ICentralPublisher, IAsyncDisposable
 {
     private static readonly TimeSpan RetryDelay = TimeSpan.FromMilliseconds(250);
 
+    /// <summary>
+    /// Socket send and receive buffers. MQTTnet always sets both, to 8 KiB unless told otherwise,
+    /// which turns off Linux's autotuning: a receive window below one loopback segment leaves
+    /// mosquitto in zero-window probing with exponential back-off, and this subscriber then got
+    /// nothing for up to 100 s in the middle of a backlog (docs/benchmarks.md#outbox-drain).
+    /// </summary>
+    public const int SocketBufferBytes = 1024 * 1024;
+
     private readonly IMqttClient _client;
     private readonly string _host;
     private readonly int _port;
@@ -180,6 +188,7 @@ public sealed class ReferenceCentral : ICentralPublisher, IAsyncDisposable
 
             var builder = new MqttClientOptionsBuilder()
                 .WithTcpServer(_host, _port)
+                .WithTcpServer(o => o.BufferSize = SocketBufferBytes)
                 .WithProtocolVersion(MqttProtocolVersion.V500)
                 .WithClientId(_options.ClientId)
                 .WithCleanStart(true)

@@ -1,3 +1,4 @@
+using KioskAgent.Benchmarks.HostileFlood;
 using KioskAgent.Benchmarks.MemberCache;
 using KioskAgent.Benchmarks.OutboxDrain;
 using KioskAgent.Benchmarks.PcscTapLatency;
@@ -7,6 +8,7 @@ using KioskAgent.Benchmarks.PcscTapLatency;
 return args switch
 {
     ["member-cache", .. var rest] => await MemberCacheBenchmark.RunAsync(rest),
+    ["hostile-flood", .. var rest] => await HostileFloodBenchmark.RunAsync(HostileFloodOptions.Parse(rest)),
     ["outbox-drain", .. var rest] => await OutboxDrainBenchmark.RunAsync(OutboxDrainOptions.Parse(rest)),
     _ => await TapLatencyBenchmark.RunAsync(TapLatencyOptions.Parse(args)),
 };

@@ -93,6 +93,23 @@ public sealed class CentralLinkOptions
     public int OutboxAlarmSeconds { get; set; } = 900;
 
     /// <summary>
+    /// MQTT 5 receive maximum announced at connect: QoS 1 and 2 messages the broker may have in
+    /// flight to the kiosk at once (MQTT 5 §3.1.2.11.3). The agent acknowledges a message only once
+    /// it was handled, so this also bounds the QoS 1 messages waiting in memory.
+    /// </summary>
+    public int ReceiveMaximum { get; set; } = 16;
+
+    /// <summary>
+    /// Messages from central waiting to be handled, at most, counting every QoS. A QoS 0 message
+    /// that arrives when the queue holds this many, or <see cref="InboundQueueBytes"/>, is dropped
+    /// and counted (QoS 1 and 2 are bounded by <see cref="ReceiveMaximum"/> instead, and never dropped).
+    /// </summary>
+    public int InboundQueueMessages { get; set; } = 64;
+
+    /// <summary>Payload bytes waiting to be handled above which QoS 0 messages are dropped (one message is always taken).</summary>
+    public int InboundQueueBytes { get; set; } = 32 * 1024 * 1024;
+
+    /// <summary>
     /// Run an MQTT broker inside the agent on <see cref="Host"/>:<see cref="Port"/> (demo mode: no
     /// broker to install). A production kiosk never does this.
     /// </summary>

@@ -24,6 +24,9 @@ public static class CentralLinkServiceCollectionExtensions
             .Validate(o => o.OutboxBatchMaxBytes is >= 4096 and <= 256 * 1024, "Central:OutboxBatchMaxBytes must be 4096-262144.")
             .Validate(o => o.OutboxAckTimeoutSeconds > 0 && o.OutboxAckTimeoutMaxSeconds >= o.OutboxAckTimeoutSeconds, "Central:OutboxAckTimeoutSeconds must be > 0 and <= OutboxAckTimeoutMaxSeconds.")
             .Validate(o => o.OutboxAlarmSeconds >= 1, "Central:OutboxAlarmSeconds must be at least 1.")
+            .Validate(o => o.ReceiveMaximum is >= 1 and <= 1024, "Central:ReceiveMaximum must be 1-1024.")
+            .Validate(o => o.InboundQueueMessages is >= 1 and <= 100_000, "Central:InboundQueueMessages must be 1-100000.")
+            .Validate(o => o.InboundQueueBytes is >= 64 * 1024 and <= 1024 * 1024 * 1024, "Central:InboundQueueBytes must be 64 KiB-1 GiB.")
             .ValidateOnStart();
 
         services.AddSingleton<DeadLetterLog>();

@@ -47,11 +47,21 @@ public sealed partial class DeadLetterLog : IDisposable
     public long Total => _counts.Values.Sum();
 
     /// <summary>Records a refused message. Never throws.</summary>
-    public void Reject(string kind, string reason, string topic, ReadOnlySpan<byte> payload)
+    public void Reject(string kind, string reason, string topic, ReadOnlySpan<byte> payload) =>
+        Record(kind, reason, topic, payload.Length, Convert.ToHexStringLower(SHA256.HashData(payload)));
+
+    /// <summary>
+    /// Records a message refused without reading its payload (dropped under load, or larger than
+    /// the link accepts): size only, no hash, so a flood of them costs no more than counting. Never throws.
+    /// </summary>
+    public void RejectUnread(string kind, string reason, string topic, long size) =>
+        Record(kind, reason, topic, size, sha256: null);
+
+    private void Record(string kind, string reason, string topic, long size, string? sha256)
     {
         _rejected.Add(1, new KeyValuePair<string, object?>("kind", kind), new KeyValuePair<string, object?>("reason", reason));
         _counts.AddOrUpdate($"inbound.rejected.{kind}.{reason}", 1, (_, n) => n + 1);
-        LogRejected(kind, reason, topic, payload.Length);
+        LogRejected(kind, reason, topic, size);
         try
         {
             var line = JsonSerializer.Serialize(new
@@ -60,8 +70,8 @@ public sealed partial class DeadLetterLog : IDisposable
                 kind,
                 reason,
                 topic,
-                size = payload.Length,
-                sha256 = Convert.ToHexStringLower(SHA256.HashData(payload)),
+                size,
+                sha256,
             });
             lock (_fileLock)
             {
@@ -88,7 +98,7 @@ public sealed partial class DeadLetterLog : IDisposable
     public void Dispose() => _meter.Dispose();
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Refused {Kind} message on {Topic} ({Size} bytes): {Reason}")]
-    private partial void LogRejected(string kind, string reason, string topic, int size);
+    private partial void LogRejected(string kind, string reason, string topic, long size);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not write the dead-letter log: {Error}")]
     private partial void LogWriteFailed(string error);

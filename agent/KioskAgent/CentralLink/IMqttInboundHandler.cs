@@ -17,5 +17,12 @@ public interface IMqttInboundHandler
     /// <summary>Topic filters to subscribe to (QoS 1), e.g. <c>topics.Ack</c>.</summary>
     IEnumerable<string> TopicFilters(KioskTopics topics);
 
+    /// <summary>
+    /// The largest payload this handler accepts on any of its topics. The connection announces the
+    /// largest of these (plus room for the packet's header and properties) as its MQTT 5 maximum
+    /// packet size, so the broker never delivers anything bigger.
+    /// </summary>
+    int LargestPayloadBytes { get; }
+
     Task HandleAsync(MqttApplicationMessage message, CancellationToken cancellationToken);
 }

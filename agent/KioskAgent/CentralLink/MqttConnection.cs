@@ -1,4 +1,3 @@
-using System.Threading.Channels;
 using Google.Protobuf.WellKnownTypes;
 using KioskAgent.Contracts.V1;
 using KioskAgent.Hosting;
@@ -21,6 +20,23 @@ namespace KioskAgent.CentralLink;
 /// </summary>
 public sealed partial class MqttConnection : BackgroundService
 {
+    /// <summary>Dead-letter kind of messages the link itself refuses, before any handler sees them.</summary>
+    public const string LinkKind = "link";
+
+    /// <summary>
+    /// Room for a packet's fixed header, topic and properties (user properties, response topic,
+    /// correlation data, a signature) on top of the largest payload a handler accepts.
+    /// </summary>
+    public const int PacketOverheadBytes = 64 * 1024;
+
+    /// <summary>
+    /// Socket send and receive buffers. MQTTnet always sets both (8 KiB by default), which turns off
+    /// Linux's buffer autotuning; a receive window that small, below one segment on loopback, keeps
+    /// the peer in zero-window probing with growing back-off (stalls of a minute and more) and caps a
+    /// big message at a few MB/s. 1 MiB is kernel memory, used only while data is in flight.
+    /// </summary>
+    public const int SocketBufferBytes = 1024 * 1024;
+
     private readonly IMqttClient _client;
     private readonly CentralLinkOptions _options;
     private readonly KioskOptions _kiosk;
@@ -31,8 +47,8 @@ public sealed partial class MqttConnection : BackgroundService
     private IReadOnlyList<IMqttInboundHandler>? _handlers;
     private readonly string _session = Guid.CreateVersion7().ToString();
     private TaskCompletionSource _connected = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private readonly Channel<(MqttApplicationMessage Message, MqttApplicationMessageReceivedEventArgs Received)> _inbound =
-        Channel.CreateUnbounded<(MqttApplicationMessage, MqttApplicationMessageReceivedEventArgs)>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly InboundQueue _inbound;
+    private int _maximumPacketBytes = int.MaxValue;
     private ulong _sessionSequence;
     private int _generation;
     private bool _ready;
@@ -45,6 +61,7 @@ public sealed partial class MqttConnection : BackgroundService
         _kiosk = kiosk.Value;
         _time = time;
         _logger = logger;
+        _inbound = new InboundQueue(_options.InboundQueueMessages, _options.InboundQueueBytes);
         Topics = new KioskTopics(_options.TopicRoot, _kiosk.SiteId, _kiosk.KioskId);
         _client = new MqttClientFactory().CreateMqttClient();
         _client.DisconnectedAsync += OnDisconnectedAsync;
@@ -112,7 +129,7 @@ public sealed partial class MqttConnection : BackgroundService
         }
         finally
         {
-            _inbound.Writer.TryComplete();
+            _inbound.Complete();
             await dispatch.ConfigureAwait(false);
         }
     }
@@ -175,8 +192,10 @@ public sealed partial class MqttConnection : BackgroundService
     {
         var sequence = await NextSessionSequenceAsync(cancellationToken).ConfigureAwait(false);
         var will = State("offline", "connection_lost", sequence);
+        Volatile.Write(ref _maximumPacketBytes, MaximumPacketBytes());
         var builder = new MqttClientOptionsBuilder()
             .WithTcpServer(_options.Host, _options.Port)
+            .WithTcpServer(o => o.BufferSize = SocketBufferBytes)
             .WithProtocolVersion(MqttProtocolVersion.V500)
             .WithClientId($"kiosk-{_kiosk.SiteId}-{_kiosk.KioskId}")
             .WithCleanStart(false)
@@ -186,6 +205,10 @@ public sealed partial class MqttConnection : BackgroundService
             // One socket write per packet, header and payload together: a backlog drains about a
             // fifth faster than with a write for each part (docs/benchmarks.md).
             .WithoutPacketFragmentation()
+            // The broker must not send a packet above this (MQTT 5 §3.1.2.11.4; mosquitto drops it),
+            // nor more unacknowledged QoS 1/2 messages than the receive maximum (§3.1.2.11.3).
+            .WithMaximumPacketSize((uint)_maximumPacketBytes)
+            .WithReceiveMaximum((ushort)_options.ReceiveMaximum)
             .WithWillTopic(Topics.State)
             .WithWillPayload(LinkMessages.Json.Format(will))
             .WithWillRetain(true)
@@ -260,6 +283,10 @@ public sealed partial class MqttConnection : BackgroundService
         return next;
     }
 
+    /// <summary>The largest payload any handler accepts, plus <see cref="PacketOverheadBytes"/>: the maximum packet size announced at connect.</summary>
+    internal int MaximumPacketBytes() =>
+        (int)Math.Min(int.MaxValue, (long)Handlers.Select(h => h.LargestPayloadBytes).DefaultIfEmpty(0).Max() + PacketOverheadBytes);
+
     /// <summary>Handlers are resolved on first use: they may depend on this connection to answer.</summary>
     private IReadOnlyList<IMqttInboundHandler> Handlers =>
         _handlers ??= [.. _services.GetServices<IMqttInboundHandler>()];
@@ -281,15 +308,32 @@ public sealed partial class MqttConnection : BackgroundService
         await _client.SubscribeAsync(builder.Build(), cancellationToken).ConfigureAwait(false);
     }
 
+    private DeadLetterLog DeadLetters => _services.GetRequiredService<DeadLetterLog>();
+
     /// <summary>
     /// Queues the message for <see cref="DispatchInboundAsync"/>: the client's receive loop must not
     /// wait for a handler (a journal commit, a member delta), or the PUBACKs of this kiosk's own
     /// publishes wait behind it. The PUBACK for the message goes out once it was handled, in order.
+    /// Sizes are checked before anything is copied: a message above the announced maximum packet
+    /// size (a broker that ignores it) and a QoS 0 message that finds the queue full are counted
+    /// and dead-lettered unread.
     /// </summary>
     private Task OnMessageAsync(MqttApplicationMessageReceivedEventArgs args)
     {
         args.AutoAcknowledge = false;
-        _inbound.Writer.TryWrite((InboundCopy.Of(args.ApplicationMessage), args));
+        var message = args.ApplicationMessage;
+        if (message.Payload.Length > Volatile.Read(ref _maximumPacketBytes))
+        {
+            DeadLetters.RejectUnread(LinkKind, "oversized", message.Topic, message.Payload.Length);
+            // Acknowledged, so the broker does not deliver it again on the next session.
+            return AcknowledgeQuietlyAsync(args);
+        }
+
+        if (!_inbound.TryAdd(message, args))
+        {
+            DeadLetters.RejectUnread(LinkKind, "qos0_dropped", message.Topic, message.Payload.Length);
+        }
+
         return Task.CompletedTask;
     }
 
@@ -297,22 +341,34 @@ public sealed partial class MqttConnection : BackgroundService
     {
         try
         {
-            await foreach (var (message, received) in _inbound.Reader.ReadAllAsync(stoppingToken).ConfigureAwait(false))
+            await foreach (var item in _inbound.Reader.ReadAllAsync(stoppingToken).ConfigureAwait(false))
             {
-                await RouteAsync(message).ConfigureAwait(false);
                 try
                 {
-                    await received.AcknowledgeAsync(CancellationToken.None).ConfigureAwait(false);
+                    await RouteAsync(item.Message).ConfigureAwait(false);
+                    await AcknowledgeQuietlyAsync(item.Received).ConfigureAwait(false);
                 }
-                catch (Exception ex) when (ex is MqttCommunicationException or InvalidOperationException or ObjectDisposedException)
+                finally
                 {
-                    // The connection is gone; the broker delivers the message again on the resumed session.
+                    _inbound.Done(item);
                 }
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
             // Stopping.
+        }
+    }
+
+    private static async Task AcknowledgeQuietlyAsync(MqttApplicationMessageReceivedEventArgs received)
+    {
+        try
+        {
+            await received.AcknowledgeAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is MqttCommunicationException or InvalidOperationException or ObjectDisposedException)
+        {
+            // The connection is gone; the broker delivers the message again on the resumed session.
         }
     }
 

@@ -23,6 +23,8 @@ public sealed partial class TransactionAckHandler(TransactionJournal journal, De
 
     public IEnumerable<string> TopicFilters(KioskTopics topics) => [topics.Ack];
 
+    public int LargestPayloadBytes => MaxPayloadBytes;
+
     public async Task HandleAsync(MqttApplicationMessage message, CancellationToken cancellationToken)
     {
         var payload = message.Payload;

@@ -65,6 +65,8 @@ public sealed partial class CommandDispatcher : IMqttInboundHandler
 
     public IEnumerable<string> TopicFilters(KioskTopics topics) => [topics.Command];
 
+    public int LargestPayloadBytes => _options.MaxPayloadBytes;
+
     public async Task HandleAsync(MqttApplicationMessage message, CancellationToken cancellationToken)
     {
         var responseTopic = CommandReplyTarget.ResponseTopic(message, _connection.Topics.ReplyPrefix);

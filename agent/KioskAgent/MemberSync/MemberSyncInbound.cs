@@ -17,6 +17,8 @@ public sealed class MemberSyncInbound(MemberSyncWorker worker, DeadLetterLog dea
 
     public IEnumerable<string> TopicFilters(KioskTopics topics) => [topics.MembersSnapshot, topics.MembersDelta];
 
+    public int LargestPayloadBytes => Math.Max(options.Value.MaxChunkBytes, options.Value.MaxDeltaBytes);
+
     public async Task HandleAsync(MqttApplicationMessage message, CancellationToken cancellationToken)
     {
         var isSnapshot = message.Topic.EndsWith("/members/snapshot", StringComparison.Ordinal);

@@ -19,6 +19,8 @@ public sealed partial class DesiredConfigHandler(RemoteConfigService config, Dea
 
     public IEnumerable<string> TopicFilters(KioskTopics topics) => [topics.ConfigDesired];
 
+    public int LargestPayloadBytes => MaxPayloadBytes;
+
     public Task HandleAsync(MqttApplicationMessage message, CancellationToken cancellationToken)
     {
         if (message.Payload.IsEmpty)

@@ -8,7 +8,8 @@ namespace KioskAgent.Benchmarks.OutboxDrain;
 /// <summary>
 /// Timestamps one kiosk's transactions as central sees them: the first message, the message that
 /// completes the set (N distinct ids), and the ack that covers all N. Also counts repeats and
-/// messages that arrived below the highest sequence seen (out of order).
+/// messages that arrived below the highest sequence seen (out of order), and the longest time
+/// central went without a message of that kiosk while some were still outstanding (a stall).
 /// </summary>
 public sealed class DrainClock
 {
@@ -53,6 +54,10 @@ public sealed class DrainClock
 
     public int OutOfOrder { get; private set; }
 
+    /// <summary>Longest time between two consecutive messages, in Stopwatch ticks.</summary>
+    public long LongestGap { get; private set; }
+
+    public double LongestGapSeconds => Stopwatch.GetElapsedTime(0, LongestGap).TotalSeconds;
 
     public Task Complete => _complete.Task;
 
@@ -82,11 +87,39 @@ public sealed class DrainClock
             }
 
             _highest = Math.Max(_highest, result.Stored.Sequence);
+            if (Messages > 1)
+            {
+                LongestGap = Math.Max(LongestGap, now - LastReceived);
+            }
+
             LastReceived = now;
             if (_ids.Add(result.Stored.Id) && _ids.Count == _expected)
             {
                 AllReceived = now;
                 _complete.TrySetResult();
+            }
+        }
+    }
+
+    /// <summary>
+    /// Completes when the set is complete, or throws <see cref="TimeoutException"/> as soon as no
+    /// message has come for <paramref name="stall"/> while some are outstanding.
+    /// </summary>
+    public async Task WaitCompleteOrStallAsync(TimeSpan stall, CancellationToken cancellationToken)
+    {
+        while (!Complete.IsCompleted)
+        {
+            await Task.WhenAny(Complete, Task.Delay(TimeSpan.FromMilliseconds(100), cancellationToken)).ConfigureAwait(false);
+            cancellationToken.ThrowIfCancellationRequested();
+            long last;
+            lock (_gate)
+            {
+                last = Messages == 0 ? 0 : LastReceived;
+            }
+
+            if (last != 0 && !Complete.IsCompleted && Stopwatch.GetElapsedTime(last) > stall)
+            {
+                throw new TimeoutException($"central received nothing for {stall.TotalSeconds:0} s with {_expected - Distinct} transactions outstanding");
             }
         }
     }

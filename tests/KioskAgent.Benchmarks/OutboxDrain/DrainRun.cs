@@ -6,7 +6,9 @@ namespace KioskAgent.Benchmarks.OutboxDrain;
 /// until central received the last one (it has no acks to wait for), for the agent until central's
 /// ack covered all of them. <see cref="Other"/> is, for mosquitto_pub, its process wall time (done
 /// when the broker PUBACKed the last publish) and, for the agent, when its outbox was empty (polled
-/// every 10 ms, from the first receipt).
+/// every 10 ms, from the first receipt). <see cref="LongestGapSeconds"/> is the longest time central
+/// went without a message of the run; a run with a gap above the stall threshold is
+/// <see cref="Stalled"/>: reported, never part of a median or ratio.
 /// </summary>
 public sealed record DrainRun(
     string Publisher,
@@ -17,7 +19,9 @@ public sealed record DrainRun(
     double Other,
     bool IsAgent,
     int Messages,
-    int OutOfOrder)
+    int OutOfOrder,
+    double LongestGapSeconds,
+    bool Stalled)
 {
     public double Rate => Transactions / Seconds;
 }

@@ -63,9 +63,9 @@ public static class OutboxDrainBenchmark
         using var timeout = new CancellationTokenSource(options.RunTimeout);
         var ownCpu = Process.GetCurrentProcess().TotalProcessorTime;
         var wall = await MosquittoPubRunner.PublishAsync(broker.Port, $"kiosk/v1/{SiteId}/{PubKiosk}/tx", payloadFile, timeout.Token);
-        await clock.Complete.WaitAsync(timeout.Token);
+        var stalled = await WaitCompleteAsync(clock, options, timeout.Token);
         Console.WriteLine($"  CPU: central + harness {(Process.GetCurrentProcess().TotalProcessorTime - ownCpu).TotalSeconds:0.00} s");
-        return new DrainRun("mosquitto_pub -l -q 1", run, options.Transactions, Seconds(clock.FirstReceived, clock.AllReceived), clock.Distinct, wall.TotalSeconds, IsAgent: false, clock.Messages, clock.OutOfOrder);
+        return new DrainRun("mosquitto_pub -l -q 1", run, options.Transactions, Seconds(clock.FirstReceived, clock.AllReceived), clock.Distinct, wall.TotalSeconds, IsAgent: false, clock.Messages, clock.OutOfOrder, clock.LongestGapSeconds, stalled);
     }
 
     private static async Task<DrainRun> AgentRunAsync(int run, QueuedJournal journal, OutboxDrainOptions options)
@@ -76,12 +76,13 @@ public static class OutboxDrainBenchmark
         var dataDirectory = journal.CopyToNewDataDirectory();
         using var timeout = new CancellationTokenSource(options.RunTimeout);
         long emptied;
+        bool stalled;
         await using (var agent = AgentRunner.Start(SiteId, AgentKiosk, dataDirectory, broker.Port, options.InFlight, options.Batch, options.Pipeline))
         {
             await clock.FirstReceipt.WaitAsync(timeout.Token);
             var agentCpu = agent.CpuTime;
             var ownCpu = Process.GetCurrentProcess().TotalProcessorTime;
-            await clock.Complete.WaitAsync(timeout.Token);
+            stalled = await WaitCompleteAsync(clock, options, timeout.Token);
             await clock.Acknowledged.WaitAsync(timeout.Token);
             Console.WriteLine($"  CPU during the drain: agent {(agent.CpuTime - agentCpu).TotalSeconds:0.00} s, central + harness {(Process.GetCurrentProcess().TotalProcessorTime - ownCpu).TotalSeconds:0.00} s");
             emptied = await WaitForEmptyOutboxAsync(dataDirectory, timeout.Token);
@@ -90,7 +91,26 @@ public static class OutboxDrainBenchmark
 
         SqliteConnection.ClearAllPools();
         Directory.Delete(dataDirectory, recursive: true);
-        return new DrainRun($"agent outbox (window {options.InFlight}, batch {options.Batch}, pipeline {options.Pipeline})", run, options.Transactions, Seconds(clock.FirstReceived, clock.AllAcknowledged), clock.Distinct, Seconds(clock.FirstReceived, emptied), IsAgent: true, clock.Messages, clock.OutOfOrder);
+        return new DrainRun($"agent outbox (window {options.InFlight}, batch {options.Batch}, pipeline {options.Pipeline})", run, options.Transactions, Seconds(clock.FirstReceived, clock.AllAcknowledged), clock.Distinct, Seconds(clock.FirstReceived, emptied), IsAgent: true, clock.Messages, clock.OutOfOrder, clock.LongestGapSeconds, stalled);
+    }
+
+    /// <summary>
+    /// Waits until central has every transaction; true when it went without one for longer than
+    /// the stall threshold on the way (the run then still completes, so the report shows how long).
+    /// </summary>
+    private static async Task<bool> WaitCompleteAsync(DrainClock clock, OutboxDrainOptions options, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await clock.WaitCompleteOrStallAsync(options.Stall, cancellationToken);
+        }
+        catch (TimeoutException ex)
+        {
+            Console.WriteLine($"  STALLED: {ex.Message}");
+        }
+
+        await clock.Complete.WaitAsync(cancellationToken);
+        return clock.LongestGapSeconds > options.Stall.TotalSeconds;
     }
 
     private static async Task<long> WaitForEmptyOutboxAsync(string dataDirectory, CancellationToken cancellationToken)
@@ -116,7 +136,7 @@ public static class OutboxDrainBenchmark
     private static double Seconds(long from, long to) => Stopwatch.GetElapsedTime(from, to).TotalSeconds;
 
     private static string Describe(DrainRun r) =>
-        $"run {r.Run} {r.Publisher}: {r.Transactions} in {r.Seconds:0.000} s = {r.Rate:0} tx/s; central got {r.Received} distinct in {r.Messages} messages";
+        $"run {r.Run} {r.Publisher}: {r.Transactions} in {r.Seconds:0.000} s = {r.Rate:0} tx/s; central got {r.Received} distinct in {r.Messages} messages; longest gap {r.LongestGapSeconds:0.000} s{(r.Stalled ? " (STALLED)" : "")}";
 
     internal static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";

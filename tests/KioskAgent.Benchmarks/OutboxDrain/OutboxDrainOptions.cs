@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace KioskAgent.Benchmarks.OutboxDrain;
 
-/// <summary>Command line (after <c>outbox-drain</c>): --transactions N --runs N --in-flight N --batch N --pipeline N --ack-batch N --output FILE.</summary>
+/// <summary>Command line (after <c>outbox-drain</c>): --transactions N --runs N --in-flight N --batch N --pipeline N --ack-batch N --stall-seconds N --run-timeout-seconds N --output FILE.</summary>
 public sealed record OutboxDrainOptions
 {
     public int Transactions { get; init; } = 10_000;
@@ -21,6 +21,9 @@ public sealed record OutboxDrainOptions
 
     /// <summary>The reference central's AckBatchSize: it acks after this many messages from a kiosk (or 5 ms).</summary>
     public int AckBatch { get; init; } = 50;
+
+    /// <summary>A run in which central receives nothing for this long while transactions are outstanding is reported as stalled.</summary>
+    public TimeSpan Stall { get; init; } = TimeSpan.FromSeconds(5);
 
     /// <summary>A run that has not finished after this is reported as failed.</summary>
     public TimeSpan RunTimeout { get; init; } = TimeSpan.FromMinutes(3);
@@ -42,9 +45,10 @@ public sealed record OutboxDrainOptions
                 "--batch" => options with { Batch = int.Parse(value, CultureInfo.InvariantCulture) },
                 "--pipeline" => options with { Pipeline = int.Parse(value, CultureInfo.InvariantCulture) },
                 "--ack-batch" => options with { AckBatch = int.Parse(value, CultureInfo.InvariantCulture) },
+                "--stall-seconds" => options with { Stall = TimeSpan.FromSeconds(double.Parse(value, CultureInfo.InvariantCulture)) },
                 "--run-timeout-seconds" => options with { RunTimeout = TimeSpan.FromSeconds(double.Parse(value, CultureInfo.InvariantCulture)) },
                 "--output" => options with { Output = value },
-                _ => throw new ArgumentException($"Unknown option {args[i]}; use --transactions, --runs, --in-flight, --batch, --pipeline, --ack-batch, --run-timeout-seconds, --output."),
+                _ => throw new ArgumentException($"Unknown option {args[i]}; use --transactions, --runs, --in-flight, --batch, --pipeline, --ack-batch, --stall-seconds, --run-timeout-seconds, --output."),
             };
         }
 

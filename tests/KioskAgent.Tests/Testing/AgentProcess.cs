@@ -33,6 +33,9 @@ public sealed partial class AgentProcess : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
+    /// <summary>The agent's process id (for /proc/PID/status in memory benchmarks).</summary>
+    public int ProcessId => _process.Id;
+
     public string Output
     {
         get

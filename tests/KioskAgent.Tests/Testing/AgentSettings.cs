@@ -33,4 +33,7 @@ public sealed record AgentSettings
 
     /// <summary>Further configuration, as KIOSK_ environment variables (Section__Key).</summary>
     public IReadOnlyDictionary<string, string> Extra { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Environment variables passed as they are, e.g. the runtime's DOTNET_GC* settings.</summary>
+    public IReadOnlyDictionary<string, string> Environment { get; init; } = new Dictionary<string, string>();
 }

@@ -57,7 +57,9 @@ public sealed class TestCentral : IAsyncDisposable
 
         var raw = new MqttClientFactory().CreateMqttClient();
         var rawOptions = new MqttClientOptionsBuilder()
+            // Big socket buffers, as the reference central has: MQTTnet's 8 KiB default writes a 6 MB payload at ~1.5 MB/s.
             .WithTcpServer("127.0.0.1", port)
+            .WithTcpServer(o => o.BufferSize = ReferenceCentral.SocketBufferBytes)
             .WithProtocolVersion(MqttProtocolVersion.V500)
             .WithClientId($"central-raw-{Guid.NewGuid():N}");
         if (security is not null)

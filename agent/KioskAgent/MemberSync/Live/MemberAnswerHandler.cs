@@ -15,6 +15,8 @@ public sealed class MemberAnswerHandler(LiveMemberQuery query, DeadLetterLog dea
 
     public IEnumerable<string> TopicFilters(KioskTopics topics) => [topics.MembersAnswer];
 
+    public int LargestPayloadBytes => options.Value.MaxAnswerBytes;
+
     public Task HandleAsync(MqttApplicationMessage message, CancellationToken cancellationToken)
     {
         if (message.Payload.Length > options.Value.MaxAnswerBytes)
