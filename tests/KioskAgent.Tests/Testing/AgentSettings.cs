@@ -28,12 +28,9 @@ public sealed record AgentSettings
     /// <summary>Written as appsettings.json into the agent's config directory (the /etc/kiosk-agent stand-in).</summary>
     public string? ConfigFileContent { get; init; }
 
-    /// <summary>Environment variables as they are (no KIOSK_ prefix), e.g. what systemd sets.</summary>
+    /// <summary>Environment variables as they are (no KIOSK_ prefix), e.g. what systemd sets or the runtime's DOTNET_GC* settings.</summary>
     public IReadOnlyDictionary<string, string> Environment { get; init; } = new Dictionary<string, string>();
 
     /// <summary>Further configuration, as KIOSK_ environment variables (Section__Key).</summary>
     public IReadOnlyDictionary<string, string> Extra { get; init; } = new Dictionary<string, string>();
-
-    /// <summary>Environment variables passed as they are, e.g. the runtime's DOTNET_GC* settings.</summary>
-    public IReadOnlyDictionary<string, string> Environment { get; init; } = new Dictionary<string, string>();
 }
