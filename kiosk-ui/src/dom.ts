@@ -38,11 +38,16 @@ export function icon(markup: string, cls: string): Element {
 }
 
 /**
- * Shrinks an element's font until its content fits its box, never below minPx: "width" for
- * one-line text (long names, large balances), "height" for wrapping text (messages).
- * Call once the element is in the document.
+ * Shrinks an element's font until its content fits its box, never below minRem (and never below
+ * 14 px): "width" for one-line text (long names, large balances), which then wraps (class "wrap")
+ * if it still does not fit; "height" for wrapping text (messages). Starts again from the
+ * stylesheet's size, so it can be called after every resize. Call once the element is in the document.
  */
-export function fitText(el: HTMLElement, minPx: number, axis: "width" | "height"): void {
+export function fitText(el: HTMLElement, minRem: number, axis: "width" | "height"): void {
+  el.style.fontSize = "";
+  el.classList.remove("wrap");
+  const rem = parseFloat(getComputedStyle(document.documentElement).fontSize);
+  const minPx = Math.max(MIN_TEXT_PX, minRem * rem);
   let size = parseFloat(getComputedStyle(el).fontSize);
   const overflows = () =>
     axis === "width" ? el.scrollWidth > el.clientWidth : el.scrollHeight > el.clientHeight;
@@ -50,4 +55,8 @@ export function fitText(el: HTMLElement, minPx: number, axis: "width" | "height"
     size = Math.max(minPx, size - 2);
     el.style.fontSize = `${size}px`;
   }
+  if (axis === "width" && overflows()) el.classList.add("wrap");
 }
+
+/** Nothing on the kiosk is smaller than this (readability at 800x480). */
+export const MIN_TEXT_PX = 14;

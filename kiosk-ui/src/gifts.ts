@@ -90,7 +90,7 @@ function giftCard(g: GiftOptionModel, sessionId: string, actions?: RedemptionAct
       "aria-disabled": g.eligible ? undefined : "true",
     },
     icon(GIFT, "gift-icon"),
-    h("div", { class: "gift-name", "data-fit": "22" }, g.name),
+    h("div", { class: "gift-name" }, g.name),
     h(
       "div",
       { class: "gift-price" },
@@ -115,6 +115,11 @@ function giftCard(g: GiftOptionModel, sessionId: string, actions?: RedemptionAct
 }
 
 export function giftListScreen(m: GiftListModel, actions?: RedemptionActions): HTMLElement {
+  const grid =
+    m.gifts.length > 0
+      ? h("div", { class: "gift-grid", "data-testid": "gift-grid", "data-scrolls": "" }, ...m.gifts.map((g) => giftCard(g, m.sessionId, actions)))
+      : null;
+  const paging = grid ? pageButtons(grid) : [];
   return h(
     "section",
     { class: "screen screen-gifts", "data-testid": "screen-gifts" },
@@ -128,15 +133,36 @@ export function giftListScreen(m: GiftListModel, actions?: RedemptionActions): H
     m.notice
       ? h("div", { class: "gifts-notice", "data-testid": "gifts-notice", "data-reason": m.noticeCode || undefined, role: "alert" }, m.notice)
       : null,
-    m.gifts.length > 0
-      ? h("div", { class: "gift-grid" }, ...m.gifts.map((g) => giftCard(g, m.sessionId, actions)))
-      : h("div", { class: "gifts-empty", "data-testid": "gifts-empty" }, "暂无可兑换礼品 · No gifts available right now"),
+    grid ?? h("div", { class: "gifts-empty", "data-testid": "gifts-empty" }, "暂无可兑换礼品 · No gifts available right now"),
     h(
       "div",
       { class: "actions" },
+      paging[0],
       actions ? actionButton("返回", "Back", "gifts-back", "secondary", () => actions.leave(m.sessionId, false)) : null,
+      paging[1],
     ),
   );
+}
+
+/**
+ * Page buttons for a list that scrolls: shown only while the list does not fit, each disabled at
+ * its end. A swipe scrolls the list too; the buttons are for those who do not think of swiping.
+ */
+function pageButtons(list: HTMLElement): [HTMLButtonElement, HTMLButtonElement] {
+  const page = (direction: number) => async () => {
+    list.scrollBy({ top: direction * Math.max(1, list.clientHeight * 0.9) });
+  };
+  const prev = actionButton("上一页", "Previous", "gifts-prev", "secondary page", page(-1));
+  const next = actionButton("下一页", "Next", "gifts-next", "secondary page", page(1));
+  const update = () => {
+    const overflow = list.scrollHeight > list.clientHeight + 1;
+    prev.hidden = next.hidden = !overflow;
+    prev.disabled = list.scrollTop <= 1;
+    next.disabled = list.scrollTop + list.clientHeight >= list.scrollHeight - 1;
+  };
+  list.addEventListener("scroll", update, { passive: true });
+  new ResizeObserver(update).observe(list);
+  return [prev, next];
 }
 
 export function redeemConfirmScreen(m: RedeemConfirmModel, actions?: RedemptionActions): HTMLElement {
@@ -144,7 +170,7 @@ export function redeemConfirmScreen(m: RedeemConfirmModel, actions?: RedemptionA
     "section",
     { class: "screen screen-redeem-confirm", "data-testid": "screen-redeem-confirm" },
     bilingual("确认兑换", "Confirm redemption", "title"),
-    h("div", { class: "confirm-gift", "data-testid": "confirm-gift-name", "data-fit": "36" }, m.giftName),
+    h("div", { class: "confirm-gift", "data-testid": "confirm-gift-name" }, m.giftName),
     h(
       "div",
       { class: "confirm-points" },
@@ -174,7 +200,7 @@ export function redeemDoneScreen(m: RedeemDoneModel, actions?: RedemptionActions
       "div",
       { class: "done-head" },
       icon(CHECK, "head-icon ok"),
-      h("div", {}, bilingual("兑换成功", "Redeemed", "title"), h("div", { class: "done-gift", "data-testid": "done-gift-name", "data-fit": "30" }, m.giftName)),
+      h("div", {}, bilingual("兑换成功", "Redeemed", "title"), h("div", { class: "done-gift", "data-testid": "done-gift-name" }, m.giftName)),
     ),
     h(
       "div",

@@ -30,6 +30,7 @@ export class DomView implements KioskView {
   private demoPanel: HTMLElement | undefined;
   private demoKey = "";
   private countdownTimer: ReturnType<typeof setInterval> | undefined;
+  private screen: HTMLElement | undefined;
 
   constructor(
     private readonly root: HTMLElement,
@@ -57,6 +58,8 @@ export class DomView implements KioskView {
       this.stage,
     );
     this.setConnection("connecting");
+    // A rotated or resized display gets its text fitted again.
+    new ResizeObserver(() => this.fit()).observe(this.stage);
     this.tick();
     setInterval(() => this.tick(), 1000);
   }
@@ -84,10 +87,17 @@ export class DomView implements KioskView {
         screen = redeemDoneScreen(model, this.redemption);
         break;
     }
-    if (countdown) screen.append(this.countdownBar(countdown));
     this.root.dataset.view = model.kind;
-    this.stage.replaceChildren(screen);
-    // Long names, big balances and wordy messages shrink to fit instead of being cut off.
+    // The countdown is the stage's second row, under the screen: it never covers what it times.
+    this.stage.replaceChildren(screen, ...(countdown ? [this.countdownBar(countdown)] : []));
+    this.screen = screen;
+    this.fit();
+  }
+
+  /** Long names, big balances and wordy messages shrink to fit (then wrap) instead of being cut off. */
+  private fit(): void {
+    const screen = this.screen;
+    if (!screen?.isConnected) return;
     for (const el of screen.querySelectorAll<HTMLElement>("[data-fit]")) {
       fitText(el, Number(el.dataset.fit), "width");
     }
@@ -125,7 +135,7 @@ export class DomView implements KioskView {
       "nav",
       { class: "demo-panel", "data-testid": "demo-panel", "aria-label": "Demo" },
       bilingual("演示", "Demo", "demo-title"),
-      h("div", { class: "demo-cards" }, ...cards.map((c) => this.demoButton(c))),
+      h("div", { class: "demo-cards", "data-scrolls": "" }, ...cards.map((c) => this.demoButton(c))),
     );
     if (this.demoPanel) this.demoPanel.replaceWith(panel);
     else this.root.append(panel);
@@ -138,7 +148,6 @@ export class DomView implements KioskView {
       "button",
       { type: "button", class: "demo-tap", "data-testid": `demo-tap-${card.cardUid}`, title: card.cardUid },
       h("span", { class: "demo-label" }, card.label || card.cardUid),
-      card.label ? h("span", { class: "demo-uid" }, card.cardUid) : null,
     );
     button.addEventListener("click", () => {
       if (button.classList.contains("busy")) return;
@@ -198,7 +207,7 @@ function idleScreen(m: IdleModel): HTMLElement {
 function memberScreen(m: MemberModel, redemption?: RedemptionActions): HTMLElement {
   return h(
     "section",
-    { class: `screen screen-member${m.progress || m.expiring ? " screen-member-dense" : ""}`, "data-testid": "screen-member" },
+    { class: "screen screen-member", "data-testid": "screen-member" },
     h(
       "div",
       { class: "member-head" },
@@ -207,7 +216,7 @@ function memberScreen(m: MemberModel, redemption?: RedemptionActions): HTMLEleme
         "div",
         { class: "member-who" },
         bilingual("欢迎您", "Welcome", "eyebrow"),
-        h("div", { class: "member-name", "data-testid": "member-name", "data-fit": "40" }, m.name),
+        h("div", { class: "member-name", "data-testid": "member-name", "data-fit": "1.6" }, m.name),
       ),
       m.birthday ? birthdayBanner() : null,
     ),
@@ -223,8 +232,7 @@ function memberScreen(m: MemberModel, redemption?: RedemptionActions): HTMLEleme
     h(
       "div",
       { class: "member-foot" },
-      cardLine(m.card, "member-card"),
-      freshnessLine(m),
+      h("div", { class: "member-facts" }, cardLine(m.card, "member-card"), freshnessLine(m)),
       m.redemption ? memberRedemptionPart(m.redemption, redemption) : null,
     ),
   );
@@ -284,7 +292,7 @@ function refusalScreen(m: RefusalModel): HTMLElement {
       "data-reason": m.reasonCode || undefined,
     },
     icon(WARNING, "head-icon warn"),
-    h("div", { class: "refusal-message", "data-testid": "refusal-message", "data-fit-height": "32", role: "alert" }, m.message),
+    h("div", { class: "refusal-message", "data-testid": "refusal-message", "data-fit-height": "1.25", role: "alert" }, m.message),
     cardLine(m.card, "refusal-card"),
     h("div", { class: "refusal-help" }, "如需帮助，请联系工作人员 · Please ask a staff member for help"),
   );
@@ -295,7 +303,7 @@ function tile(zh: string, en: string, value: string, testId: string, cls: string
     "div",
     { class: `tile ${cls}` },
     bilingual(zh, en),
-    h("div", { class: "tile-value", "data-testid": testId, "data-fit": "28" }, value),
+    h("div", { class: "tile-value", "data-testid": testId, "data-fit": "1.1" }, value),
   );
 }
 
