@@ -21,11 +21,6 @@ export function h<K extends keyof HTMLElementTagNameMap>(
   return el;
 }
 
-/** A bilingual label: Chinese first, English underneath. */
-export function bilingual(zh: string, en: string, cls = ""): HTMLElement {
-  return h("div", { class: cls ? `label ${cls}` : "label" }, h("span", { class: "zh" }, zh), h("span", { class: "en" }, en));
-}
-
 const SVG_NS = "http://www.w3.org/2000/svg";
 
 /** Builds a static inline SVG from a trusted, compile-time constant (icons only). */
@@ -49,8 +44,9 @@ export function fitText(el: HTMLElement, minRem: number, axis: "width" | "height
   const rem = parseFloat(getComputedStyle(document.documentElement).fontSize);
   const minPx = Math.max(MIN_TEXT_PX, minRem * rem);
   let size = parseFloat(getComputedStyle(el).fontSize);
+  // A pixel of slack: glyphs of a tight line-height may reach a pixel past the box without being cut.
   const overflows = () =>
-    axis === "width" ? el.scrollWidth > el.clientWidth : el.scrollHeight > el.clientHeight;
+    axis === "width" ? el.scrollWidth > el.clientWidth + 1 : el.scrollHeight > el.clientHeight + 1;
   while (size > minPx && overflows()) {
     size = Math.max(minPx, size - 2);
     el.style.fontSize = `${size}px`;

@@ -12,6 +12,7 @@ namespace KioskAgent.Api;
 public sealed class KioskUiGrpcService(
     IOptions<KioskOptions> kiosk,
     IOptions<DemoOptions> demo,
+    IOptions<KioskLanguageOptions> language,
     CardReaderRegistry readers,
     ScreenBroadcaster screen) : KioskUi.KioskUiBase
 {
@@ -23,6 +24,7 @@ public sealed class KioskUiGrpcService(
             SiteId = kiosk.Value.SiteId,
             AgentVersion = AgentVersion.Current,
             DemoMode = demo.Value.Enabled,
+            Language = language.Value.Language,
         };
         var reader = readers.FindSimulated(null);
         if (demo.Value.Enabled && reader is not null)

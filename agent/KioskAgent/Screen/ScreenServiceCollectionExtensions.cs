@@ -9,6 +9,10 @@ public static class ScreenServiceCollectionExtensions
             .Validate(o => o.ClearAfterSeconds is > 0 and <= 600, "Screen:ClearAfterSeconds must be 1-600.")
             .Validate(o => o.RefusalClearAfterSeconds is > 0 and <= 600, "Screen:RefusalClearAfterSeconds must be 1-600.")
             .ValidateOnStart();
+        services.AddOptions<KioskLanguageOptions>()
+            .BindConfiguration(KioskLanguageOptions.Section)
+            .Validate(o => KioskLanguageOptions.Allowed.Contains(o.Language, StringComparer.Ordinal), "Kiosk:Language must be zh-CN, en or bilingual.")
+            .ValidateOnStart();
         services.AddSingleton<ScreenBroadcaster>();
         return services;
     }

@@ -14,6 +14,8 @@ namespace KioskAgent.Tests.E2E;
 [Trait("Category", TestCategories.E2E)]
 public sealed class ScreenLayoutTests(ITestOutputHelper output) : IAsyncLifetime
 {
+    private static readonly string[] Languages = ["zh-CN", "en", "bilingual"];
+
     private readonly List<string> _problems = [];
     private AgentProcess _agent = null!;
     private ChromiumBrowser _chromium = null!;
@@ -27,6 +29,8 @@ public sealed class ScreenLayoutTests(ITestOutputHelper output) : IAsyncLifetime
             ["Screen__ClearAfterSeconds"] = "600",
             ["Screen__RefusalClearAfterSeconds"] = "600",
             ["Redemption__ClearAfterSeconds"] = "600",
+            // Bilingual, so the language switch offers all three ways a site can run the screen.
+            ["Kiosk__Language"] = "bilingual",
         };
         _agent = await AgentProcess.StartAsync(new AgentSettings { Demo = true, EmbeddedBroker = true, Extra = extra });
         await LayoutMembers.ImportAsync(_agent.Channel, LayoutMembers.Members(DateOnly.FromDateTime(DateTime.UtcNow)));
@@ -90,19 +94,28 @@ public sealed class ScreenLayoutTests(ITestOutputHelper output) : IAsyncLifetime
         await _page.WaitForFunctionAsync("() => document.querySelector('[data-freshness=checking]') === null", null, new() { Timeout = 20_000 });
     }
 
-    /// <summary>Checks and photographs the current screen at every viewport; problems are collected, not thrown, so one run shows them all.</summary>
+    /// <summary>
+    /// Checks and photographs the current screen at every viewport in each language mode; problems are
+    /// collected, not thrown, so one run shows them all. Leaves the page in the configured bilingual mode.
+    /// </summary>
     private async Task CheckAsync(string name, string screenTestId)
     {
         await Assertions.Expect(_page.GetByTestId(screenTestId)).ToBeVisibleAsync();
         var folder = TestPaths.Artifacts("layout");
-        foreach (var viewport in KioskViewport.All)
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        foreach (var language in Languages)
         {
-            await LayoutCheck.ResizeAsync(_page, viewport);
-            var problems = await LayoutCheck.ProblemsAsync(_page);
-            _problems.AddRange(problems.Select(p => $"{name} @ {viewport}: {p}"));
-            await _page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, $"{name}-{viewport}.png") });
+            await LanguageCheck.SwitchToAsync(_page, language);
+            foreach (var viewport in KioskViewport.All)
+            {
+                await LayoutCheck.ResizeAsync(_page, viewport);
+                var problems = await LayoutCheck.ProblemsAsync(_page);
+                _problems.AddRange(problems.Select(p => $"{name} {language} @ {viewport}: {p}"));
+                await _page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, $"{name}-{language}-{viewport}.png") });
+            }
         }
 
-        output.WriteLine($"{name}: checked at {KioskViewport.All.Count} sizes");
+        await LanguageCheck.SwitchToAsync(_page, "bilingual");
+        output.WriteLine($"{name}: checked in {Languages.Length} languages at {KioskViewport.All.Count} sizes in {started.ElapsedMilliseconds} ms");
     }
 }
