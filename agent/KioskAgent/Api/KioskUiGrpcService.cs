@@ -14,7 +14,8 @@ public sealed class KioskUiGrpcService(
     IOptions<DemoOptions> demo,
     IOptions<KioskLanguageOptions> language,
     CardReaderRegistry readers,
-    ScreenBroadcaster screen) : KioskUi.KioskUiBase
+    ScreenBroadcaster screen,
+    ScreenHeartbeat heartbeat) : KioskUi.KioskUiBase
 {
     public override Task<KioskInfo> GetKioskInfo(GetKioskInfoRequest request, ServerCallContext context)
     {
@@ -34,6 +35,12 @@ public sealed class KioskUiGrpcService(
         }
 
         return Task.FromResult(info);
+    }
+
+    public override Task<HeartbeatReply> Heartbeat(HeartbeatRequest request, ServerCallContext context)
+    {
+        heartbeat.Beat();
+        return Task.FromResult(new HeartbeatReply { IntervalSeconds = (uint)heartbeat.Interval.TotalSeconds });
     }
 
     public override async Task WatchScreen(WatchScreenRequest request, IServerStreamWriter<Contracts.V1.Screen> responseStream, ServerCallContext context)

@@ -12,4 +12,7 @@ public sealed class ScreenOptions
 
     /// <summary>Written as "中文 · English", each screen language shows its own half.</summary>
     public string IdleGreeting { get; set; } = "欢迎光临 · Welcome";
+
+    /// <summary>The screen device turns to a fault after this long without a heartbeat from the page.</summary>
+    public int HeartbeatTimeoutSeconds { get; set; } = 15;
 }
