@@ -44,9 +44,10 @@ export function fitText(el: HTMLElement, minRem: number, axis: "width" | "height
   const rem = parseFloat(getComputedStyle(document.documentElement).fontSize);
   const minPx = Math.max(MIN_TEXT_PX, minRem * rem);
   let size = parseFloat(getComputedStyle(el).fontSize);
-  // A pixel of slack: glyphs of a tight line-height may reach a pixel past the box without being cut.
+  // Slack: a line's content area (CJK fonts: about 1.45em) reaches past a tighter line-height by a
+  // few pixels at the last line without anything being cut; counting that would shrink every message.
   const overflows = () =>
-    axis === "width" ? el.scrollWidth > el.clientWidth + 1 : el.scrollHeight > el.clientHeight + 1;
+    axis === "width" ? el.scrollWidth > el.clientWidth + 1 : el.scrollHeight > el.clientHeight + Math.max(1, size * 0.3);
   while (size > minPx && overflows()) {
     size = Math.max(minPx, size - 2);
     el.style.fontSize = `${size}px`;
