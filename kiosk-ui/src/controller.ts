@@ -16,6 +16,9 @@ import { IDLE, shownAtMs, toViewModel, type ViewModel } from "./viewmodel";
 
 export type ConnectionState = "connecting" | "online" | "reconnecting";
 
+/** Heartbeat interval until the agent names its own. */
+const HEARTBEAT_DEFAULT_MS = 5_000;
+
 /** What the controller needs from the screen. */
 export interface KioskView {
   showScreen(model: ViewModel, countdown?: Countdown): void;
@@ -59,6 +62,7 @@ export class KioskController {
     this.abort = abort;
     this.view.showScreen(this.idleModel);
     this.setConnection("connecting");
+    void this.beat(abort.signal);
     return this.run(abort.signal);
   }
 
@@ -91,6 +95,23 @@ export class KioskController {
       if (signal.aborted) return;
       this.setConnection("reconnecting");
       await sleep(this.delayMs(attempt++), signal);
+    }
+  }
+
+  /**
+   * Tells the agent the page is alive, as often as the agent asks (it reports the screen as a
+   * device that turns to a fault when the beats stop). Failures just wait for the next beat.
+   */
+  private async beat(signal: AbortSignal): Promise<void> {
+    let intervalMs = HEARTBEAT_DEFAULT_MS;
+    while (!signal.aborted) {
+      try {
+        const reply = await this.clients.ui.heartbeat({}, { signal });
+        if (reply.intervalSeconds > 0) intervalMs = reply.intervalSeconds * 1000;
+      } catch {
+        // The agent is down or restarting: the watch loop shows it; keep beating.
+      }
+      await sleep(intervalMs, signal);
     }
   }
 

@@ -21,11 +21,6 @@ export function h<K extends keyof HTMLElementTagNameMap>(
   return el;
 }
 
-/** A bilingual label: Chinese first, English underneath. */
-export function bilingual(zh: string, en: string, cls = ""): HTMLElement {
-  return h("div", { class: cls ? `label ${cls}` : "label" }, h("span", { class: "zh" }, zh), h("span", { class: "en" }, en));
-}
-
 const SVG_NS = "http://www.w3.org/2000/svg";
 
 /** Builds a static inline SVG from a trusted, compile-time constant (icons only). */
@@ -38,16 +33,27 @@ export function icon(markup: string, cls: string): Element {
 }
 
 /**
- * Shrinks an element's font until its content fits its box, never below minPx: "width" for
- * one-line text (long names, large balances), "height" for wrapping text (messages).
- * Call once the element is in the document.
+ * Shrinks an element's font until its content fits its box, never below minRem (and never below
+ * 14 px): "width" for one-line text (long names, large balances), which then wraps (class "wrap")
+ * if it still does not fit; "height" for wrapping text (messages). Starts again from the
+ * stylesheet's size, so it can be called after every resize. Call once the element is in the document.
  */
-export function fitText(el: HTMLElement, minPx: number, axis: "width" | "height"): void {
+export function fitText(el: HTMLElement, minRem: number, axis: "width" | "height"): void {
+  el.style.fontSize = "";
+  el.classList.remove("wrap");
+  const rem = parseFloat(getComputedStyle(document.documentElement).fontSize);
+  const minPx = Math.max(MIN_TEXT_PX, minRem * rem);
   let size = parseFloat(getComputedStyle(el).fontSize);
+  // Slack: a line's content area (CJK fonts: about 1.45em) reaches past a tighter line-height by a
+  // few pixels at the last line without anything being cut; counting that would shrink every message.
   const overflows = () =>
-    axis === "width" ? el.scrollWidth > el.clientWidth : el.scrollHeight > el.clientHeight;
+    axis === "width" ? el.scrollWidth > el.clientWidth + 1 : el.scrollHeight > el.clientHeight + Math.max(1, size * 0.3);
   while (size > minPx && overflows()) {
     size = Math.max(minPx, size - 2);
     el.style.fontSize = `${size}px`;
   }
+  if (axis === "width" && overflows()) el.classList.add("wrap");
 }
+
+/** Nothing on the kiosk is smaller than this (readability at 800x480). */
+export const MIN_TEXT_PX = 14;

@@ -6,30 +6,33 @@ import type {
   RedemptionConfirmView,
   RedemptionDoneView,
 } from "./gen/kiosk/v1/kiosk_ui_pb";
+import { timestampMs } from "@bufbuild/protobuf/wkt";
 import { VoucherPrintState } from "./gen/kiosk/v1/kiosk_ui_pb";
-import { formatInteger } from "./format";
+import { giftReason, printerProblem, stepNotice } from "./i18n/codes";
+import { msg, type Msg } from "./i18n/messages";
 
 export interface GiftOptionModel {
   code: string;
   name: string;
-  /** "500" (points). */
-  price: string;
-  /** "3" pieces left. */
-  stock: string;
+  /** Points. */
+  price: bigint;
+  /** Pieces left. */
+  stock: bigint;
   eligible: boolean;
   reasonCode: string;
-  /** Why not, as the agent words it; empty when eligible. */
-  reason: string;
+  /** Why not; undefined when eligible. */
+  reason?: Msg;
 }
 
 export interface GiftListModel {
   kind: "gifts";
   sessionId: string;
   name: string;
-  available: string;
+  available: bigint;
   offline: boolean;
   noticeCode: string;
-  notice: string;
+  /** Why the last step did not go ahead; undefined: nothing to say. */
+  notice?: Msg;
   gifts: GiftOptionModel[];
 }
 
@@ -39,9 +42,9 @@ export interface RedeemConfirmModel {
   name: string;
   giftCode: string;
   giftName: string;
-  price: string;
-  before: string;
-  after: string;
+  price: bigint;
+  before: bigint;
+  after: bigint;
   offline: boolean;
 }
 
@@ -52,11 +55,12 @@ export interface RedeemDoneModel {
   sessionId: string;
   name: string;
   giftName: string;
-  spent: string;
-  left: string;
+  spent: bigint;
+  left: bigint;
   voucherCode: string;
   print: PrintStatus;
-  printMessage: string;
+  /** What the member reads about the voucher; undefined when there is nothing to say. */
+  printMessage?: Msg;
   offline: boolean;
 }
 
@@ -64,7 +68,7 @@ export interface RedeemDoneModel {
 export interface MemberRedemptionModel {
   /** Set when the gift list may be opened (the session is the tap's transaction id). */
   sessionId?: string;
-  notices: string[];
+  notices: Msg[];
 }
 
 export type GiftViewModel = GiftListModel | RedeemConfirmModel | RedeemDoneModel;
@@ -82,18 +86,18 @@ export function giftListModel(v: GiftListView): GiftListModel {
     kind: "gifts",
     sessionId: v.sessionId,
     name: v.maskedName,
-    available: formatInteger(v.availablePoints),
+    available: v.availablePoints,
     offline: v.offline,
     noticeCode: v.noticeCode,
-    notice: v.notice,
+    notice: v.noticeCode === "" && v.notice.trim() === "" ? undefined : stepNotice(v.noticeCode, v.notice),
     gifts: v.gifts.map((g) => ({
       code: g.code,
       name: g.name,
-      price: formatInteger(g.pointsPrice),
-      stock: formatInteger(g.stock),
+      price: g.pointsPrice,
+      stock: BigInt(g.stock),
       eligible: g.eligible,
       reasonCode: g.eligible ? "" : g.reasonCode,
-      reason: g.eligible ? "" : g.reason,
+      reason: g.eligible ? undefined : giftReason(g.reasonCode, g.reason, g.perMemberLimit),
     })),
   };
 }
@@ -105,9 +109,9 @@ export function redeemConfirmModel(v: RedemptionConfirmView): RedeemConfirmModel
     name: v.maskedName,
     giftCode: v.gift?.code ?? "",
     giftName: v.gift?.name ?? "",
-    price: formatInteger(v.gift?.pointsPrice ?? 0n),
-    before: formatInteger(v.pointsBefore),
-    after: formatInteger(v.pointsAfter),
+    price: v.gift?.pointsPrice ?? 0n,
+    before: v.pointsBefore,
+    after: v.pointsAfter,
     offline: v.offline,
   };
 }
@@ -118,18 +122,40 @@ export function redeemDoneModel(v: RedemptionDoneView): RedeemDoneModel {
     sessionId: v.sessionId,
     name: v.maskedName,
     giftName: v.giftName,
-    spent: formatInteger(v.pointsSpent),
-    left: formatInteger(v.pointsLeft),
+    spent: v.pointsSpent,
+    left: v.pointsLeft,
     voucherCode: v.voucherCode,
     print: PRINT_STATUS[v.printState] ?? "unknown",
-    printMessage: v.printMessage,
+    printMessage: printMessage(v),
     offline: v.offline,
   };
 }
 
 /** Undefined when the member screen has nothing about redemption (no button, no notices). */
 export function memberRedemption(m: MemberView): MemberRedemptionModel | undefined {
-  const notices = m.redemptionNotices.map((n) => n.message).filter((s) => s.trim() !== "");
+  const notices = m.redemptionNotices.flatMap((n): Msg[] => {
+    if (n.redeemedAt) {
+      return [msg("member.notice", { gift: n.giftName, at: new Date(timestampMs(n.redeemedAt)), reasonCode: n.reasonCode, points: n.pointsReturned })];
+    }
+    return n.message.trim() === "" ? [] : [msg("raw", { text: n.message })];
+  });
   if (!m.redemptionOffered && notices.length === 0) return undefined;
   return { sessionId: m.redemptionOffered && m.transactionId ? m.transactionId : undefined, notices };
+}
+
+/** The voucher's print state in words; the agent's own words only for a state this UI does not know. */
+function printMessage(v: RedemptionDoneView): Msg | undefined {
+  switch (v.printState) {
+    case VoucherPrintState.PRINTING:
+      return msg("print.printing");
+    case VoucherPrintState.PRINTED:
+      return msg("print.printed");
+    case VoucherPrintState.QUEUED:
+      return msg("print.queued", { problem: printerProblem(v.printReason), code: v.voucherCode });
+    case VoucherPrintState.NO_PRINTER:
+    case VoucherPrintState.FAILED:
+      return msg("print.failed", { code: v.voucherCode });
+    default:
+      return v.printMessage.trim() === "" ? undefined : msg("raw", { text: v.printMessage });
+  }
 }

@@ -1,35 +1,37 @@
-// The DOM side: draws whatever the controller hands it. Stable data-testid hooks are part of the
-// contract with the end-to-end tests (see README).
+// The DOM side: draws whatever the controller hands it, in the kiosk's language(s). Stable
+// data-testid hooks are part of the contract with the end-to-end tests (see README).
 import type { ConnectionState, KioskView } from "./controller";
-import { bilingual, fitText, h, icon } from "./dom";
-import { formatClock } from "./format";
-import {
-  giftListScreen,
-  memberRedemptionPart,
-  type RedemptionActions,
-  redeemConfirmScreen,
-  redeemDoneScreen,
-} from "./gifts";
+import { fitText, h } from "./dom";
+import { giftListScreen, type RedemptionActions, redeemConfirmScreen, redeemDoneScreen } from "./gifts";
 import type { DemoCard, KioskInfo } from "./gen/kiosk/v1/kiosk_ui_pb";
-import { CHECK, TAP_CARD, WARNING } from "./icons";
+import { msg } from "./i18n/messages";
+import { type LanguageMode, parseLanguageMode } from "./i18n/translator";
+import { Voice } from "./i18n/voice";
+import { idleScreen, memberScreen, refusalScreen } from "./screens";
 import { type Countdown, remainingFraction } from "./timing";
-import type { IdleModel, MemberModel, ProgressModel, RefusalModel, ViewModel } from "./viewmodel";
+import type { ViewModel } from "./viewmodel";
 
-const CONNECTION_TEXT: Record<ConnectionState, [string, string]> = {
-  connecting: ["正在连接", "Connecting"],
-  online: ["已连接", "Online"],
-  reconnecting: ["正在重新连接", "Reconnecting"],
-};
+/** The language switch's cycle, starting from the configured mode, and what each step is called (in its own language). */
+const SWITCH_NAMES: Record<LanguageMode, string> = { "zh-CN": "中文", en: "English", bilingual: "中文 + English" };
 
 export class DomView implements KioskView {
   private readonly stage: HTMLElement;
   private readonly status: HTMLElement;
+  private readonly brand: HTMLElement;
   private readonly kioskLine: HTMLElement;
   private readonly clockTime: HTMLElement;
   private readonly clockDate: HTMLElement;
+  private readonly languageSwitch: HTMLButtonElement;
   private demoPanel: HTMLElement | undefined;
   private demoKey = "";
   private countdownTimer: ReturnType<typeof setInterval> | undefined;
+  private screen: HTMLElement | undefined;
+  private info: KioskInfo | undefined;
+  private connection: ConnectionState = "connecting";
+  private configured: LanguageMode = "zh-CN";
+  private voice = new Voice("zh-CN");
+  /** What is on screen, so a language switch can draw it again; the countdown keeps its end. */
+  private shown: { model: ViewModel; countdown?: { totalMs: number; endsAt: number } } | undefined;
 
   constructor(
     private readonly root: HTMLElement,
@@ -38,76 +40,53 @@ export class DomView implements KioskView {
   ) {
     this.clockTime = h("div", { class: "clock-time", "data-testid": "clock" });
     this.clockDate = h("div", { class: "clock-date" });
+    this.brand = h("div", { class: "brand-title" });
     this.kioskLine = h("div", { class: "kiosk-line" });
     this.status = h("div", { class: "connection", "data-testid": "connection-status", role: "status" });
+    this.languageSwitch = h("button", { type: "button", class: "language-switch", "data-testid": "language-switch", translate: "no" });
+    this.languageSwitch.addEventListener("click", () => this.setLanguage(this.nextLanguage()));
     this.stage = h("main", { class: "stage" });
     root.replaceChildren(
       h(
         "header",
         { class: "topbar" },
-        h(
-          "div",
-          { class: "brand" },
-          bilingual("会员自助服务", "Member Self-Service", "brand-title"),
-          this.kioskLine,
-        ),
+        h("div", { class: "brand" }, this.brand, this.kioskLine),
         this.status,
-        h("div", { class: "clock" }, this.clockTime, this.clockDate),
+        h("div", { class: "topbar-end" }, this.languageSwitch, h("div", { class: "clock" }, this.clockTime, this.clockDate)),
       ),
       this.stage,
     );
-    this.setConnection("connecting");
-    this.tick();
+    this.setLanguage("zh-CN");
+    // A rotated or resized display gets its text fitted again.
+    new ResizeObserver(() => this.fit()).observe(this.stage);
     setInterval(() => this.tick(), 1000);
   }
 
   showScreen(model: ViewModel, countdown?: Countdown): void {
-    this.stopCountdown();
-    let screen: HTMLElement;
-    switch (model.kind) {
-      case "idle":
-        screen = idleScreen(model);
-        break;
-      case "member":
-        screen = memberScreen(model, this.redemption);
-        break;
-      case "refusal":
-        screen = refusalScreen(model);
-        break;
-      case "gifts":
-        screen = giftListScreen(model, this.redemption);
-        break;
-      case "redeem-confirm":
-        screen = redeemConfirmScreen(model, this.redemption);
-        break;
-      case "redeem-done":
-        screen = redeemDoneScreen(model, this.redemption);
-        break;
+    // A member's session is over: the next member starts in the kiosk's own language.
+    if (model.kind === "idle" && this.shown && this.shown.model.kind !== "idle" && this.voice.mode !== this.configured) {
+      this.voice = new Voice(this.configured);
+      this.drawFrame();
     }
-    if (countdown) screen.append(this.countdownBar(countdown));
-    this.root.dataset.view = model.kind;
-    this.stage.replaceChildren(screen);
-    // Long names, big balances and wordy messages shrink to fit instead of being cut off.
-    for (const el of screen.querySelectorAll<HTMLElement>("[data-fit]")) {
-      fitText(el, Number(el.dataset.fit), "width");
-    }
-    for (const el of screen.querySelectorAll<HTMLElement>("[data-fit-height]")) {
-      fitText(el, Number(el.dataset.fitHeight), "height");
-    }
+    this.shown = { model, countdown: countdown && { totalMs: countdown.totalMs, endsAt: Date.now() + countdown.remainingMs } };
+    this.draw();
   }
 
   setConnection(state: ConnectionState): void {
-    const [zh, en] = CONNECTION_TEXT[state];
+    this.connection = state;
     this.status.dataset.state = state;
-    this.status.replaceChildren(
-      h("span", { class: "dot" }),
-      h("span", { class: "text" }, `${zh} · ${en}`),
-    );
+    this.status.replaceChildren(h("span", { class: "dot" }), this.voice.say(msg(`connection.${state}`), "text"));
   }
 
   setKioskInfo(info: KioskInfo): void {
-    const parts = [info.kioskId && `终端 Kiosk ${info.kioskId}`, info.agentVersion && `v${info.agentVersion}`];
-    this.kioskLine.textContent = parts.filter(Boolean).join("  ·  ");
+    this.info = info;
+    const configured = parseLanguageMode(info.language);
+    if (configured !== this.configured) {
+      this.configured = configured;
+      this.setLanguage(configured);
+    } else {
+      this.drawKioskLine();
+    }
 
     const cards = info.demoMode ? info.demoCards : [];
     const key = JSON.stringify(cards.map((c) => [c.readerId, c.cardUid, c.label]));
@@ -121,11 +100,96 @@ export class DomView implements KioskView {
     }
     if (this.demoPanel && key === this.demoKey) return;
     this.demoKey = key;
+    this.drawDemoPanel();
+  }
+
+  private nextLanguage(): LanguageMode {
+    const cycle: LanguageMode[] = this.configured === "bilingual" ? ["bilingual", "zh-CN", "en"] : [this.configured, this.configured === "en" ? "zh-CN" : "en"];
+    const i = cycle.indexOf(this.voice.mode);
+    return cycle[(i + 1) % cycle.length]!;
+  }
+
+  /** The touch switch (or configuration) changed the language: everything on screen is drawn again in it. */
+  private setLanguage(mode: LanguageMode): void {
+    this.voice = new Voice(mode);
+    this.drawFrame();
+    if (this.shown) this.draw();
+  }
+
+  private drawFrame(): void {
+    const mode = this.voice.mode;
+    document.documentElement.lang = mode === "en" ? "en" : "zh-CN";
+    this.root.dataset.lang = mode;
+    this.languageSwitch.dataset.lang = mode;
+    this.languageSwitch.textContent = SWITCH_NAMES[this.nextLanguage()];
+    this.brand.replaceChildren(this.voice.label(msg("brand")));
+    this.drawKioskLine();
+    this.setConnection(this.connection);
+    if (this.demoPanel) this.drawDemoPanel();
+    this.tick();
+  }
+
+  private drawKioskLine(): void {
+    const info = this.info;
+    // A technician's line: once, in the first language, even when the screen is bilingual.
+    this.kioskLine.textContent = info?.kioskId ? this.voice.primary.text(msg("kiosk.line", { id: info.kioskId, version: info.agentVersion })) : "";
+  }
+
+  private draw(): void {
+    const shown = this.shown;
+    if (!shown) return;
+    this.stopCountdown();
+    const v = this.voice;
+    const model = shown.model;
+    let screen: HTMLElement;
+    switch (model.kind) {
+      case "idle":
+        screen = idleScreen(v, model);
+        break;
+      case "member":
+        screen = memberScreen(v, model, this.redemption);
+        break;
+      case "refusal":
+        screen = refusalScreen(v, model);
+        break;
+      case "gifts":
+        screen = giftListScreen(v, model, this.redemption);
+        break;
+      case "redeem-confirm":
+        screen = redeemConfirmScreen(v, model, this.redemption);
+        break;
+      case "redeem-done":
+        screen = redeemDoneScreen(v, model, this.redemption);
+        break;
+    }
+    this.root.dataset.view = model.kind;
+    const c = shown.countdown;
+    const countdown = c && { totalMs: c.totalMs, remainingMs: Math.max(0, Math.min(c.totalMs, c.endsAt - Date.now())) };
+    // The countdown is the stage's second row, under the screen: it never covers what it times.
+    this.stage.replaceChildren(screen, ...(countdown ? [this.countdownBar(countdown)] : []));
+    this.screen = screen;
+    this.fit();
+  }
+
+  /** Long names, big balances and wordy messages shrink to fit (then wrap) instead of being cut off. */
+  private fit(): void {
+    const screen = this.screen;
+    if (!screen?.isConnected) return;
+    for (const el of screen.querySelectorAll<HTMLElement>("[data-fit]")) {
+      fitText(el, Number(el.dataset.fit), "width");
+    }
+    for (const el of screen.querySelectorAll<HTMLElement>("[data-fit-height]")) {
+      fitText(el, Number(el.dataset.fitHeight), "height");
+    }
+  }
+
+  private drawDemoPanel(): void {
+    const cards = this.info?.demoCards ?? [];
     const panel = h(
       "nav",
       { class: "demo-panel", "data-testid": "demo-panel", "aria-label": "Demo" },
-      bilingual("演示", "Demo", "demo-title"),
-      h("div", { class: "demo-cards" }, ...cards.map((c) => this.demoButton(c))),
+      this.voice.label(msg("demo.title"), "demo-title"),
+      h("div", { class: "demo-cards", "data-scrolls": "" }, ...cards.map((c) => this.demoButton(c))),
     );
     if (this.demoPanel) this.demoPanel.replaceWith(panel);
     else this.root.append(panel);
@@ -136,9 +200,8 @@ export class DomView implements KioskView {
   private demoButton(card: DemoCard): HTMLElement {
     const button = h(
       "button",
-      { type: "button", class: "demo-tap", "data-testid": `demo-tap-${card.cardUid}`, title: card.cardUid },
+      { type: "button", class: "demo-tap", "data-testid": `demo-tap-${card.cardUid}`, title: card.cardUid, translate: "no" },
       h("span", { class: "demo-label" }, card.label || card.cardUid),
-      card.label ? h("span", { class: "demo-uid" }, card.cardUid) : null,
     );
     button.addEventListener("click", () => {
       if (button.classList.contains("busy")) return;
@@ -156,19 +219,18 @@ export class DomView implements KioskView {
     fill.style.transform = `scaleX(${remainingFraction(c)})`;
     // A CSS animation drains the bar smoothly from where it is now to empty.
     fill.style.animationDuration = `${c.remainingMs}ms`;
-    const seconds = h("span", { class: "countdown-seconds" });
+    const text = h("div", { class: "countdown-text" });
     const end = Date.now() + c.remainingMs;
+    let last = -1;
     const update = () => {
-      seconds.textContent = `${Math.max(0, Math.ceil((end - Date.now()) / 1000))}`;
+      const seconds = Math.max(0, Math.ceil((end - Date.now()) / 1000));
+      if (seconds === last) return;
+      last = seconds;
+      text.replaceChildren(this.voice.say(msg("countdown", { seconds })));
     };
     update();
     this.countdownTimer = setInterval(update, 250);
-    return h(
-      "div",
-      { class: "countdown", "data-testid": "countdown" },
-      h("div", { class: "countdown-track" }, fill),
-      h("div", { class: "countdown-text" }, seconds, " 秒后返回首页 · Returning to start"),
-    );
+    return h("div", { class: "countdown", "data-testid": "countdown" }, h("div", { class: "countdown-track" }, fill), text);
   }
 
   private stopCountdown(): void {
@@ -177,133 +239,8 @@ export class DomView implements KioskView {
   }
 
   private tick(): void {
-    const c = formatClock(new Date());
-    this.clockTime.textContent = c.time;
-    this.clockDate.textContent = `${c.dateZh} · ${c.dateEn}`;
+    const now = new Date();
+    this.clockTime.textContent = this.voice.primary.clockTime(now);
+    this.clockDate.replaceChildren(this.voice.format((t) => t.clockDate(now)));
   }
-}
-
-function idleScreen(m: IdleModel): HTMLElement {
-  return h(
-    "section",
-    { class: "screen screen-idle", "data-testid": "screen-idle" },
-    m.greeting ? h("div", { class: "greeting", "data-testid": "idle-greeting" }, m.greeting) : null,
-    icon(TAP_CARD, "tap-art"),
-    h("h1", { class: "prompt-zh" }, "请刷卡"),
-    h("div", { class: "prompt-en" }, "Please tap your card"),
-    h("div", { class: "prompt-hint" }, "将会员卡靠近读卡器 · Hold your member card to the reader"),
-  );
-}
-
-function memberScreen(m: MemberModel, redemption?: RedemptionActions): HTMLElement {
-  return h(
-    "section",
-    { class: `screen screen-member${m.progress || m.expiring ? " screen-member-dense" : ""}`, "data-testid": "screen-member" },
-    h(
-      "div",
-      { class: "member-head" },
-      icon(CHECK, "head-icon ok"),
-      h(
-        "div",
-        { class: "member-who" },
-        bilingual("欢迎您", "Welcome", "eyebrow"),
-        h("div", { class: "member-name", "data-testid": "member-name", "data-fit": "40" }, m.name),
-      ),
-      m.birthday ? birthdayBanner() : null,
-    ),
-    h(
-      "div",
-      { class: "tiles" },
-      tile("余额", "Balance", m.balance, "member-balance", "tile-balance"),
-      tile("积分", "Points", m.points, "member-points", "tile-points"),
-      tile("等级", "Level", m.level, "member-level", "tile-level"),
-    ),
-    m.progress ? progressLine(m.progress) : null,
-    m.expiring ? h("div", { class: "notice notice-expiring", "data-testid": "member-expiring", role: "note" }, m.expiring) : null,
-    h(
-      "div",
-      { class: "member-foot" },
-      cardLine(m.card, "member-card"),
-      freshnessLine(m),
-      m.redemption ? memberRedemptionPart(m.redemption, redemption) : null,
-    ),
-  );
-}
-
-/** Whether balance and points are live from central or the kiosk's cached copy ("as of" its last sync). */
-function freshnessLine(m: MemberModel): HTMLElement | null {
-  let zh: string;
-  let en: string;
-  switch (m.freshness) {
-    case "checking":
-      [zh, en] = ["正在获取最新数据…", "Getting the latest figures…"];
-      break;
-    case "live":
-      [zh, en] = ["实时数据", "Live"];
-      break;
-    case "cached":
-      [zh, en] = m.asOfZh ? [m.asOfZh, m.asOfEn] : ["本机数据", "Offline data"];
-      break;
-    default:
-      return null;
-  }
-  return h(
-    "div",
-    { class: "freshness", "data-testid": "member-freshness", "data-freshness": m.freshness, role: "status" },
-    h("span", { class: "dot" }),
-    h("span", { class: "text" }, `${zh} · ${en}`),
-  );
-}
-
-function birthdayBanner(): HTMLElement {
-  return h(
-    "div",
-    { class: "birthday", "data-testid": "member-birthday" },
-    h("span", { class: "birthday-zh" }, "生日快乐！"),
-    h("span", { class: "birthday-en" }, "Happy birthday!"),
-  );
-}
-
-function progressLine(p: ProgressModel): HTMLElement {
-  const fill = h("div", { class: "progress-fill" });
-  fill.style.width = `${p.percent}%`;
-  return h(
-    "div",
-    { class: "progress", "data-testid": "member-progress", "data-percent": String(p.percent) },
-    h("div", { class: "progress-track" }, fill),
-    h("div", { class: "progress-text", "data-testid": "member-progress-text" }, p.text),
-  );
-}
-
-function refusalScreen(m: RefusalModel): HTMLElement {
-  return h(
-    "section",
-    {
-      class: "screen screen-refusal",
-      "data-testid": "screen-refusal",
-      "data-reason": m.reasonCode || undefined,
-    },
-    icon(WARNING, "head-icon warn"),
-    h("div", { class: "refusal-message", "data-testid": "refusal-message", "data-fit-height": "32", role: "alert" }, m.message),
-    cardLine(m.card, "refusal-card"),
-    h("div", { class: "refusal-help" }, "如需帮助，请联系工作人员 · Please ask a staff member for help"),
-  );
-}
-
-function tile(zh: string, en: string, value: string, testId: string, cls: string): HTMLElement {
-  return h(
-    "div",
-    { class: `tile ${cls}` },
-    bilingual(zh, en),
-    h("div", { class: "tile-value", "data-testid": testId, "data-fit": "28" }, value),
-  );
-}
-
-function cardLine(card: string, testId: string): HTMLElement {
-  return h(
-    "div",
-    { class: "card-line" },
-    bilingual("卡号", "Card", "inline"),
-    h("span", { class: "card-number", "data-testid": testId }, card),
-  );
 }

@@ -2,7 +2,8 @@
 // The agent masks personal data; nothing here unmasks or derives anything personal.
 import { timestampMs } from "@bufbuild/protobuf/wkt";
 import { DataFreshness, type LevelProgressView, type MemberView, type Screen } from "./gen/kiosk/v1/kiosk_ui_pb";
-import { formatAsOf, formatInteger, formatMoney } from "./format";
+import { refusal } from "./i18n/codes";
+import { msg, type Msg } from "./i18n/messages";
 import {
   type GiftViewModel,
   giftListModel,
@@ -17,7 +18,7 @@ export const PLACEHOLDER = "—";
 
 export interface IdleModel {
   kind: "idle";
-  /** IdleView.greeting; empty when the agent sets none. */
+  /** IdleView.greeting, the site's own words; empty when the agent sets none. */
   greeting: string;
 }
 
@@ -28,45 +29,47 @@ export interface MemberModel {
   kind: "member";
   name: string;
   level: string;
-  balance: string;
-  points: string;
+  /** Undefined when the agent sent none (shown as the placeholder). */
+  balance?: Money;
+  points: bigint;
   card: string;
   /** Way to the next level; undefined when the site has no level table. */
   progress?: ProgressModel;
-  /** "500 积分将于 2026-12-31 到期 · …"; empty when nothing expires soon. */
-  expiring: string;
+  /** Points expiring soon; undefined when nothing expires soon. */
+  expiring?: Msg;
   /** The member's birthday week: greet them (生日祝福). */
   birthday: boolean;
   /** The gift button and redemption notices; absent when there is nothing to offer or tell. */
   redemption?: MemberRedemptionModel;
   freshness: Freshness;
-  /** Bilingual "as of" line for cached figures; empty when not cached or the time is unknown. */
-  asOfZh: string;
-  asOfEn: string;
+  /** When cached figures were true; undefined when not cached or the time is unknown. */
+  asOf?: Date;
+}
+
+export interface Money {
+  minor: bigint;
+  currency: string;
 }
 
 export interface ProgressModel {
   current: string;
   /** Empty at the top level. */
   next: string;
-  /** "再积 1,200 分升级为 钻石 · 1,200 points to 钻石", or the top-level line. */
-  text: string;
+  /** "再积 1,200 分升级为 钻石", or the top-level line. */
+  text: Msg;
   percent: number;
 }
 
 export interface RefusalModel {
   kind: "refusal";
   reasonCode: string;
-  message: string;
+  message: Msg;
   card: string;
 }
 
 export type ViewModel = IdleModel | MemberModel | RefusalModel | GiftViewModel;
 
 export const IDLE: IdleModel = { kind: "idle", greeting: "" };
-
-/** Used only if the agent sends a refusal without a message. */
-const FALLBACK_REFUSAL = "暂时无法处理此卡\nThis card cannot be used right now";
 
 const orPlaceholder = (s: string) => (s.trim() === "" ? PLACEHOLDER : s);
 
@@ -82,8 +85,8 @@ export function toViewModel(screen: Screen): ViewModel {
         kind: "member",
         name: orPlaceholder(m.maskedName),
         level: orPlaceholder(m.level),
-        balance: m.balance ? formatMoney(m.balance.amountMinor, m.balance.currency) : PLACEHOLDER,
-        points: formatInteger(m.points),
+        balance: m.balance ? { minor: m.balance.amountMinor, currency: m.balance.currency } : undefined,
+        points: m.points,
         card: orPlaceholder(m.maskedCard),
         progress: toProgress(m.progress),
         expiring: expiringLine(m.expiringPoints, m.expiringOn),
@@ -97,7 +100,7 @@ export function toViewModel(screen: Screen): ViewModel {
       return {
         kind: "refusal",
         reasonCode: r.reasonCode,
-        message: r.message.trim() === "" ? FALLBACK_REFUSAL : r.message,
+        message: refusal(r.reasonCode, r.message),
         card: orPlaceholder(r.maskedCard),
       };
     }
@@ -115,17 +118,13 @@ export function toViewModel(screen: Screen): ViewModel {
 function toProgress(p: LevelProgressView | undefined): ProgressModel | undefined {
   if (!p || (p.currentLevel === "" && p.nextLevel === "")) return undefined;
   const percent = Math.max(0, Math.min(100, p.percent));
-  const text =
-    p.nextLevel === ""
-      ? "已是最高等级 · Top level reached"
-      : `再积 ${formatInteger(p.pointsToNext)} 分升级为 ${p.nextLevel} · ${formatInteger(p.pointsToNext)} points to ${p.nextLevel}`;
+  const text = p.nextLevel === "" ? msg("member.topLevel") : msg("member.progress", { points: p.pointsToNext, next: p.nextLevel });
   return { current: p.currentLevel, next: p.nextLevel, text, percent };
 }
 
-function expiringLine(points: bigint, on: string): string {
-  if (points <= 0n) return "";
-  const n = formatInteger(points);
-  return on === "" ? `${n} 积分即将到期 · ${n} points expire soon` : `${n} 积分将于 ${on} 到期 · ${n} points expire on ${on}`;
+function expiringLine(points: bigint, on: string): Msg | undefined {
+  if (points <= 0n) return undefined;
+  return on === "" ? msg("member.expiringSoon", { points }) : msg("member.expiringOn", { points, day: on });
 }
 
 const FRESHNESS: Record<number, Freshness> = {
@@ -134,11 +133,10 @@ const FRESHNESS: Record<number, Freshness> = {
   [DataFreshness.CACHED]: "cached",
 };
 
-function freshnessOf(m: MemberView): Pick<MemberModel, "freshness" | "asOfZh" | "asOfEn"> {
+function freshnessOf(m: MemberView): Pick<MemberModel, "freshness" | "asOf"> {
   const freshness = FRESHNESS[m.freshness] ?? "";
-  if (freshness !== "cached" || !m.asOf) return { freshness, asOfZh: "", asOfEn: "" };
-  const text = formatAsOf(new Date(timestampMs(m.asOf)));
-  return { freshness, asOfZh: text.zh, asOfEn: text.en };
+  if (freshness !== "cached" || !m.asOf) return { freshness };
+  return { freshness, asOf: new Date(timestampMs(m.asOf)) };
 }
 
 /** Screen.shown_at in epoch milliseconds, or undefined when the agent did not set it. */

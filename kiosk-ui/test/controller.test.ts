@@ -23,6 +23,7 @@ class FakeAgent {
   streams: Script[] = [];
   down = false;
   infoCalls = 0;
+  beats: number[] = [];
   taps: TapCardRequest[] = [];
   info: MessageInitShape<typeof KioskInfoSchema> = { kioskId: "K-1", demoMode: true };
 
@@ -33,6 +34,11 @@ class FakeAgent {
           this.infoCalls++;
           if (this.down) throw new ConnectError("down", Code.Unavailable);
           return this.info;
+        },
+        heartbeat: () => {
+          this.beats.push(Date.now());
+          if (this.down) throw new ConnectError("down", Code.Unavailable);
+          return { intervalSeconds: 3 };
         },
         watchScreen: async function* (this: void, _req, ctx) {
           const script = agent.streams.shift() ?? [];
@@ -120,6 +126,21 @@ describe("KioskController", () => {
     expect(view.screens[1]?.model).toEqual({ kind: "idle", greeting: "你好" });
     expect(view.states).toEqual(["connecting", "online"]);
     controller.stop();
+  });
+
+  it("beats at the interval the agent names, and keeps beating while the agent is down", async () => {
+    const { controller } = setup();
+    controller.start();
+    await vi.advanceTimersByTimeAsync(10);
+    expect(agent.beats).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(3_000);
+    expect(agent.beats).toHaveLength(2);
+    agent.down = true;
+    await vi.advanceTimersByTimeAsync(6_000);
+    expect(agent.beats).toHaveLength(4);
+    controller.stop();
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(agent.beats).toHaveLength(4);
   });
 
   it("ignores stale frames within a stream", async () => {

@@ -2,7 +2,13 @@ import { create } from "@bufbuild/protobuf";
 import { timestampFromMs } from "@bufbuild/protobuf/wkt";
 import { describe, expect, it } from "vitest";
 import { DataFreshness, ScreenSchema } from "../src/gen/kiosk/v1/kiosk_ui_pb";
+import type { Msg } from "../src/i18n/messages";
+import { Translator } from "../src/i18n/translator";
 import { PLACEHOLDER, shownAtMs, toViewModel } from "../src/viewmodel";
+
+const zh = new Translator("zh-CN", "UTC");
+const en = new Translator("en", "UTC");
+const both = (m: Msg | undefined) => (m ? [zh.text(m), en.text(m)] : undefined);
 
 describe("toViewModel", () => {
   it("maps an idle screen and its greeting", () => {
@@ -14,7 +20,7 @@ describe("toViewModel", () => {
     expect(toViewModel(create(ScreenSchema, {}))).toEqual({ kind: "idle", greeting: "" });
   });
 
-  it("maps a member screen, formatting money and points, keeping masked data as sent", () => {
+  it("maps a member screen, keeping masked data as sent and figures as numbers to format per language", () => {
     const s = create(ScreenSchema, {
       view: {
         case: "member",
@@ -32,15 +38,14 @@ describe("toViewModel", () => {
       kind: "member",
       name: "张*明",
       level: "金卡 Gold",
-      balance: "¥1,234.50",
-      points: "12,345",
+      balance: { minor: 123450n, currency: "CNY" },
+      points: 12345n,
       card: "**** 5F6A",
       progress: undefined,
-      expiring: "",
+      expiring: undefined,
       birthday: false,
+      redemption: undefined,
       freshness: "",
-      asOfZh: "",
-      asOfEn: "",
     });
   });
 
@@ -58,10 +63,10 @@ describe("toViewModel", () => {
       },
     });
     const m = toViewModel(s);
-    expect(m.kind).toBe("member");
-    if (m.kind !== "member") return;
-    expect(m.progress).toEqual({ current: "金卡", next: "钻石", text: "再积 1,200 分升级为 钻石 · 1,200 points to 钻石", percent: 76 });
-    expect(m.expiring).toBe("500 积分将于 2026-12-31 到期 · 500 points expire on 2026-12-31");
+    if (m.kind !== "member") throw new Error("member expected");
+    expect(m.progress?.percent).toBe(76);
+    expect(both(m.progress?.text)).toEqual(["再积 1,200 分升级为 钻石", "1,200 points to 钻石"]);
+    expect(both(m.expiring)).toEqual(["500 积分将于 2026年12月31日 到期", "500 points expire on Dec 31, 2026"]);
     expect(m.birthday).toBe(true);
   });
 
@@ -71,27 +76,32 @@ describe("toViewModel", () => {
     });
     const m = toViewModel(s);
     if (m.kind !== "member") throw new Error("member expected");
-    expect(m.progress).toEqual({ current: "钻石", next: "", text: "已是最高等级 · Top level reached", percent: 100 });
+    expect(m.progress?.percent).toBe(100);
+    expect(both(m.progress?.text)).toEqual(["已是最高等级", "Top level reached"]);
   });
 
   it("marks live figures from central", () => {
     const s = create(ScreenSchema, {
       view: { case: "member", value: { freshness: DataFreshness.LIVE, asOf: timestampFromMs(Date.UTC(2026, 10, 22, 2, 5)) } },
     });
-    expect(toViewModel(s)).toMatchObject({ freshness: "live", asOfZh: "", asOfEn: "" });
+    const m = toViewModel(s);
+    expect(m).toMatchObject({ freshness: "live" });
+    expect(m.kind === "member" ? m.asOf : "not a member").toBeUndefined();
   });
 
   it("says since when cached figures are true", () => {
-    const asOf = new Date(2026, 10, 22, 9, 5);
+    const asOf = Date.UTC(2026, 10, 22, 9, 5);
     const s = create(ScreenSchema, {
-      view: { case: "member", value: { freshness: DataFreshness.CACHED, asOf: timestampFromMs(asOf.getTime()) } },
+      view: { case: "member", value: { freshness: DataFreshness.CACHED, asOf: timestampFromMs(asOf) } },
     });
-    expect(toViewModel(s)).toMatchObject({ freshness: "cached", asOfZh: "截至 11月22日 09:05", asOfEn: "As of 22 Nov 09:05" });
+    expect(toViewModel(s)).toMatchObject({ freshness: "cached", asOf: new Date(asOf) });
   });
 
   it("shows cached figures without a sync time as cached, with no date", () => {
     const s = create(ScreenSchema, { view: { case: "member", value: { freshness: DataFreshness.CACHED } } });
-    expect(toViewModel(s)).toMatchObject({ freshness: "cached", asOfZh: "" });
+    const m = toViewModel(s);
+    expect(m).toMatchObject({ freshness: "cached" });
+    expect(m.kind === "member" ? m.asOf : "not a member").toBeUndefined();
   });
 
   it("shows a pending check while central is asked", () => {
@@ -101,45 +111,25 @@ describe("toViewModel", () => {
 
   it("shows placeholders for fields the agent left empty", () => {
     const s = create(ScreenSchema, { view: { case: "member", value: {} } });
-    expect(toViewModel(s)).toEqual({
-      kind: "member",
-      name: PLACEHOLDER,
-      level: PLACEHOLDER,
-      balance: PLACEHOLDER,
-      points: "0",
-      card: PLACEHOLDER,
-      progress: undefined,
-      expiring: "",
-      birthday: false,
-      freshness: "",
-      asOfZh: "",
-      asOfEn: "",
-    });
+    expect(toViewModel(s)).toMatchObject({ name: PLACEHOLDER, level: PLACEHOLDER, balance: undefined, points: 0n, card: PLACEHOLDER });
   });
 
-  it("maps a refusal screen and keeps the message verbatim", () => {
+  it("translates a refusal from its code, whatever words the agent sent", () => {
     const s = create(ScreenSchema, {
-      view: {
-        case: "refusal",
-        value: { reasonCode: "card_lost", message: "此卡已挂失\nCard reported lost", maskedCard: "**** 9C2B" },
-      },
+      view: { case: "refusal", value: { reasonCode: "card_lost", message: "此卡已挂失\nCard reported lost", maskedCard: "**** 9C2B" } },
     });
-    expect(toViewModel(s)).toEqual({
-      kind: "refusal",
-      reasonCode: "card_lost",
-      message: "此卡已挂失\nCard reported lost",
-      card: "**** 9C2B",
-    });
+    const vm = toViewModel(s);
+    if (vm.kind !== "refusal") throw new Error("refusal expected");
+    expect(vm.card).toBe("**** 9C2B");
+    expect(both(vm.message)).toEqual(["此卡已挂失", "This card has been reported lost."]);
   });
 
-  it("gives a refusal without a message a generic bilingual one", () => {
-    const s = create(ScreenSchema, { view: { case: "refusal", value: { reasonCode: "card_unknown" } } });
-    const vm = toViewModel(s);
-    expect(vm.kind).toBe("refusal");
-    if (vm.kind === "refusal") {
-      expect(vm.message).toMatch(/[\u4e00-\u9fff]/);
-      expect(vm.message).toMatch(/card/i);
-    }
+  it("shows the agent's words for a code it does not know, and a generic line without either", () => {
+    const unknown = toViewModel(create(ScreenSchema, { view: { case: "refusal", value: { reasonCode: "card_x", message: "新 · new" } } }));
+    const empty = toViewModel(create(ScreenSchema, { view: { case: "refusal", value: { reasonCode: "card_y" } } }));
+    if (unknown.kind !== "refusal" || empty.kind !== "refusal") throw new Error("refusal expected");
+    expect(both(unknown.message)).toEqual(["新 · new", "新 · new"]);
+    expect(both(empty.message)).toEqual(["暂时无法处理此卡", "This card cannot be used right now."]);
   });
 });
 

@@ -12,8 +12,10 @@ namespace KioskAgent.Api;
 public sealed class KioskUiGrpcService(
     IOptions<KioskOptions> kiosk,
     IOptions<DemoOptions> demo,
+    IOptions<KioskLanguageOptions> language,
     CardReaderRegistry readers,
     ScreenBroadcaster screen,
+    ScreenHeartbeat heartbeat,
     IHostApplicationLifetime lifetime) : KioskUi.KioskUiBase
 {
     public override Task<KioskInfo> GetKioskInfo(GetKioskInfoRequest request, ServerCallContext context)
@@ -24,6 +26,7 @@ public sealed class KioskUiGrpcService(
             SiteId = kiosk.Value.SiteId,
             AgentVersion = AgentVersion.Current,
             DemoMode = demo.Value.Enabled,
+            Language = language.Value.Language,
         };
         var reader = readers.FindSimulated(null);
         if (demo.Value.Enabled && reader is not null)
@@ -33,6 +36,12 @@ public sealed class KioskUiGrpcService(
         }
 
         return Task.FromResult(info);
+    }
+
+    public override Task<HeartbeatReply> Heartbeat(HeartbeatRequest request, ServerCallContext context)
+    {
+        heartbeat.Beat();
+        return Task.FromResult(new HeartbeatReply { IntervalSeconds = (uint)heartbeat.Interval.TotalSeconds });
     }
 
     /// <summary>

@@ -15,6 +15,7 @@ public static class RedemptionScreens
         Eligible = decision.Allowed,
         ReasonCode = decision.ReasonCode,
         Reason = decision.Message,
+        PerMemberLimit = gift.PerMemberLimit,
     };
 
     /// <summary>Active gifts, cheapest first, each with whether this member may redeem it now and why not.</summary>

@@ -10,5 +10,9 @@ public sealed class ScreenOptions
     /// <summary>Refusals are read quickly; they clear sooner.</summary>
     public int RefusalClearAfterSeconds { get; set; } = 8;
 
+    /// <summary>Written as "中文 · English", each screen language shows its own half.</summary>
     public string IdleGreeting { get; set; } = "欢迎光临 · Welcome";
+
+    /// <summary>The screen device turns to a fault after this long without a heartbeat from the page.</summary>
+    public int HeartbeatTimeoutSeconds { get; set; } = 15;
 }

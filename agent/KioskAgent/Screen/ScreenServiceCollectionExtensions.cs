@@ -8,8 +8,15 @@ public static class ScreenServiceCollectionExtensions
             .BindConfiguration(ScreenOptions.Section)
             .Validate(o => o.ClearAfterSeconds is > 0 and <= 600, "Screen:ClearAfterSeconds must be 1-600.")
             .Validate(o => o.RefusalClearAfterSeconds is > 0 and <= 600, "Screen:RefusalClearAfterSeconds must be 1-600.")
+            .Validate(o => o.HeartbeatTimeoutSeconds is >= 3 and <= 600, "Screen:HeartbeatTimeoutSeconds must be 3-600.")
+            .ValidateOnStart();
+        services.AddOptions<KioskLanguageOptions>()
+            .BindConfiguration(KioskLanguageOptions.Section)
+            .Validate(o => KioskLanguageOptions.Allowed.Contains(o.Language, StringComparer.Ordinal), "Kiosk:Language must be zh-CN, en or bilingual.")
             .ValidateOnStart();
         services.AddSingleton<ScreenBroadcaster>();
+        services.AddSingleton<ScreenHeartbeat>();
+        services.AddHostedService<ScreenHeartbeatMonitor>();
         return services;
     }
 }

@@ -29,6 +29,8 @@ public sealed class LiveMemberScreenTests : IAsyncLifetime
                 ["Central__TelemetrySeconds"] = "1",
                 ["Central__LiveQueryMilliseconds"] = "3000",
                 ["Screen__ClearAfterSeconds"] = "30",
+                // Both languages on screen: the "as of" line is checked in each.
+                ["Kiosk__Language"] = "bilingual",
             },
         };
         _health = await MqttProbe.ConnectAsync(_broker.Port, HealthReports.Topic(settings));

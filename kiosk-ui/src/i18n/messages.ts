@@ -1,0 +1,129 @@
+// Every text the kiosk shows, by key, with the parameters each sentence takes. One catalogue per
+// language (zh-CN.ts, en.ts) implements all of them as whole sentences: word order, units and
+// punctuation belong to the language, never to the code that calls them.
+
+/** Formats a parameter for the catalogue's own locale (Intl). */
+export interface Formats {
+  /** 12345 -> "12,345". */
+  int(n: bigint | number): string;
+  /** Minor units (fen) and ISO currency -> "¥1,234.50". */
+  money(minor: bigint, currency: string): string;
+  /** "2026-12-31" (a calendar day) -> "2026年12月31日" / "31 Dec 2026". */
+  day(isoDay: string): string;
+  /** An instant, in local time, day and time. */
+  dateTime(d: Date): string;
+  /** The header clock's date. */
+  clockDate(d: Date): string;
+  /** The header clock's time, 24 h. */
+  clockTime(d: Date): string;
+}
+
+export interface Messages {
+  /** Text that arrives as it is to be shown: the agent's words for a code this UI does not know. */
+  "raw": { text: string };
+  "brand": {};
+  "kiosk.line": { id: string; version: string };
+  "connection.connecting": {};
+  "connection.online": {};
+  "connection.reconnecting": {};
+  "demo.title": {};
+
+  "idle.welcome": {};
+  "idle.prompt": {};
+  "idle.hint": {};
+
+  "member.welcome": {};
+  "member.balance": {};
+  "member.points": {};
+  "member.level": {};
+  "member.card": {};
+  "member.birthday": {};
+  "member.progress": { points: bigint; next: string };
+  "member.topLevel": {};
+  "member.expiringOn": { points: bigint; day: string };
+  "member.expiringSoon": { points: bigint };
+  "member.checking": {};
+  "member.live": {};
+  "member.asOf": { at: Date };
+  "member.cached": {};
+  "member.redeem": {};
+  "member.notice": { gift: string; at: Date; reasonCode: string; points: bigint };
+
+  "refusal.card_unknown": {};
+  "refusal.card_expired": {};
+  "refusal.card_lost": {};
+  "refusal.card_frozen": {};
+  "refusal.card_cancelled": {};
+  "refusal.card_replaced": {};
+  "refusal.card_state_unknown": {};
+  "refusal.journal_unavailable": {};
+  "refusal.read": {};
+  "refusal.identity": {};
+  "refusal.generic": {};
+  "refusal.help": {};
+
+  "countdown": { seconds: number };
+
+  "rejection.points_insufficient": {};
+  "rejection.gift_out_of_stock": {};
+  "rejection.gift_member_limit": {};
+  "rejection.gift_inactive": {};
+  "rejection.member_unknown": {};
+  "rejection.none": {};
+
+  "gifts.title": {};
+  "gifts.available": {};
+  "gifts.pointsUnit": {};
+  "gifts.stock": { n: bigint };
+  "gifts.empty": {};
+  "gifts.back": {};
+  "gifts.prev": {};
+  "gifts.next": {};
+  "gifts.offline": {};
+  "gift.points_insufficient": {};
+  "gift.gift_out_of_stock": {};
+  "gift.gift_member_limit": { limit: number };
+  "gift.gift_inactive": {};
+  "gift.offline_limit": {};
+  "gift.offline_refused": {};
+  "step.gift_unknown": {};
+  "step.journal_unavailable": {};
+  "step.redemption_disabled": {};
+  "step.unavailable": {};
+
+  "confirm.title": {};
+  "confirm.before": {};
+  "confirm.after": {};
+  "confirm.back": {};
+  "confirm.ok": {};
+
+  "done.title": {};
+  "done.spent": {};
+  "done.left": {};
+  "done.voucher": {};
+  "done.finish": {};
+  "print.printing": {};
+  "print.printed": {};
+  "print.queued": { problem: Msg; code: string };
+  "print.failed": { code: string };
+  "printer.paper_end": {};
+  "printer.cover_open": {};
+  "printer.offline": {};
+  "printer.fault": {};
+}
+
+export type MessageKey = keyof Messages;
+
+/** A text to show: a key and its parameters, translated when drawn (so a language switch redraws it). */
+export type Msg = { [K in MessageKey]: { key: K; params: Messages[K] } }[MessageKey];
+
+export function msg<K extends MessageKey>(key: K, ...params: {} extends Messages[K] ? [Messages[K]?] : [Messages[K]]): Msg {
+  return { key, params: (params[0] ?? {}) as Messages[K] } as Msg;
+}
+
+/** How a catalogue reaches other messages (a reason inside a sentence) and the formats. */
+export interface Context extends Formats {
+  text(m: Msg): string;
+}
+
+export type Catalogue = { [K in MessageKey]: (p: Messages[K], c: Context) => string };
