@@ -11,14 +11,17 @@ namespace KioskAgent.Commands;
 /// no response topic below {base}/reply/ → dead letter <c>bad_response_topic</c>, no answer;
 /// otherwise every refusal is answered there with ok=false and recorded in the dead-letter log:
 /// missing correlation data, too large, wrong schema, malformed JSON or wrong types, unknown command,
-/// a full queue (<c>busy</c>). A repeated id is answered from the first result (<c>in_progress</c>
-/// while that still runs) and never runs again. Accepted commands go to <see cref="CommandQueue"/>.
+/// a full queue (<c>busy</c>), a retained message (<c>retained</c>: it would run again at every
+/// subscribe). A repeated id is answered from the first result (<c>in_progress</c> while that still
+/// runs) and never runs again, also after a restart (<see cref="CommandIdStore"/>). Accepted
+/// commands go to <see cref="CommandQueue"/>.
 /// </summary>
 public sealed partial class CommandDispatcher : IMqttInboundHandler
 {
     public const string KindName = "command";
     public const int MaxIdLength = 128;
     public const int MaxNameLength = 64;
+    public const string Retained = "retained";
 
     private readonly MqttConnection _connection;
     private readonly IServiceProvider _services;
@@ -38,6 +41,7 @@ public sealed partial class CommandDispatcher : IMqttInboundHandler
         CommandQueue queue,
         CommandReplies replies,
         CommandStamp stamp,
+        CommandIdStore ids,
         DeadLetterLog deadLetters,
         IOptions<CommandOptions> options,
         TimeProvider time,
@@ -53,6 +57,10 @@ public sealed partial class CommandDispatcher : IMqttInboundHandler
         _time = time;
         _logger = logger;
         _replays = new CommandReplayCache(_options.RememberedIds);
+        foreach (var (id, first) in ids.Load())
+        {
+            _replays.Seed(id, first);
+        }
     }
 
     public string Kind => KindName;
@@ -76,6 +84,13 @@ public sealed partial class CommandDispatcher : IMqttInboundHandler
 
         var hasCorrelation = CommandReplyTarget.HasUsableCorrelation(message);
         var reply = new CommandReplyTarget(responseTopic, hasCorrelation ? message.CorrelationData : [], message.MessageExpiryInterval);
+        if (message.Retain)
+        {
+            // The broker would hand a retained command to every later subscriber: it is never run.
+            await RefuseAsync(Retained, "commands must not be retained; send it again without the retain flag", message, reply, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
         if (!hasCorrelation)
         {
             await RefuseAsync("bad_correlation_data", $"correlation data of 1-{CommandReplyTarget.MaxCorrelationBytes} bytes is required", message, reply, cancellationToken).ConfigureAwait(false);

@@ -19,6 +19,9 @@ public sealed partial class DesiredConfigHandler(RemoteConfigService config, Dea
 
     public IEnumerable<string> TopicFilters(KioskTopics topics) => [topics.ConfigDesired];
 
+    /// <summary>Central retains its desired document, so a kiosk gets it at every connect.</summary>
+    public bool RetainedByContract => true;
+
     public Task HandleAsync(MqttApplicationMessage message, CancellationToken cancellationToken)
     {
         if (message.Payload.IsEmpty)
