@@ -42,6 +42,6 @@ public static partial class RemoteValues
         return ScreenText.LooksLikeLink(value) ? $"{key} must not carry a link, domain name or e-mail address." : null;
     }
 
-    [GeneratedRegex(@"^-?(?:0|[1-9][0-9]{0,17})$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:0|-?[1-9][0-9]{0,17})$", RegexOptions.CultureInvariant)]
     private static partial Regex PlainInteger();
 }
