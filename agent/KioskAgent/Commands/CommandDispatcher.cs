@@ -84,13 +84,6 @@ public sealed partial class CommandDispatcher : IMqttInboundHandler
 
         var hasCorrelation = CommandReplyTarget.HasUsableCorrelation(message);
         var reply = new CommandReplyTarget(responseTopic, hasCorrelation ? message.CorrelationData : [], message.MessageExpiryInterval);
-        if (message.Retain)
-        {
-            // The broker would hand a retained command to every later subscriber: it is never run.
-            await RefuseAsync(Retained, "commands must not be retained; send it again without the retain flag", message, reply, cancellationToken).ConfigureAwait(false);
-            return;
-        }
-
         if (!hasCorrelation)
         {
             await RefuseAsync("bad_correlation_data", $"correlation data of 1-{CommandReplyTarget.MaxCorrelationBytes} bytes is required", message, reply, cancellationToken).ConfigureAwait(false);
@@ -106,6 +99,15 @@ public sealed partial class CommandDispatcher : IMqttInboundHandler
         if (!IsToken(command.Id, MaxIdLength) || !IsToken(command.Name, MaxNameLength))
         {
             await RefuseAsync(CommandResults.Malformed, $"id (1-{MaxIdLength}) and name (1-{MaxNameLength}) of letters, digits, '-', '_', '.', ':' are required", message, reply, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        if (message.Retain)
+        {
+            // The broker would hand a retained command to every later subscriber: it is never run,
+            // and its id is not claimed, so central may send it again without the retain flag.
+            Reject(Retained, message);
+            await _replies.SendAsync(reply, _stamp.Apply(CommandResults.Fail(command, Retained, "commands must not be retained; send it again without the retain flag")), cancellationToken).ConfigureAwait(false);
             return;
         }
 
