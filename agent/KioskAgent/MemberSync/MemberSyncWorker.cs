@@ -140,7 +140,11 @@ public sealed partial class MemberSyncWorker : BackgroundService
         catch (Exception ex) when (ex is not OutOfMemoryException and not OperationCanceledException)
         {
             var kind = work.Kind == SyncWorkKind.SnapshotChunk ? MemberSyncEngine.SnapshotKind : MemberSyncEngine.DeltaKind;
-            _deadLetters.Reject(kind, "handler_failed", work.Message?.Topic ?? "", work.Message?.Payload ?? []);
+            if (work.Message is not null)
+            {
+                _deadLetters.Reject(kind, "handler_failed", work.Message.Topic, work.Message.Payload);
+            }
+
             work.Done?.TrySetResult(false);
             work.ResetDone?.TrySetException(ex);
             LogWorkFailed(kind, ex.GetType().Name, ex.Message);

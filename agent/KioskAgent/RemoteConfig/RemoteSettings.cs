@@ -14,7 +14,7 @@ namespace KioskAgent.RemoteConfig;
 /// </summary>
 public static class RemoteSettings
 {
-    /// <summary>Twice the longest snapshot a member needs to read their figures; beyond, the next person sees them.</summary>
+    /// <summary>Long enough to read one's figures; beyond, the next person in line sees them.</summary>
     public const int MaxClearAfterSeconds = 120;
 
     /// <summary>Points one member may redeem per day while the kiosk is offline: a bound on a runaway value, not a policy.</summary>
