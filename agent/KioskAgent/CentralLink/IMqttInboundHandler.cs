@@ -24,5 +24,14 @@ public interface IMqttInboundHandler
     /// </summary>
     int LargestPayloadBytes { get; }
 
+    /// <summary>
+    /// True only where central publishes retained by contract (config/desired): the broker then
+    /// sends the retained message at every subscribe. Every other topic is subscribed with MQTT 5
+    /// Retain Handling 2 (nothing retained is sent at subscribe, so retained garbage is not
+    /// delivered and dead-lettered again at every connect) and Retain As Published (a handler sees
+    /// that a message was published retained, and a command dispatcher refuses it).
+    /// </summary>
+    bool RetainedByContract => false;
+
     Task HandleAsync(MqttApplicationMessage message, CancellationToken cancellationToken);
 }

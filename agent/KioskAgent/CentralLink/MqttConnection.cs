@@ -293,16 +293,24 @@ public sealed partial class MqttConnection : BackgroundService
 
     private async Task SubscribeAsync(CancellationToken cancellationToken)
     {
-        var filters = Handlers.SelectMany(h => h.TopicFilters(Topics)).Distinct(StringComparer.Ordinal).ToList();
+        var filters = Handlers
+            .SelectMany(h => h.TopicFilters(Topics).Select(f => (Filter: f, h.RetainedByContract)))
+            .DistinctBy(f => f.Filter, StringComparer.Ordinal)
+            .ToList();
         if (filters.Count == 0)
         {
             return;
         }
 
         var builder = new MqttClientSubscribeOptionsBuilder();
-        foreach (var filter in filters)
+        foreach (var (filter, retained) in filters)
         {
-            builder.WithTopicFilter(filter, MqttQualityOfServiceLevel.AtLeastOnce);
+            builder.WithTopicFilter(new MqttTopicFilterBuilder()
+                .WithTopic(filter)
+                .WithAtLeastOnceQoS()
+                .WithRetainHandling(retained ? MqttRetainHandling.SendAtSubscribe : MqttRetainHandling.DoNotSendOnSubscribe)
+                .WithRetainAsPublished(!retained)
+                .Build());
         }
 
         await _client.SubscribeAsync(builder.Build(), cancellationToken).ConfigureAwait(false);

@@ -1,5 +1,4 @@
 using System.Buffers;
-using Google.Protobuf;
 using KioskAgent.Contracts.V1;
 using KioskAgent.Journal;
 using MQTTnet;
@@ -9,15 +8,14 @@ namespace KioskAgent.CentralLink;
 /// <summary>
 /// Central's acknowledgements on {base}/ack (<see cref="TransactionAck"/>): settles the
 /// transactions they cover in the journal, which takes them out of the outbox and raises
-/// <see cref="TransactionJournal.Settled"/>. An ack that is malformed, too big, of another schema
-/// version or that does not fit the journal goes to the dead-letter log and nothing of it is applied.
+/// <see cref="TransactionJournal.Settled"/>. An ack is read strictly (<see cref="InboundJson"/>: size,
+/// UTF-8, unknown fields, types, schema); one that is refused there or does not fit the journal goes
+/// to the dead-letter log and nothing of it is applied.
 /// </summary>
 public sealed partial class TransactionAckHandler(TransactionJournal journal, DeadLetterLog deadLetters, ILogger<TransactionAckHandler> logger) : IMqttInboundHandler
 {
     /// <summary>An ack lists at most a window of results; anything near this size is not an ack.</summary>
     public const int MaxPayloadBytes = 256 * 1024;
-
-    private static readonly JsonParser Parser = new(JsonParser.Settings.Default.WithIgnoreUnknownFields(true));
 
     public string Kind => "ack";
 
@@ -27,33 +25,20 @@ public sealed partial class TransactionAckHandler(TransactionJournal journal, De
 
     public async Task HandleAsync(MqttApplicationMessage message, CancellationToken cancellationToken)
     {
-        var payload = message.Payload;
-        if (payload.Length > MaxPayloadBytes)
+        // The same strict reading as every message from central: size first, strict UTF-8, no unknown fields, right types.
+        if (!InboundJson.TryParse<TransactionAck>(message, MaxPayloadBytes, out var ack, out var refusal))
         {
-            deadLetters.Reject(Kind, "oversized", message.Topic, payload.ToArray());
+            deadLetters.Reject(Kind, refusal, message.Topic, message.Payload.ToArray());
             return;
         }
 
-        var bytes = payload.ToArray();
-        var version = LinkMessages.UserProperty(message, LinkMessages.SchemaVersionProperty);
-        if (version is not null && version != LinkMessages.SchemaVersion)
-        {
-            deadLetters.Reject(Kind, "unknown_schema_version", message.Topic, bytes);
-            return;
-        }
-
-        if (Parse(bytes) is not { } ack)
-        {
-            deadLetters.Reject(Kind, "malformed", message.Topic, bytes);
-            return;
-        }
-
+        var bytes = message.Payload.ToArray();
         try
         {
             var applied = await journal.ApplyAckAsync(ack, cancellationToken).ConfigureAwait(false);
-            if (applied.Refusal is { } refusal)
+            if (applied.Refusal is { } unfit)
             {
-                deadLetters.Reject(Kind, refusal, message.Topic, bytes);
+                deadLetters.Reject(Kind, unfit, message.Topic, bytes);
                 return;
             }
 
@@ -63,18 +48,6 @@ public sealed partial class TransactionAckHandler(TransactionJournal journal, De
         {
             // Not the ack's fault: central acknowledges again when the transactions are resent.
             LogNotApplied(ex.Fault.Reason);
-        }
-    }
-
-    private static TransactionAck? Parse(byte[] utf8)
-    {
-        try
-        {
-            return Parser.Parse<TransactionAck>(System.Text.Encoding.UTF8.GetString(utf8));
-        }
-        catch (Exception ex) when (ex is InvalidProtocolBufferException or InvalidJsonException or FormatException or ArgumentException)
-        {
-            return null;
         }
     }
 

@@ -11,14 +11,17 @@ namespace KioskAgent.Commands;
 /// no response topic below {base}/reply/ → dead letter <c>bad_response_topic</c>, no answer;
 /// otherwise every refusal is answered there with ok=false and recorded in the dead-letter log:
 /// missing correlation data, too large, wrong schema, malformed JSON or wrong types, unknown command,
-/// a full queue (<c>busy</c>). A repeated id is answered from the first result (<c>in_progress</c>
-/// while that still runs) and never runs again. Accepted commands go to <see cref="CommandQueue"/>.
+/// a full queue (<c>busy</c>), a retained message (<c>retained</c>: it would run again at every
+/// subscribe). A repeated id is answered from the first result (<c>in_progress</c> while that still
+/// runs) and never runs again, also after a restart (<see cref="CommandIdStore"/>). Accepted
+/// commands go to <see cref="CommandQueue"/>.
 /// </summary>
 public sealed partial class CommandDispatcher : IMqttInboundHandler
 {
     public const string KindName = "command";
     public const int MaxIdLength = 128;
     public const int MaxNameLength = 64;
+    public const string Retained = "retained";
 
     private readonly MqttConnection _connection;
     private readonly IServiceProvider _services;
@@ -38,6 +41,7 @@ public sealed partial class CommandDispatcher : IMqttInboundHandler
         CommandQueue queue,
         CommandReplies replies,
         CommandStamp stamp,
+        CommandIdStore ids,
         DeadLetterLog deadLetters,
         IOptions<CommandOptions> options,
         TimeProvider time,
@@ -53,6 +57,10 @@ public sealed partial class CommandDispatcher : IMqttInboundHandler
         _time = time;
         _logger = logger;
         _replays = new CommandReplayCache(_options.RememberedIds);
+        foreach (var (id, first) in ids.Load())
+        {
+            _replays.Seed(id, first);
+        }
     }
 
     public string Kind => KindName;
@@ -99,6 +107,15 @@ public sealed partial class CommandDispatcher : IMqttInboundHandler
         if (!IsToken(command.Id, MaxIdLength) || !IsToken(command.Name, MaxNameLength))
         {
             await RefuseAsync(CommandResults.Malformed, $"id (1-{MaxIdLength}) and name (1-{MaxNameLength}) of letters, digits, '-', '_', '.', ':' are required", message, reply, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        if (message.Retain)
+        {
+            // The broker would hand a retained command to every later subscriber: it is never run,
+            // and its id is not claimed, so central may send it again without the retain flag.
+            Reject(Retained, message);
+            await _replies.SendAsync(reply, _stamp.Apply(CommandResults.Fail(command, Retained, "commands must not be retained; send it again without the retain flag")), cancellationToken).ConfigureAwait(false);
             return;
         }
 

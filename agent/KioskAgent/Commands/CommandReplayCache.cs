@@ -53,6 +53,15 @@ public sealed class CommandReplayCache(int capacity)
         }
     }
 
+    /// <summary>Remembers an id run before this start (<see cref="CommandIdStore"/>) with its first result.</summary>
+    public void Seed(string id, KioskCommandResult first)
+    {
+        if (TryClaim(id, out var slot))
+        {
+            slot.TrySetResult(first);
+        }
+    }
+
     /// <summary>Forgets an id whose command was not run (e.g. the queue was full), so a retry runs it.</summary>
     public void Forget(string id)
     {

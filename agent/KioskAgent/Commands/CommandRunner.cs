@@ -6,7 +6,8 @@ namespace KioskAgent.Commands;
 
 /// <summary>
 /// Runs accepted commands, two at a time (a slow self-test does not hold up a ping), each within
-/// Commands:TimeoutSeconds; answers each; then runs its follow-up (restart_agent). A command whose
+/// Commands:TimeoutSeconds; remembers its id and result (<see cref="CommandIdStore"/>); answers each;
+/// then runs its follow-up (restart_agent). A command whose
 /// message expiry passed while it waited is not run and not answered (its asker gave up).
 /// </summary>
 public sealed partial class CommandRunner(
@@ -14,6 +15,7 @@ public sealed partial class CommandRunner(
     CommandReplies replies,
     CommandStamp stamp,
     CommandCounters counters,
+    CommandIdStore ids,
     DeadLetterLog deadLetters,
     IOptions<CommandOptions> options,
     TimeProvider time,
@@ -52,6 +54,8 @@ public sealed partial class CommandRunner(
         result.Id = command.Id;
         result.Name = command.Name;
         pending.Result.TrySetResult(result);
+        // On disk before the answer and before any follow-up (restart_agent stops the agent).
+        ids.Remember(command.Id, result, pending.ExpiresAt);
         counters.Record(result);
         LogCompleted(command.Name, command.Id, result.Ok, result.Error);
         await replies.SendAsync(pending.Reply, result, stoppingToken).ConfigureAwait(false);

@@ -11,7 +11,8 @@ namespace KioskAgent.MemberSync;
 /// order and swapped in only when all are in), deltas (exactly version + 1; at or below the cache
 /// ignored; ahead of it held and a snapshot asked for), and anything malformed refused into the
 /// dead-letter log with nothing applied. Decides when to ask central for a snapshot
-/// (<see cref="Resync"/>); the <see cref="MemberSyncWorker"/> sends the request. One thread at a time.
+/// (<see cref="Resync"/>); the <see cref="MemberSyncWorker"/> sends the request. Versions move forward
+/// only as far as <see cref="InboundVersions"/> allows (<c>version_jump</c>). One thread at a time.
 /// </summary>
 public sealed partial class MemberSyncEngine : IDisposable
 {
@@ -64,6 +65,12 @@ public sealed partial class MemberSyncEngine : IDisposable
             return;
         }
 
+        if (!InboundVersions.MayFollow(_cache.State.Version, chunk.Version))
+        {
+            Reject(SnapshotKind, InboundVersions.Jump, message);
+            return;
+        }
+
         switch (_assembler.Offer(chunk.SnapshotId, chunk.Version, chunk.Index, chunk.Count, _cache.State.Version))
         {
             case ChunkVerdict.Duplicate:
@@ -94,6 +101,12 @@ public sealed partial class MemberSyncEngine : IDisposable
             return;
         }
 
+        if (!InboundVersions.MayFollow(_cache.State.Version, delta.Version))
+        {
+            Reject(DeltaKind, InboundVersions.Jump, message);
+            return;
+        }
+
         switch (DeltaSequencer.Classify(delta.Version, _cache.State.Version, _assembler.Pending is not null))
         {
             case DeltaVerdict.AlreadyApplied:
@@ -115,9 +128,39 @@ public sealed partial class MemberSyncEngine : IDisposable
         }
     }
 
-    /// <summary>Periodic housekeeping: drops a stalled snapshot; an empty cache keeps asking for data.</summary>
+    /// <summary>
+    /// reset_versions: drops any snapshot in progress and any held deltas (their versions may be
+    /// what went wrong), sets the cache back to version 0 with its data still served, and asks
+    /// central for a snapshot at once, which is then taken whatever its version. Returns the version held before.
+    /// </summary>
+    public ulong ResetVersion()
+    {
+        if (_assembler.Abandon() is not null)
+        {
+            _counters.Count("snapshot.abandoned");
+        }
+
+        DiscardWriter();
+        _held.Clear();
+        var before = _cache.ResetVersion();
+        _counters.Count("version.reset");
+        LogReset(before);
+        Resync.WantNow(ResyncReasons.Reset);
+        return before;
+    }
+
+    /// <summary>
+    /// Periodic housekeeping: a version held from before versions were bounded is reset; a stalled
+    /// snapshot is dropped; an empty cache keeps asking for data.
+    /// </summary>
     public void Tick()
     {
+        if (InboundVersions.IsBeyondCeiling(_cache.State.Version))
+        {
+            LogPoisonedVersion(_cache.State.Version);
+            ResetVersion();
+        }
+
         if (_assembler.AbandonIfStalled() is { } stalled)
         {
             DiscardWriter();
@@ -272,6 +315,12 @@ public sealed partial class MemberSyncEngine : IDisposable
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Member snapshot {SnapshotId} dropped: the cache could not store it: {Error}")]
     private partial void LogStoreFailed(string snapshotId, string error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Member data version reset from {Version} to 0: the cache keeps serving its data and asks central for a snapshot")]
+    private partial void LogReset(ulong version);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The member cache holds version {Version}, beyond any version central may send: resetting it")]
+    private partial void LogPoisonedVersion(ulong version);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Member delta {Version} refused: {Problems} data problems")]
     private partial void LogInvalidDelta(ulong version, int problems);

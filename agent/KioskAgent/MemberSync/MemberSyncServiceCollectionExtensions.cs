@@ -32,6 +32,7 @@ public static class MemberSyncServiceCollectionExtensions
         services.AddSingleton<IMqttInboundHandler, MemberSyncInbound>();
         services.AddSingleton<IHealthReportContributor, MemberSyncHealth>();
         services.AddSingleton<IKioskCommandHandler, SyncNowCommand>();
+        services.AddSingleton<IVersionReset, MemberVersionReset>();
 
         services.AddSingleton<LiveMemberQuery>();
         services.AddSingleton<IMqttInboundHandler, MemberAnswerHandler>();

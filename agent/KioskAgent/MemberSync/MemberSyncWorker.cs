@@ -57,6 +57,14 @@ public sealed partial class MemberSyncWorker : BackgroundService
         return await done.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>reset_versions: the cache goes back to version 0 and asks for a snapshot now; the version held before, and whether the request went out.</summary>
+    public async Task<(ulong Before, bool Requested)> ResetVersionAsync(CancellationToken cancellationToken)
+    {
+        var done = new TaskCompletionSource<(ulong, bool)>(TaskCreationOptions.RunContinuationsAsynchronously);
+        await _queue.Writer.WriteAsync(new SyncWork(SyncWorkKind.ResetVersion, ResetDone: done), cancellationToken).ConfigureAwait(false);
+        return await done.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
@@ -123,13 +131,22 @@ public sealed partial class MemberSyncWorker : BackgroundService
                     _engine.Resync.WantNow(ResyncReasons.Command);
                     work.Done?.TrySetResult(await SendResyncIfDueAsync(cancellationToken).ConfigureAwait(false));
                     break;
+                case SyncWorkKind.ResetVersion:
+                    var before = _engine.ResetVersion();
+                    work.ResetDone?.TrySetResult((before, await SendResyncIfDueAsync(cancellationToken).ConfigureAwait(false)));
+                    break;
             }
         }
         catch (Exception ex) when (ex is not OutOfMemoryException and not OperationCanceledException)
         {
             var kind = work.Kind == SyncWorkKind.SnapshotChunk ? MemberSyncEngine.SnapshotKind : MemberSyncEngine.DeltaKind;
-            _deadLetters.Reject(kind, "handler_failed", work.Message?.Topic ?? "", work.Message?.Payload ?? []);
+            if (work.Message is not null)
+            {
+                _deadLetters.Reject(kind, "handler_failed", work.Message.Topic, work.Message.Payload);
+            }
+
             work.Done?.TrySetResult(false);
+            work.ResetDone?.TrySetException(ex);
             LogWorkFailed(kind, ex.GetType().Name, ex.Message);
         }
     }

@@ -22,4 +22,7 @@ public static class ResyncReasons
 
     /// <summary>Central's sync_now command.</summary>
     public const string Command = "command";
+
+    /// <summary>Central's reset_versions command, or a stored version beyond any central's: the cache is at version 0 and keeps serving its data until the snapshot lands.</summary>
+    public const string Reset = "reset";
 }

@@ -371,6 +371,36 @@ public sealed partial class MemberCache : IDisposable
     }
 
     /// <summary>
+    /// Central's reset_versions, or a stored version no central could follow: the cache goes back to
+    /// version 0 and keeps its data, so lookups go on while the sync engine asks for a full snapshot,
+    /// which is then taken whatever its version. Returns the version held before. A state row that
+    /// cannot be written is reset in memory all the same (logged), so this run is never locked out.
+    /// </summary>
+    public ulong ResetVersion()
+    {
+        lock (_writeGate)
+        {
+            var before = _state.Version;
+            var next = _state with { Version = 0, SnapshotId = null };
+            try
+            {
+                _live.Writer.InTransaction(() =>
+                {
+                    _live.Writer.WriteState(next);
+                    return 0;
+                });
+            }
+            catch (SqliteException ex)
+            {
+                LogResetNotSaved(_livePath, ex.Message);
+            }
+
+            _state = next;
+            return before;
+        }
+    }
+
+    /// <summary>
     /// A row was found tampered with or damaged (and not shown): the cache goes back to version 0,
     /// so the sync engine asks central for a full snapshot, which replaces the file.
     /// </summary>
@@ -446,6 +476,9 @@ public sealed partial class MemberCache : IDisposable
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Member cache {Path}: a member row failed its check ({Detail}) and was not shown; the cache asks central for a full snapshot")]
     private partial void LogDamaged(string path, string detail);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Member cache {Path}: the version reset could not be saved ({Detail}); it holds until the agent stops")]
+    private partial void LogResetNotSaved(string path, string detail);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Member cache: discarded a snapshot that was not finished when the agent stopped")]
     private partial void LogDiscardedUnfinished();

@@ -21,6 +21,9 @@ public sealed partial class DesiredConfigHandler(RemoteConfigService config, Dea
 
     public int LargestPayloadBytes => MaxPayloadBytes;
 
+    /// <summary>Central retains its desired document, so a kiosk gets it at every connect.</summary>
+    public bool RetainedByContract => true;
+
     public Task HandleAsync(MqttApplicationMessage message, CancellationToken cancellationToken)
     {
         if (message.Payload.IsEmpty)

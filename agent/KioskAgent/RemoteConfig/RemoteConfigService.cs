@@ -1,4 +1,5 @@
 using Google.Protobuf.WellKnownTypes;
+using KioskAgent.CentralLink;
 using KioskAgent.Contracts.V1;
 
 namespace KioskAgent.RemoteConfig;
@@ -8,8 +9,11 @@ namespace KioskAgent.RemoteConfig;
 /// <see cref="RemoteSettings"/> list, and the configuration that would result must pass the same
 /// options validators the agent starts with. Only then is the document persisted (atomically) and
 /// made live through <see cref="RemoteOverridesConfigurationProvider"/>. A desired document replaces
-/// all overrides and carries a version; versions at or below the applied one change nothing.
+/// all overrides and carries a version; versions at or below the applied one change nothing, and a
+/// version may move forward only as far as <see cref="InboundVersions"/> allows (<c>version_jump</c>).
 /// set_config changes single keys on top of the current overrides, without a version.
+/// reset_versions (<see cref="ResetVersion"/>) sets the applied version back to 0, so central's
+/// next document is taken whatever its version: a kiosk is never locked out of its central.
 /// </summary>
 public sealed partial class RemoteConfigService
 {
@@ -44,6 +48,18 @@ public sealed partial class RemoteConfigService
         {
             LogLoadFailed(_overrides.FilePath, error);
         }
+
+        if (_overrides.DroppedAtLoad.Count > 0)
+        {
+            LogDroppedAtLoad(string.Join(", ", _overrides.DroppedAtLoad));
+        }
+
+        if (InboundVersions.IsBeyondCeiling(_overrides.State.AppliedVersion))
+        {
+            // Stored before versions were bounded: no honest document could ever follow it.
+            LogPoisonedVersion(_overrides.State.AppliedVersion);
+            ResetVersion();
+        }
     }
 
     /// <summary>Raised after anything central should see changed (applied or refused).</summary>
@@ -66,7 +82,10 @@ public sealed partial class RemoteConfigService
                 return new RemoteConfigOutcome(RemoteConfigOutcomeKind.Stale, Stale, $"version {desired.Version} is older than the applied {state.AppliedVersion}");
             }
 
-            var outcome = Check(desired.Settings, out var canonical);
+            Dictionary<string, string> canonical = [];
+            var outcome = InboundVersions.MayFollow(state.AppliedVersion, desired.Version)
+                ? Check(desired.Settings, out canonical)
+                : new RemoteConfigOutcome(RemoteConfigOutcomeKind.Rejected, InboundVersions.Jump, $"version {desired.Version} jumps too far from the applied {state.AppliedVersion} (at most {InboundVersions.MaxStep} ahead, never above {InboundVersions.Ceiling})");
             if (outcome is not null)
             {
                 (_rejectedVersion, _rejectedReason) = (desired.Version, $"{outcome.Reason}: {outcome.Detail}");
@@ -84,6 +103,29 @@ public sealed partial class RemoteConfigService
             Changed?.Invoke();
             LogApplied(desired.Version, canonical.Count);
             return new RemoteConfigOutcome(RemoteConfigOutcomeKind.Applied);
+        }
+    }
+
+    /// <summary>
+    /// Central's reset_versions: the applied version goes back to 0 (persisted), the overrides stay
+    /// as they are, and the next desired document is taken whatever its (bounded) version.
+    /// Returns the version held before. Never throws: a reset that cannot be saved still holds for this run.
+    /// </summary>
+    public ulong ResetVersion()
+    {
+        lock (_gate)
+        {
+            var state = _overrides.State;
+            (_rejectedVersion, _rejectedReason) = (0, "");
+            if (state.AppliedVersion != 0 && Commit(state with { AppliedVersion = 0 }) is not null)
+            {
+                // Not saved (logged): reset in memory all the same, so this run takes central's next document.
+                _overrides.Replace(state with { AppliedVersion = 0 });
+            }
+
+            Changed?.Invoke();
+            LogReset(state.AppliedVersion);
+            return state.AppliedVersion;
         }
     }
 
@@ -170,11 +212,18 @@ public sealed partial class RemoteConfigService
             canonical[RemoteSettings.Find(key)!.Key] = value;
         }
 
+        // Central's values as written first (strict numbers and names, remote bounds, screen text),
+        // then the configuration they would make, through the validators the agent starts with.
+        var failures = canonical.Select(kv => RemoteSettings.Find(kv.Key)!.CheckValue(kv.Value)).OfType<string>().Order(StringComparer.Ordinal).ToList();
+        if (failures.Count > 0)
+        {
+            return new RemoteConfigOutcome(RemoteConfigOutcomeKind.Rejected, Invalid, string.Join(" ", failures));
+        }
+
         var candidate = new CandidateConfiguration(_configuration, _overrides, canonical);
-        var failures = RemoteSettings.All
+        failures = RemoteSettings.All
             .GroupBy(s => s.OptionsType)
             .SelectMany(g => g.First().ValidateOptions(candidate, _services))
-            .Concat(RemoteSettings.All.Select(s => s.CheckRule(candidate)).OfType<string>())
             .Distinct(StringComparer.Ordinal)
             .ToList();
         return failures.Count == 0 ? null : new RemoteConfigOutcome(RemoteConfigOutcomeKind.Rejected, Invalid, string.Join(" ", failures));
@@ -211,6 +260,15 @@ public sealed partial class RemoteConfigService
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Remote configuration could not be saved to {Path}: {Error}")]
     private partial void LogPersistFailed(string path, string error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Desired configuration version reset from {Version} to 0: central's next document is taken whatever its version")]
+    private partial void LogReset(ulong version);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Stored remote setting(s) {Keys} break today's rules and are not used; central's document is judged again at the next connect")]
+    private partial void LogDroppedAtLoad(string keys);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The stored desired configuration version {Version} is beyond any version central may send; it is reset to 0")]
+    private partial void LogPoisonedVersion(ulong version);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Remote configuration {Path} could not be read and is ignored until central sends it again: {Error}")]
     private partial void LogLoadFailed(string path, string error);

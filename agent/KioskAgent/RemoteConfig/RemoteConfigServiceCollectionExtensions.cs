@@ -12,6 +12,7 @@ public static class RemoteConfigServiceCollectionExtensions
         services.AddSingleton<IMqttInboundHandler, DesiredConfigHandler>();
         services.AddHostedService<ReportedConfigPublisher>();
         services.AddSingleton<IKioskCommandHandler, SetConfigCommand>();
+        services.AddSingleton<IVersionReset, ConfigVersionReset>();
         return services;
     }
 

@@ -20,7 +20,7 @@ public sealed class RemoteOverridesConfigurationProvider(string path) : Configur
     {
         try
         {
-            State = RemoteConfigFile.Read(FilePath);
+            State = WithoutRefusedValues(RemoteConfigFile.Read(FilePath));
             LoadError = null;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Text.Json.JsonException or InvalidDataException)
@@ -38,6 +38,26 @@ public sealed class RemoteOverridesConfigurationProvider(string path) : Configur
         State = state;
         Data = ToData(state);
         OnReload();
+    }
+
+    /// <summary>Keys whose stored value today's rules refuse (saved before they were bounded); dropped at load.</summary>
+    public IReadOnlyList<string> DroppedAtLoad { get; private set; } = [];
+
+    /// <summary>
+    /// A stored value that central could not set today (saved before the rules were this strict) is
+    /// not used, and the applied version goes back to 0 so that central's retained document is judged
+    /// again under today's rules at the next connect.
+    /// </summary>
+    private RemoteConfigState WithoutRefusedValues(RemoteConfigState state)
+    {
+        DroppedAtLoad = [.. state.Settings.Where(kv => RemoteSettings.Find(kv.Key) is { } setting && setting.CheckValue(kv.Value) is not null).Select(kv => kv.Key)];
+        if (DroppedAtLoad.Count == 0)
+        {
+            return state;
+        }
+
+        var kept = state.Settings.Where(kv => !DroppedAtLoad.Contains(kv.Key, StringComparer.OrdinalIgnoreCase)).ToDictionary(StringComparer.OrdinalIgnoreCase);
+        return state with { AppliedVersion = 0, Settings = kept };
     }
 
     private static Dictionary<string, string?> ToData(RemoteConfigState state)

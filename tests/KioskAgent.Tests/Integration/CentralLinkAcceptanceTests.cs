@@ -92,7 +92,7 @@ public sealed class CentralLinkAcceptanceTests
         var invalid = await Reported(central, r => r.RejectedVersion == 3, "version 3 refused");
 
         Assert.StartsWith("not_allowed", notAllowed.RejectedReason, StringComparison.Ordinal);
-        Assert.Contains("Taps:SameCardDebounceMs must be 0-10000.", invalid.RejectedReason, StringComparison.Ordinal);
+        Assert.Contains("Taps:SameCardDebounceMs must be a whole number 0-2000", invalid.RejectedReason, StringComparison.Ordinal);
         Assert.Equal((1UL, "20", "250"), (invalid.AppliedVersion, invalid.Settings["Screen:ClearAfterSeconds"], invalid.Settings["Taps:SameCardDebounceMs"]));
         Assert.Equal(20U, (await MemberScreenAfterTapAsync(agent, "0411223344556677")).ClearAfterSeconds);
 

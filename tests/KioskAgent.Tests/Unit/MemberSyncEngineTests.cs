@@ -214,6 +214,92 @@ public sealed class MemberSyncEngineTests : IDisposable
         Assert.DoesNotContain("王小明", File.ReadAllText(_deadLetters.FilePath), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Snapshot_AtTheLargestVersion_WithACorrectHash_IsRefusedAsAJump_AndTheCacheFollowsCentralAfterwards()
+    {
+        Snapshot("s0", 4, Batch("M1", "01"));
+
+        foreach (var chunk in Chunks("evil", ulong.MaxValue, Batch("EVIL", "0E")))
+        {
+            _engine.OnSnapshotChunk(Wire(chunk));
+        }
+
+        _engine.OnDelta(Wire(Delta(5, "M1", points: 555)));
+
+        Assert.Equal(1, _deadLetters.Get(MemberSyncEngine.SnapshotKind, InboundVersions.Jump));
+        Assert.Null(_cache.FindByMemberNumber("EVIL"));
+        Assert.Equal((5ul, 555L), (_cache.State.Version, _cache.FindByMemberNumber("M1")!.Points));
+    }
+
+    [Theory]
+    [InlineData(4ul + InboundVersions.MaxStep, true)]
+    [InlineData(4ul + InboundVersions.MaxStep + 1, false)]
+    public void Snapshot_MayMoveTheVersionForwardByAtMostTheMaximumStep(ulong version, bool taken)
+    {
+        Snapshot("s0", 4, Batch("M1", "01"));
+
+        _engine.OnSnapshotChunk(Wire(Chunks("s1", version, Batch("M2", "02"))[0]));
+
+        Assert.Equal(taken ? version : 4ul, _cache.State.Version);
+        Assert.Equal(taken ? 0 : 1, _deadLetters.Get(MemberSyncEngine.SnapshotKind, InboundVersions.Jump));
+    }
+
+    [Fact]
+    public void Snapshot_IntoAnEmptyCache_IsTakenAtAnyVersionUpToTheCeiling()
+    {
+        _engine.OnSnapshotChunk(Wire(Chunks("over", InboundVersions.Ceiling + 1, Batch("M1", "01"))[0]));
+        _engine.OnSnapshotChunk(Wire(Chunks("s1", InboundVersions.Ceiling, Batch("M1", "01"))[0]));
+
+        Assert.Equal(InboundVersions.Ceiling, _cache.State.Version);
+        Assert.Equal(1, _deadLetters.Get(MemberSyncEngine.SnapshotKind, InboundVersions.Jump));
+    }
+
+    [Fact]
+    public void Delta_FarAheadOfTheCache_IsRefusedAsAJump_NotHeld()
+    {
+        Snapshot("s0", 4, Batch("M1", "01"));
+
+        _engine.OnDelta(Wire(Delta(ulong.MaxValue, "M1", points: 99_999_999)));
+        _engine.OnDelta(Wire(Delta(5, "M1", points: 555)));
+
+        Assert.Equal(1, _deadLetters.Get(MemberSyncEngine.DeltaKind, InboundVersions.Jump));
+        Assert.Equal(0, _counters.Get("delta.held"));
+        Assert.Equal((5ul, 555L), (_cache.State.Version, _cache.FindByMemberNumber("M1")!.Points));
+    }
+
+    [Fact]
+    public void ResetVersion_KeepsServingTheData_DropsTheSnapshotInProgress_AndTakesCentralsNextSnapshotWhateverItsVersion()
+    {
+        Snapshot("s0", 900, Batch("M1", "01"));
+        _engine.OnSnapshotChunk(Wire(Chunks("pending", 950, Batch("P1", "0B"), Batch("P2", "0C"))[0]));
+
+        var before = _engine.ResetVersion();
+
+        Assert.Equal(900ul, before);
+        Assert.Equal(0ul, _cache.State.Version);
+        Assert.Null(_engine.Pending);
+        Assert.Equal(100, _cache.FindByMemberNumber("M1")!.Points);
+        Assert.Equal(ResyncReasons.Reset, _engine.Resync.Wanted);
+
+        _engine.OnSnapshotChunk(Wire(Chunks("central", 12, Batch("M2", "02"))[0]));
+
+        Assert.Equal(12ul, _cache.State.Version);
+        Assert.NotNull(_cache.FindByMemberNumber("M2"));
+    }
+
+    [Fact]
+    public void Tick_ACacheHoldingAVersionBeyondTheCeiling_IsReset_AndAsksForASnapshot()
+    {
+        Snapshot("poisoned", ulong.MaxValue, Batch("M1", "01"));
+
+        _engine.Tick();
+
+        Assert.Equal(0ul, _cache.State.Version);
+        Assert.Equal(ResyncReasons.Reset, _engine.Resync.Wanted);
+        Assert.NotNull(_cache.FindByMemberNumber("M1"));
+        Assert.Equal(1, _counters.Get("version.reset"));
+    }
+
     private static MemberBatch Batch(string number, string uid) => MemberRecords.Batch(MemberRecords.Member(number, uid));
 
     private static MemberDelta Delta(ulong version, string number, long points)

@@ -68,7 +68,7 @@ public sealed class RemoteConfigServiceTests : IDisposable
         var outcome = service.ApplyDesired(Desired(1, ("Taps:SameCardDebounceMs", "100"), ("Screen:ClearAfterSeconds", "0")));
 
         Assert.Equal((RemoteConfigOutcomeKind.Rejected, RemoteConfigService.Invalid), (outcome.Kind, outcome.Reason));
-        Assert.Contains("Screen:ClearAfterSeconds must be 1-600.", outcome.Detail, StringComparison.Ordinal);
+        Assert.Contains("Screen:ClearAfterSeconds must be a whole number", outcome.Detail, StringComparison.Ordinal);
         Assert.Equal(300, sp.GetRequiredService<IOptionsMonitor<TapOptions>>().CurrentValue.SameCardDebounceMs);
     }
 
@@ -79,6 +79,7 @@ public sealed class RemoteConfigServiceTests : IDisposable
     [InlineData("Redemption:OfflineMode", "Sometimes")]
     [InlineData("Redemption:OfflineDailyPointsLimit", "-1")]
     [InlineData("Screen:IdleGreeting", "")]
+    [InlineData("Screen:IdleGreeting", "\u0000")]
     public void ApplyDesired_WrongTypesAndOutOfRangeValues_AreRefused(string key, string value)
     {
         var (service, _) = Start();
@@ -183,6 +184,162 @@ public sealed class RemoteConfigServiceTests : IDisposable
         Assert.Equal("15", reported.Settings["Screen:ClearAfterSeconds"]);
         Assert.Equal("30", reported.Settings["Central:TelemetrySeconds"]);
         Assert.Equal("Refuse", reported.Settings["Redemption:OfflineMode"]);
+    }
+
+    [Fact]
+    public void ApplyDesired_TheLargestVersion_IsRefusedAsAJump_AndCentralsNextVersionIsStillApplied()
+    {
+        var (service, sp) = Start();
+        service.ApplyDesired(Desired(7, ("Screen:ClearAfterSeconds", "20")));
+
+        var poisoned = service.ApplyDesired(Desired(ulong.MaxValue, ("Screen:ClearAfterSeconds", "99")));
+        var next = service.ApplyDesired(Desired(8, ("Screen:ClearAfterSeconds", "30")));
+
+        Assert.Equal((RemoteConfigOutcomeKind.Rejected, InboundVersions.Jump), (poisoned.Kind, poisoned.Reason));
+        Assert.Equal(RemoteConfigOutcomeKind.Applied, next.Kind);
+        Assert.Equal(8UL, RemoteConfigFile.Read(FilePath).AppliedVersion);
+        Assert.Equal(30, sp.GetRequiredService<IOptionsMonitor<ScreenOptions>>().CurrentValue.ClearAfterSeconds);
+    }
+
+    [Theory]
+    [InlineData(7 + InboundVersions.MaxStep, RemoteConfigOutcomeKind.Applied)]
+    [InlineData(7 + InboundVersions.MaxStep + 1, RemoteConfigOutcomeKind.Rejected)]
+    public void ApplyDesired_MayMoveTheVersionForwardByAtMostTheMaximumStep(ulong version, RemoteConfigOutcomeKind expected)
+    {
+        var (service, _) = Start();
+        service.ApplyDesired(Desired(7, ("Screen:ClearAfterSeconds", "20")));
+
+        Assert.Equal(expected, service.ApplyDesired(Desired(version, ("Screen:ClearAfterSeconds", "30"))).Kind);
+    }
+
+    [Fact]
+    public void ApplyDesired_FromVersionZero_AnyVersionUpToTheCeilingIsTaken()
+    {
+        var (service, _) = Start();
+
+        Assert.Equal(InboundVersions.Jump, service.ApplyDesired(Desired(InboundVersions.Ceiling + 1, ("Screen:ClearAfterSeconds", "20"))).Reason);
+        Assert.Equal(RemoteConfigOutcomeKind.Applied, service.ApplyDesired(Desired(InboundVersions.Ceiling, ("Screen:ClearAfterSeconds", "20"))).Kind);
+    }
+
+    [Fact]
+    public void ResetVersion_KeepsTheOverrides_AndTakesTheNextDocumentWhateverItsVersion()
+    {
+        var (service, sp) = Start();
+        service.ApplyDesired(Desired(1000, ("Screen:ClearAfterSeconds", "20")));
+
+        var before = service.ResetVersion();
+
+        Assert.Equal(1000UL, before);
+        Assert.Equal(0UL, RemoteConfigFile.Read(FilePath).AppliedVersion);
+        Assert.Equal(20, sp.GetRequiredService<IOptionsMonitor<ScreenOptions>>().CurrentValue.ClearAfterSeconds);
+        Assert.Equal(RemoteConfigOutcomeKind.Applied, service.ApplyDesired(Desired(5, ("Screen:ClearAfterSeconds", "25"))).Kind);
+        Assert.Equal(5UL, service.Reported().AppliedVersion);
+    }
+
+    [Fact]
+    public void AStoredVersionBeyondTheCeiling_IsResetAtStart_SoCentralIsNotLockedOut()
+    {
+        RemoteConfigFile.Write(FilePath, new RemoteConfigState
+        {
+            AppliedVersion = ulong.MaxValue,
+            Settings = new Dictionary<string, string> { ["Screen:ClearAfterSeconds"] = "30" },
+        });
+
+        var (service, sp) = Start();
+
+        Assert.Equal(0UL, service.State.AppliedVersion);
+        Assert.Equal(30, sp.GetRequiredService<IOptionsMonitor<ScreenOptions>>().CurrentValue.ClearAfterSeconds);
+        Assert.Equal(RemoteConfigOutcomeKind.Applied, service.ApplyDesired(Desired(8, ("Screen:ClearAfterSeconds", "25"))).Kind);
+    }
+
+    [Fact]
+    public void AStoredValueTodaysRulesRefuse_IsNotUsed_AndCentralsDocumentIsJudgedAgain()
+    {
+        RemoteConfigFile.Write(FilePath, new RemoteConfigState
+        {
+            AppliedVersion = 4,
+            Settings = new Dictionary<string, string> { ["Screen:ClearAfterSeconds"] = "30", ["Redemption:OfflineDailyPointsLimit"] = "9223372036854775807" },
+        });
+
+        var (service, sp) = Start();
+
+        Assert.Equal(0UL, service.State.AppliedVersion);
+        Assert.Equal(30, sp.GetRequiredService<IOptionsMonitor<ScreenOptions>>().CurrentValue.ClearAfterSeconds);
+        Assert.Equal(0, sp.GetRequiredService<IOptionsMonitor<RedemptionPolicy>>().CurrentValue.OfflineDailyPointsLimit);
+    }
+
+    [Theory]
+    [InlineData("0x10")]
+    [InlineData("0X10")]
+    [InlineData("1e3")]
+    [InlineData(" 16")]
+    [InlineData("16 ")]
+    [InlineData("+16")]
+    [InlineData("016")]
+    [InlineData("16.0")]
+    [InlineData("1,000")]
+    [InlineData("１６")]
+    [InlineData("-0")]
+    [InlineData("")]
+    public void ApplyDesiredAndOneOff_ANumberNotWrittenInPlainDecimalDigits_IsRefused(string value)
+    {
+        var (service, sp) = Start();
+
+        var desired = service.ApplyDesired(Desired(1, ("Screen:RefusalClearAfterSeconds", value)));
+        var oneOff = service.ApplyOneOff(new Dictionary<string, string> { ["Screen:RefusalClearAfterSeconds"] = value.Length == 0 ? "0" : value });
+
+        Assert.Equal((RemoteConfigService.Invalid, RemoteConfigService.Invalid), (desired.Reason, oneOff.Reason));
+        Assert.Contains("plain decimal digits", desired.Detail, StringComparison.Ordinal);
+        Assert.Equal(8, sp.GetRequiredService<IOptionsMonitor<ScreenOptions>>().CurrentValue.RefusalClearAfterSeconds);
+        Assert.False(File.Exists(FilePath));
+    }
+
+    [Theory]
+    [InlineData("Redemption:OfflineMode", "1")]
+    [InlineData("Redemption:OfflineMode", "refuse")]
+    [InlineData("Redemption:OfflineMode", " Refuse")]
+    [InlineData("Redemption:OfflineDailyPointsLimit", "9223372036854775807")]
+    [InlineData("Redemption:OfflineDailyPointsLimit", "100001")]
+    [InlineData("Taps:SameCardDebounceMs", "10000")]
+    [InlineData("Taps:SameCardDebounceMs", "2001")]
+    [InlineData("Central:TelemetrySeconds", "3600")]
+    [InlineData("Central:TelemetrySeconds", "301")]
+    [InlineData("Central:TelemetrySeconds", "4")]
+    [InlineData("Screen:ClearAfterSeconds", "121")]
+    [InlineData("Screen:RefusalClearAfterSeconds", "61")]
+    [InlineData("Screen:IdleGreeting", "\u202E欢迎光临")]
+    [InlineData("Screen:IdleGreeting", "欢迎\u200B光临")]
+    [InlineData("Screen:IdleGreeting", "欢迎\u2067光临\u2069")]
+    [InlineData("Screen:IdleGreeting", "请扫码向 evil.example 付款")]
+    [InlineData("Screen:IdleGreeting", "请扫码向 ｅｖｉｌ．ｅｘａｍｐｌｅ 付款")]
+    [InlineData("Screen:IdleGreeting", "请访问 evil。example")]
+    [InlineData("Screen:IdleGreeting", "https://x")]
+    [InlineData("Screen:IdleGreeting", "欢迎\n光临")]
+    public void ApplyDesired_RiskyValues_AreRefused(string key, string value)
+    {
+        var (service, _) = Start();
+
+        var outcome = service.ApplyDesired(Desired(1, (key, value)));
+
+        Assert.Equal((RemoteConfigOutcomeKind.Rejected, RemoteConfigService.Invalid), (outcome.Kind, outcome.Reason));
+        Assert.Equal(0UL, service.State.AppliedVersion);
+    }
+
+    [Theory]
+    [InlineData("Redemption:OfflineDailyPointsLimit", "100000")]
+    [InlineData("Taps:SameCardDebounceMs", "2000")]
+    [InlineData("Taps:SameCardDebounceMs", "0")]
+    [InlineData("Central:TelemetrySeconds", "300")]
+    [InlineData("Screen:IdleGreeting", "会员日 9.9元起 · Welcome")]
+    [InlineData("Screen:IdleGreeting", "Bienvenue à l'accueil 🇨🇳 👋🏽")]
+    public void ApplyDesired_ValuesAtTheBounds_AreApplied(string key, string value)
+    {
+        var (service, _) = Start();
+
+        var outcome = service.ApplyDesired(Desired(1, (key, value)));
+
+        Assert.Equal(RemoteConfigOutcomeKind.Applied, outcome.Kind);
+        Assert.Equal(value, service.Reported().Settings[key]);
     }
 
     private static DesiredConfig Desired(ulong version, params (string Key, string Value)[] settings)

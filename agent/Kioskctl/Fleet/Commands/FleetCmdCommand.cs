@@ -11,7 +11,7 @@ public static class FleetCmdCommand
     public static Command Create(BrokerOptions broker)
     {
         var kiosk = new Option<string>("--kiosk") { Description = "The kiosk as site/kiosk, e.g. site-01/kiosk-03", Required = true };
-        var name = new Option<string>("--name") { Description = "Command: ping, sync_now, restart_agent, fetch_logs, set_config, self_test", Required = true };
+        var name = new Option<string>("--name") { Description = "Command: ping, sync_now, restart_agent, fetch_logs, set_config, self_test, reset_versions", Required = true };
         var args = new Option<string[]>("--arg") { Description = "Argument as name=value; repeat for more", DefaultValueFactory = _ => [] };
         var timeout = new Option<TimeSpan>("--timeout")
         {
