@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Options;
+
 namespace KioskAgent.CentralLink;
 
 public static class CentralLinkServiceCollectionExtensions
@@ -25,8 +27,13 @@ public static class CentralLinkServiceCollectionExtensions
             .Validate(o => o.OutboxAckTimeoutSeconds > 0 && o.OutboxAckTimeoutMaxSeconds >= o.OutboxAckTimeoutSeconds, "Central:OutboxAckTimeoutSeconds must be > 0 and <= OutboxAckTimeoutMaxSeconds.")
             .Validate(o => o.OutboxAlarmSeconds >= 1, "Central:OutboxAlarmSeconds must be at least 1.")
             .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<CentralLinkOptions>, CentralSigningKeysValidator>();
 
         services.AddSingleton<DeadLetterLog>();
+        services.AddSingleton<CentralSignatures>();
+        services.AddSingleton<CentralSignatureHealth>();
+        services.AddSingleton<IHealthReportContributor>(sp => sp.GetRequiredService<CentralSignatureHealth>());
+        services.AddHealthChecks().AddCheck<CentralSignatureHealth>("central_signatures");
         services.AddHostedService<EmbeddedBroker>();
         services.AddSingleton<MqttConnection>();
         services.AddHostedService(sp => sp.GetRequiredService<MqttConnection>());

@@ -17,9 +17,11 @@ public sealed class MemberSyncInbound(MemberSyncWorker worker, DeadLetterLog dea
 
     public IEnumerable<string> TopicFilters(KioskTopics topics) => [topics.MembersSnapshot, topics.MembersDelta];
 
+    public string KindOf(string topic) => IsSnapshot(topic) ? MemberSyncEngine.SnapshotKind : MemberSyncEngine.DeltaKind;
+
     public async Task HandleAsync(MqttApplicationMessage message, CancellationToken cancellationToken)
     {
-        var isSnapshot = message.Topic.EndsWith("/members/snapshot", StringComparison.Ordinal);
+        var isSnapshot = IsSnapshot(message.Topic);
         var (kind, work, limit) = isSnapshot
             ? (MemberSyncEngine.SnapshotKind, SyncWorkKind.SnapshotChunk, options.Value.MaxChunkBytes)
             : (MemberSyncEngine.DeltaKind, SyncWorkKind.Delta, options.Value.MaxDeltaBytes);
@@ -37,4 +39,6 @@ public sealed class MemberSyncInbound(MemberSyncWorker worker, DeadLetterLog dea
                 : new SyncWork(work, inbound, Delta: Task.Run(() => MemberMessageDecoder.DecodeDelta(inbound), CancellationToken.None)),
             cancellationToken).ConfigureAwait(false);
     }
+
+    private static bool IsSnapshot(string topic) => topic.EndsWith("/members/snapshot", StringComparison.Ordinal);
 }

@@ -209,7 +209,7 @@ public sealed partial class MemberSyncAcceptanceTests(ITestOutputHelper output)
             await client.ConnectAsync(new MqttClientOptionsBuilder().WithTcpServer("127.0.0.1", brokerPort).WithProtocolVersion(MqttProtocolVersion.V500).WithClientId($"flood-{Guid.NewGuid():N}").Build());
             foreach (var message in messages.OrderBy(_ => Random.Shared.Next()))
             {
-                await client.PublishAsync(message);
+                await client.PublishAsync(TestCentralKey.SignIfInbound(message));
             }
 
             await client.DisconnectAsync();

@@ -87,6 +87,14 @@ public sealed partial class AgentProcess : IAsyncDisposable
         env["KIOSK_Central__ReconnectMaxSeconds"] = "2";
         env["KIOSK_Demo__Enabled"] = settings.Demo ? "true" : "false";
         env["KIOSK_Logging__LogLevel__KioskAgent"] = "Debug";
+        if (settings.TrustTestCentralKey)
+        {
+            foreach (var (key, value) in TestCentralKey.AgentTrust(TestCentralKey.Signer))
+            {
+                env[$"KIOSK_{key}"] = value;
+            }
+        }
+
         foreach (var (key, value) in settings.Extra)
         {
             env[$"KIOSK_{key}"] = value;

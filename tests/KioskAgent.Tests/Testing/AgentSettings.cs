@@ -22,6 +22,13 @@ public sealed record AgentSettings
     /// <summary>Written as appsettings.json into the agent's config directory (the /etc/kiosk-agent stand-in).</summary>
     public string? ConfigFileContent { get; init; }
 
+    /// <summary>
+    /// Trust the test run's central key (<see cref="TestCentralKey"/>) as Central:SigningKeys:0, so
+    /// messages signed by <see cref="TestCentral"/> and <see cref="MqttProbe"/> are accepted. False:
+    /// no key unless <see cref="Extra"/> gives one.
+    /// </summary>
+    public bool TrustTestCentralKey { get; init; } = true;
+
     /// <summary>Further configuration, as KIOSK_ environment variables (Section__Key).</summary>
     public IReadOnlyDictionary<string, string> Extra { get; init; } = new Dictionary<string, string>();
 }
