@@ -26,7 +26,7 @@ public sealed class MqttProbe : IAsyncDisposable
         {
             var m = e.ApplicationMessage;
             var properties = (m.UserProperties ?? []).GroupBy(p => p.Name).ToDictionary(g => g.Key, g => g.First().ReadValueAsString());
-            probe._messages.Enqueue(new ReceivedMessage(m.Topic, Encoding.UTF8.GetString(m.Payload.ToArray()), m.Retain, DateTime.UtcNow, properties, m.ContentType));
+            probe._messages.Enqueue(new ReceivedMessage(m.Topic, Encoding.UTF8.GetString(m.Payload.ToArray()), m.Retain, DateTime.UtcNow, properties, m.ContentType, m.CorrelationData?.ToArray()));
             return Task.CompletedTask;
         };
         var options = new MqttClientOptionsBuilder()

@@ -20,12 +20,22 @@ public static class TestCentralKey
 
     public static string PublicKeyPem { get; } = Signer.PublicKeyPem();
 
+    /// <summary>The private key as a PEM file, for <c>kioskctl fleet cmd --signing-key</c>.</summary>
+    public static string PrivateKeyFile { get; } = WriteKeyFile();
+
     /// <summary>The agent's Central:SigningKeys entry at <paramref name="index"/> for a key (KIOSK_ environment variables).</summary>
     public static Dictionary<string, string> AgentTrust(CentralSigner signer, int index = 0) => new()
     {
         [$"Central__SigningKeys__{index}__Id"] = signer.KeyId,
         [$"Central__SigningKeys__{index}__PublicKeyPem"] = signer.PublicKeyPem(),
     };
+
+    private static string WriteKeyFile()
+    {
+        var path = Path.Combine(TestPaths.NewTempDirectory("central-key"), "central-signing.key");
+        File.WriteAllText(path, Signer.PrivateKeyPem());
+        return path;
+    }
 
     /// <summary>True for the topics only central publishes to (a kiosk's inbound topics).</summary>
     public static bool IsCentralToKiosk(string topic) => InboundSuffixes.Any(s => topic.EndsWith(s, StringComparison.Ordinal));
