@@ -163,7 +163,9 @@ public sealed class CentralSignatureTests
         Assert.Contains("Central:Signatures is Off", agent.Output, StringComparison.Ordinal);
 
         await central.PublishAsync($"{kioskBase}/config/desired", Json.Format(new DesiredConfig { Version = 3, Settings = { ["Screen:ClearAfterSeconds"] = "33" } }), retain: true, sign: false);
-        await Eventually.TrueAsync(() => central.On($"{kioskBase}/config/reported").Any(m => m.Payload.Contains("\"appliedVersion\":\"3\"", StringComparison.Ordinal)), "the unsigned configuration applied");
+        await Eventually.TrueAsync(
+            () => central.On($"{kioskBase}/config/reported").Any(m => System.Text.Json.JsonDocument.Parse(m.Payload).RootElement.TryGetProperty("appliedVersion", out var v) && v.GetString() == "3"),
+            "the unsigned configuration applied");
     }
 
     [Fact]

@@ -12,11 +12,12 @@ namespace KioskAgent.Tests.Testing;
 /// </summary>
 public static class TestCentralKey
 {
-    public const string KeyId = "test-central";
-
     private static readonly string[] InboundSuffixes = ["/ack", "/cmd", "/config/desired", "/members/snapshot", "/members/delta", "/members/answer"];
 
-    public static CentralSigner Signer { get; } = CentralSigner.Generate(KeyId);
+    /// <summary>A fresh key for the run, under its default id (as `kioskctl fleet keygen` makes them), so kioskctl needs no --signing-key-id.</summary>
+    public static CentralSigner Signer { get; } = CentralSigner.Generate();
+
+    public static string KeyId => Signer.KeyId;
 
     public static string PublicKeyPem { get; } = Signer.PublicKeyPem();
 
