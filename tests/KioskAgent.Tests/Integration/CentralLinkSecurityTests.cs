@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Security.Authentication;
 using System.Text;
 using System.Text.Json;
@@ -112,7 +113,9 @@ public sealed class CentralLinkSecurityTests : IAsyncLifetime
         var a = _security.Kiosk(Site, KioskA);
         var baseA = $"kiosk/v1/{Site}/{KioskA}";
         await using var central = await TestCentral.ConnectAsync(_broker.Port, _security);
+        await central.WatchAsync($"{baseA}/state");
         await using var agent = await AgentProcess.StartAsync(Agent(KioskA));
+        await Eventually.TrueAsync(() => central.On($"{baseA}/state").Any(m => Encoding.UTF8.GetString(m.Payload.ToArray()).Contains("\"online\"", StringComparison.Ordinal)), "the agent online", TimeSpan.FromSeconds(30));
         Assert.True((await central.SendAsync(agent.Settings, "ping")).Ok);
 
         // Even correctly signed (a replay of central's own message), the broker takes nothing on these topics from the kiosk's account.

@@ -109,9 +109,13 @@ public sealed class CentralSignatureTests
         var settings = new AgentSettings { SiteId = Site, BrokerPort = broker.Port, Demo = true, TrustTestCentralKey = false, Extra = both };
         var key = new KioskKey(settings.SiteId, settings.KioskId);
         var journal = new JournalFile(settings.DataDirectory);
+        var kioskBase = $"kiosk/v1/{settings.SiteId}/{settings.KioskId}";
+        await using var states = await MqttProbe.ConnectAsync(broker.Port, $"{kioskBase}/state");
+        int Onlines() => states.Messages.Count(m => m.Payload.Contains("\"online\"", StringComparison.Ordinal));
 
         // Central on the old key, the kiosk trusting both.
         var agent = await AgentProcess.StartAsync(settings);
+        await Eventually.TrueAsync(() => Onlines() == 1, "the agent online");
         await using (var central = await StartCentralAsync(broker, oldKey))
         {
             Assert.True((await central.Part<CommandSender>().SendAsync(key, "ping")).Ok);
@@ -131,8 +135,8 @@ public sealed class CentralSignatureTests
         await agent.StopAsync();
         await agent.DisposeAsync();
         await using var restarted = await AgentProcess.StartAsync(settings with { UiPort = FreePort.Next(), GrpcPort = FreePort.Next(), Extra = TestCentralKey.AgentTrust(newKey) });
+        await Eventually.TrueAsync(() => Onlines() == 2, "the agent online again");
         Assert.True((await renewed.Part<CommandSender>().SendAsync(key, "ping")).Ok);
-        var kioskBase = $"kiosk/v1/{settings.SiteId}/{settings.KioskId}";
         await using var oldCentral = await MqttProbe.ConnectAsync(broker.Port, $"{kioskBase}/reply/old");
         await oldCentral.PublishAsync($"{kioskBase}/cmd", """{"id":"old-key-1","name":"ping"}""", configure: b => b.WithResponseTopic($"{kioskBase}/reply/old").WithCorrelationData([1]), signer: oldKey);
         await Eventually.TrueAsync(() => DeadLetters.Count(settings.DataDirectory, "command", "unknown_key") == 1, "the old key's command refused");
