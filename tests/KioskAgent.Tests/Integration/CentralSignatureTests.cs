@@ -188,23 +188,42 @@ public sealed class CentralSignatureTests
     }
 
     [Fact]
-    public async Task FleetCmd_SignsWithTheKeyItIsGiven_AndWithoutOneTheKioskRefusesTheCommand()
+    public async Task FleetKeygen_MakesTheKeyPair_TheKioskTrustsThePublicFile_AndFleetCmdSignsWithThePrivateOne()
     {
+        var keyFile = Path.Combine(TestPaths.NewTempDirectory("central-keys"), "central-signing");
+        var (keygenExit, keygen) = await KioskctlProcess.RunAsync(["fleet", "keygen", "--out", keyFile]);
+        Assert.True(keygenExit == 0, keygen);
+        Assert.StartsWith("-----BEGIN PUBLIC KEY-----", await File.ReadAllTextAsync(keyFile + ".pub"), StringComparison.Ordinal);
+        Assert.True(OperatingSystem.IsLinux() && File.GetUnixFileMode(keyFile) == (UnixFileMode.UserRead | UnixFileMode.UserWrite), "the private key is readable by its owner only");
+        var (againExit, again) = await KioskctlProcess.RunAsync(["fleet", "keygen", "--out", keyFile]);
+        Assert.True(againExit == 1, again);
+
         await using var broker = await MosquittoBroker.StartAsync();
-        var settings = new AgentSettings { SiteId = Site, BrokerPort = broker.Port };
+        var settings = new AgentSettings
+        {
+            SiteId = Site,
+            BrokerPort = broker.Port,
+            TrustTestCentralKey = false,
+            Extra = new Dictionary<string, string> { ["Central__SigningKeys__0__PublicKeyFile"] = keyFile + ".pub" },
+        };
         var kioskBase = $"kiosk/v1/{settings.SiteId}/{settings.KioskId}";
         await using var probe = await MqttProbe.ConnectAsync(broker.Port, $"{kioskBase}/state");
         await using var agent = await AgentProcess.StartAsync(settings);
         await Eventually.TrueAsync(() => probe.Messages.Any(m => m.Payload.Contains("\"online\"", StringComparison.Ordinal)), "the agent online");
-        string[] ping = ["fleet", "cmd", "--broker", $"127.0.0.1:{broker.Port}", "--kiosk", $"{settings.SiteId}/{settings.KioskId}", "--name", "ping", "--timeout", "20s"];
+        string[] ping = ["fleet", "cmd", "--broker", $"127.0.0.1:{broker.Port}", "--kiosk", $"{settings.SiteId}/{settings.KioskId}", "--name", "ping"];
 
-        var (unsignedExit, unsignedOutput) = await KioskctlProcess.RunAsync([.. ping[..^1], "5s"]);
-        var (signedExit, signedOutput) = await KioskctlProcess.RunAsync([.. ping, "--signing-key", TestCentralKey.PrivateKeyFile]);
+        var (unsignedExit, unsignedOutput) = await KioskctlProcess.RunAsync([.. ping, "--timeout", "5s"]);
+        var (signedExit, signedOutput) = await KioskctlProcess.RunAsync([.. ping, "--timeout", "20s", "--signing-key", keyFile]);
+        var (fromVariableExit, fromVariable) = await KioskctlProcess.RunAsync([.. ping, "--timeout", "20s"], new Dictionary<string, string> { ["KIOSKCTL_SIGNING_KEY"] = keyFile });
+        var (otherKeyExit, otherKey) = await KioskctlProcess.RunAsync([.. ping, "--timeout", "5s", "--signing-key", TestCentralKey.PrivateKeyFile]);
 
         Assert.True(unsignedExit == 3, unsignedOutput);
-        Assert.Equal(1, DeadLetters.Count(settings.DataDirectory, "command", "unsigned"));
         Assert.True(signedExit == 0, signedOutput);
         Assert.Contains("ping on", signedOutput, StringComparison.Ordinal);
+        Assert.True(fromVariableExit == 0, fromVariable);
+        Assert.True(otherKeyExit == 3, otherKey);
+        Assert.Equal((1, 1), (DeadLetters.Count(settings.DataDirectory, "command", "unsigned"), DeadLetters.Count(settings.DataDirectory, "command", "unknown_key")));
+        Assert.Matches(@"key id:\s+p256-[0-9a-f]{16}\n", keygen);
     }
 
     private static async Task<ReferenceCentral> StartCentralAsync(MosquittoBroker broker, CentralSigner signer, BrokerSecurity? security = null, params ICentralPart[] parts)
