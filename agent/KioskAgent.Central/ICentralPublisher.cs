@@ -10,6 +10,6 @@ public interface ICentralPublisher
 
     bool IsConnected { get; }
 
-    /// <summary>Publishes a contract message (proto3 JSON, QoS 1, with the contract's properties). False when not connected or refused.</summary>
+    /// <summary>Publishes a contract message (proto3 JSON, QoS 1, with the contract's properties, signed when central has a key). False when not connected or refused.</summary>
     Task<bool> PublishAsync(string topic, IMessage message, CancellationToken cancellationToken, Action<MqttApplicationMessageBuilder>? configure = null);
 }

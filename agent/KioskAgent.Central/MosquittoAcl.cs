@@ -4,18 +4,36 @@ namespace KioskAgent.Central;
 
 /// <summary>
 /// mosquitto <c>acl_file</c> entries for the fleet (docs/mqtt-security.md): each kiosk's user may
-/// read and write only below its own base topic; the central user may use the whole root. One
-/// <c>user</c> block per kiosk, written by provisioning together with the kiosk's password.
+/// only read its own inbound topics (only central writes them) and only write its own outbound
+/// ones; the central user may use the whole root. One <c>user</c> block per kiosk, written by
+/// provisioning together with the kiosk's password.
 /// </summary>
 public static class MosquittoAcl
 {
+    /// <summary>Central → kiosk, below the kiosk's base topic: the kiosk reads them, only central writes them.</summary>
+    public static IReadOnlyList<string> KioskReads { get; } = ["ack", "cmd", "config/desired", "members/snapshot", "members/delta", "members/answer"];
+
+    /// <summary>Kiosk → central, below the kiosk's base topic: the kiosk writes them, never reads them.</summary>
+    public static IReadOnlyList<string> KioskWrites { get; } = ["state", "health", "tx", "config/reported", "members/resync", "members/query", "reply/#"];
+
     public static string ForKiosk(string username, string siteId, string kioskId, CentralTopics? topics = null)
     {
         CheckUsername(username);
         CheckLevel(siteId, nameof(siteId));
         CheckLevel(kioskId, nameof(kioskId));
         var kioskBase = (topics ?? new CentralTopics()).KioskBase(siteId, kioskId);
-        return $"user {username}\ntopic readwrite {kioskBase}/#\n";
+        var text = new StringBuilder($"user {username}\n");
+        foreach (var topic in KioskReads)
+        {
+            text.Append($"topic read {kioskBase}/{topic}\n");
+        }
+
+        foreach (var topic in KioskWrites)
+        {
+            text.Append($"topic write {kioskBase}/{topic}\n");
+        }
+
+        return text.ToString();
     }
 
     public static string ForCentral(string username, CentralTopics? topics = null)

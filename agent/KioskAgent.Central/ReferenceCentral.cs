@@ -114,9 +114,11 @@ public sealed class ReferenceCentral : ICentralPublisher, IAsyncDisposable
 
         var builder = CentralMessages.Create(topic, message);
         configure?.Invoke(builder);
+        var mqtt = builder.Build();
+        _options.Signer?.Sign(mqtt);
         try
         {
-            var result = await _client.PublishAsync(builder.Build(), cancellationToken).ConfigureAwait(false);
+            var result = await _client.PublishAsync(mqtt, cancellationToken).ConfigureAwait(false);
             return result.IsSuccess || result.ReasonCode == MqttClientPublishReasonCode.NoMatchingSubscribers;
         }
         catch (Exception ex) when (ex is MQTTnet.Exceptions.MqttCommunicationException or InvalidOperationException)

@@ -1,3 +1,4 @@
+using KioskAgent.Central.Signing;
 using KioskAgent.Central.Transactions;
 using MQTTnet;
 
@@ -21,6 +22,13 @@ public sealed class ReferenceCentralOptions
     public string? Username { get; set; }
 
     public string? Password { get; set; }
+
+    /// <summary>
+    /// Central's signing key: every message to a kiosk (acks, commands, configuration, member data,
+    /// answers) is signed with it (docs/mqtt-contract.md, "Signatures"). Null: unsigned, for sites
+    /// whose kiosks run with <c>Central:Signatures=Off</c>. The caller keeps ownership.
+    /// </summary>
+    public CentralSigner? Signer { get; set; }
 
     /// <summary>Last say on the MQTT client options, e.g. TLS (<c>builder.WithTlsOptions(...)</c>).</summary>
     public Action<MqttClientOptionsBuilder>? ConfigureClient { get; set; }

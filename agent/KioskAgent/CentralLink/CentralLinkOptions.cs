@@ -110,6 +110,19 @@ public sealed class CentralLinkOptions
     public int InboundQueueBytes { get; set; } = 32 * 1024 * 1024;
 
     /// <summary>
+    /// Whether every message from central must be signed by one of <see cref="SigningKeys"/>
+    /// (docs/mqtt-contract.md, "Signatures"). <c>Off</c> only for a central that cannot sign yet;
+    /// health then reports the kiosk as degraded.
+    /// </summary>
+    public CentralSignatureMode Signatures { get; set; } = CentralSignatureMode.Required;
+
+    /// <summary>
+    /// Central's public keys this kiosk trusts, several during a key rotation. Provisioned with the
+    /// kiosk (never remotely settable): a key that central could change could be changed by a forger.
+    /// </summary>
+    public List<CentralSigningKeyOptions> SigningKeys { get; set; } = [];
+
+    /// <summary>
     /// Run an MQTT broker inside the agent on <see cref="Host"/>:<see cref="Port"/> (demo mode: no
     /// broker to install). A production kiosk never does this.
     /// </summary>

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Options;
+
 namespace KioskAgent.CentralLink;
 
 public static class CentralLinkServiceCollectionExtensions
@@ -28,11 +30,16 @@ public static class CentralLinkServiceCollectionExtensions
             .Validate(o => o.InboundQueueMessages is >= 1 and <= 100_000, "Central:InboundQueueMessages must be 1-100000.")
             .Validate(o => o.InboundQueueBytes is >= 64 * 1024 and <= 1024 * 1024 * 1024, "Central:InboundQueueBytes must be 64 KiB-1 GiB.")
             .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<CentralLinkOptions>, CentralSigningKeysValidator>();
 
         services.AddSingleton<DeadLetterLog>();
         services.AddSingleton<HealthReportTrigger>();
         services.AddSingleton<SettlementCounters>();
         services.AddSingleton<IHealthReportContributor>(sp => sp.GetRequiredService<SettlementCounters>());
+        services.AddSingleton<CentralSignatures>();
+        services.AddSingleton<CentralSignatureHealth>();
+        services.AddSingleton<IHealthReportContributor>(sp => sp.GetRequiredService<CentralSignatureHealth>());
+        services.AddHealthChecks().AddCheck<CentralSignatureHealth>("central_signatures");
         services.AddHostedService<EmbeddedBroker>();
         services.AddSingleton<MqttConnection>();
         services.AddHostedService(sp => sp.GetRequiredService<MqttConnection>());

@@ -14,6 +14,9 @@ public interface IMqttInboundHandler
     /// <summary>Short name used in counters and dead letters, e.g. "ack", "command", "members".</summary>
     string Kind { get; }
 
+    /// <summary>The kind a message on <paramref name="topic"/> is counted under when refused before the handler sees it (a bad signature).</summary>
+    string KindOf(string topic) => Kind;
+
     /// <summary>Topic filters to subscribe to (QoS 1), e.g. <c>topics.Ack</c>.</summary>
     IEnumerable<string> TopicFilters(KioskTopics topics);
 

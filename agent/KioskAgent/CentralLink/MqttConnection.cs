@@ -389,6 +389,12 @@ public sealed partial class MqttConnection : BackgroundService
             return;
         }
 
+        // Central's signature first, in this one place: no handler ever sees a forged message.
+        if (!_services.GetRequiredService<CentralSignatures>().Accepts(message, handler.KindOf(message.Topic)))
+        {
+            return;
+        }
+
         try
         {
             await handler.HandleAsync(message, CancellationToken.None).ConfigureAwait(false);

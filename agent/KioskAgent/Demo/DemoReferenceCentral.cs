@@ -16,6 +16,7 @@ public sealed partial class DemoReferenceCentral(
     IOptions<DemoOptions> demo,
     IOptions<CentralLinkOptions> central,
     SiteCalendar calendar,
+    DemoCentralKey key,
     TimeProvider time,
     ILogger<DemoReferenceCentral> logger) : BackgroundService
 {
@@ -35,6 +36,7 @@ public sealed partial class DemoReferenceCentral(
             ClientId = "demo-central",
             TopicRoot = central.Value.TopicRoot,
             ShareGroup = null,
+            Signer = key.Signer,
             Time = time,
             Log = LogCentral,
         };

@@ -19,9 +19,11 @@ public sealed class MemberSyncInbound(MemberSyncWorker worker, DeadLetterLog dea
 
     public int LargestPayloadBytes => Math.Max(options.Value.MaxChunkBytes, options.Value.MaxDeltaBytes);
 
+    public string KindOf(string topic) => IsSnapshot(topic) ? MemberSyncEngine.SnapshotKind : MemberSyncEngine.DeltaKind;
+
     public async Task HandleAsync(MqttApplicationMessage message, CancellationToken cancellationToken)
     {
-        var isSnapshot = message.Topic.EndsWith("/members/snapshot", StringComparison.Ordinal);
+        var isSnapshot = IsSnapshot(message.Topic);
         var (kind, work, limit) = isSnapshot
             ? (MemberSyncEngine.SnapshotKind, SyncWorkKind.SnapshotChunk, options.Value.MaxChunkBytes)
             : (MemberSyncEngine.DeltaKind, SyncWorkKind.Delta, options.Value.MaxDeltaBytes);
@@ -39,4 +41,6 @@ public sealed class MemberSyncInbound(MemberSyncWorker worker, DeadLetterLog dea
                 : new SyncWork(work, inbound, Delta: Task.Run(() => MemberMessageDecoder.DecodeDelta(inbound), CancellationToken.None)),
             cancellationToken).ConfigureAwait(false);
     }
+
+    private static bool IsSnapshot(string topic) => topic.EndsWith("/members/snapshot", StringComparison.Ordinal);
 }

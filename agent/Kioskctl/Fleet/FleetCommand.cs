@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Kioskctl.Fleet.Central;
 using Kioskctl.Fleet.Commands;
+using Kioskctl.Fleet.Signing;
 using Kioskctl.Fleet.Simulation;
 using Kioskctl.Fleet.Watch;
 
@@ -18,6 +19,7 @@ public static class FleetCommand
         fleet.Subcommands.Add(FleetCmdCommand.Create(broker));
         fleet.Subcommands.Add(FleetSimulateCommand.Create(broker));
         fleet.Subcommands.Add(FleetCentralCommand.Create(broker));
+        fleet.Subcommands.Add(FleetKeygenCommand.Create());
         return fleet;
     }
 }

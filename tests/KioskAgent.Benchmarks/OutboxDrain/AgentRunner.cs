@@ -53,6 +53,11 @@ public sealed class AgentRunner : IAsyncDisposable
         env["KIOSK_Central__OutboxMaxInFlight"] = inFlight.ToString(CultureInfo.InvariantCulture);
         env["KIOSK_Central__OutboxBatchMax"] = batch.ToString(CultureInfo.InvariantCulture);
         env["KIOSK_Central__OutboxPublishPipeline"] = pipeline.ToString(CultureInfo.InvariantCulture);
+        foreach (var (key, value) in TestCentralKey.AgentTrust(TestCentralKey.Signer))
+        {
+            env[$"KIOSK_{key}"] = value;
+        }
+
         env["KIOSK_Logging__LogLevel__Default"] = "Warning";
         env["KIOSK_Logging__LogLevel__KioskAgent"] = "Warning";
         var process = Process.Start(start)!;

@@ -58,7 +58,7 @@ public static class OutboxDrainBenchmark
     private static async Task<DrainRun> MosquittoPubRunAsync(int run, string payloadFile, OutboxDrainOptions options)
     {
         await using var broker = await MosquittoBroker.StartAsync(extraConfig: UnboundedQueues);
-        await using var central = await ReferenceCentral.StartAsync("127.0.0.1", broker.Port, new ReferenceCentralOptions { AckBatchSize = options.AckBatch });
+        await using var central = await ReferenceCentral.StartAsync("127.0.0.1", broker.Port, new ReferenceCentralOptions { AckBatchSize = options.AckBatch, Signer = TestCentralKey.Signer });
         var clock = new DrainClock(central.Transactions, new KioskKey(SiteId, PubKiosk), options.Transactions);
         using var timeout = new CancellationTokenSource(options.RunTimeout);
         var ownCpu = Process.GetCurrentProcess().TotalProcessorTime;
@@ -71,7 +71,7 @@ public static class OutboxDrainBenchmark
     private static async Task<DrainRun> AgentRunAsync(int run, QueuedJournal journal, OutboxDrainOptions options)
     {
         await using var broker = await MosquittoBroker.StartAsync(extraConfig: UnboundedQueues);
-        await using var central = await ReferenceCentral.StartAsync("127.0.0.1", broker.Port, new ReferenceCentralOptions { AckBatchSize = options.AckBatch });
+        await using var central = await ReferenceCentral.StartAsync("127.0.0.1", broker.Port, new ReferenceCentralOptions { AckBatchSize = options.AckBatch, Signer = TestCentralKey.Signer });
         var clock = new DrainClock(central.Transactions, new KioskKey(SiteId, AgentKiosk), options.Transactions);
         var dataDirectory = journal.CopyToNewDataDirectory();
         using var timeout = new CancellationTokenSource(options.RunTimeout);

@@ -133,7 +133,9 @@ public sealed class CentralLinkAcceptanceTests
         await agent.TapAsync(uid);
         while (await watch.ResponseStream.MoveNext(cts.Token))
         {
-            if (watch.ResponseStream.Current.ViewCase == Contracts.V1.Screen.ViewOneofCase.Member)
+            // The previous tap's screen may still send a frame (its live figures giving up): only this card's counts.
+            if (watch.ResponseStream.Current is { ViewCase: Contracts.V1.Screen.ViewOneofCase.Member } screen
+                && screen.Member.MaskedCard.EndsWith(uid[^4..], StringComparison.Ordinal))
             {
                 return watch.ResponseStream.Current;
             }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Security.Authentication;
 using System.Text;
 using System.Text.Json;
@@ -87,7 +88,8 @@ public sealed class CentralLinkSecurityTests : IAsyncLifetime
         var a = _security.Kiosk(Site, KioskA);
         var baseB = $"kiosk/v1/{Site}/{KioskB}";
         await using var snoop = await MqttProbe.ConnectAsync(_broker.Port, $"{baseB}/#", b => _security.Apply(b, a));
-        await using var ownTopics = await MqttProbe.ConnectAsync(_broker.Port, $"kiosk/v1/{Site}/{KioskA}/#", b => _security.Apply(b, a));
+        // Central watches kiosk A's topics: kiosk A itself may not read its outbound ones.
+        await using var ownTopics = await MqttProbe.ConnectAsync(_broker.Port, $"kiosk/v1/{Site}/{KioskA}/#", b => _security.Apply(b, _security.Central));
         await using var watcher = await MqttProbe.ConnectAsync(_broker.Port, $"{baseB}/#", b => _security.Apply(b, _security.Central));
 
         using var client = await ConnectAsync(a);
@@ -103,6 +105,50 @@ public sealed class CentralLinkSecurityTests : IAsyncLifetime
         Assert.True(own.IsSuccess);
         Assert.Empty(snoop.Messages);
         Assert.DoesNotContain(watcher.Messages, m => m.Topic.EndsWith("/cmd", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task KioskAccount_CannotWriteItsOwnInboundTopics_WhileCentralsSignedMessagesStillReachTheAgent()
+    {
+        var a = _security.Kiosk(Site, KioskA);
+        var baseA = $"kiosk/v1/{Site}/{KioskA}";
+        await using var central = await TestCentral.ConnectAsync(_broker.Port, _security);
+        await central.WatchAsync($"{baseA}/state");
+        await using var agent = await AgentProcess.StartAsync(Agent(KioskA));
+        await Eventually.TrueAsync(() => central.On($"{baseA}/state").Any(m => Encoding.UTF8.GetString(m.Payload.ToArray()).Contains("\"online\"", StringComparison.Ordinal)), "the agent online", TimeSpan.FromSeconds(30));
+        Assert.True((await central.SendAsync(agent.Settings, "ping")).Ok);
+
+        // Even correctly signed (a replay of central's own message), the broker takes nothing on these topics from the kiosk's account.
+        using var stolen = await ConnectAsync(a);
+        var results = new Dictionary<string, MqttClientPublishReasonCode>();
+        foreach (var topic in new[] { "cmd", "ack", "config/desired", "members/snapshot", "members/delta", "members/answer" })
+        {
+            var message = TestCentralKey.SignIfInbound(Message($"{baseA}/{topic}", topic == "cmd" ? """{"id":"stolen","name":"restart_agent"}""" : """{"contiguousSequence":"8"}"""));
+            results[topic] = (await stolen.PublishAsync(message)).ReasonCode;
+        }
+
+        var ownOutbound = await stolen.PublishAsync(Message($"{baseA}/reply/x", "{}"));
+        await Task.Delay(TimeSpan.FromSeconds(1));
+
+        Assert.All(results, r => Assert.True(r.Value == MqttClientPublishReasonCode.NotAuthorized, $"{r.Key}: {r.Value}"));
+        Assert.True(ownOutbound.IsSuccess);
+        Assert.Empty(DeadLetters.Read(agent.Settings.DataDirectory));
+        Assert.False(agent.HasExited);
+        Assert.True((await central.SendAsync(agent.Settings, "ping")).Ok);
+    }
+
+    [Fact]
+    public async Task Broker_RefusesAMessageAboveTheSizeLimit_AndTakesASnapshotChunkOfTheLargestSize()
+    {
+        using var central = await ConnectAsync(_security.Central);
+        var baseB = $"kiosk/v1/{Site}/{KioskB}";
+
+        var largest = await central.PublishAsync(Message($"{baseB}/members/snapshot", new string('a', BrokerSecurity.MessageSizeLimit)));
+        var larger = await central.PublishAsync(Message($"{baseB}/members/snapshot", new string('a', BrokerSecurity.MessageSizeLimit + 1)));
+
+        Assert.True(largest.IsSuccess || largest.ReasonCode == MqttClientPublishReasonCode.NoMatchingSubscribers, largest.ReasonCode.ToString());
+        // 0x95 Packet too large (MQTT 5 §2.4): mosquitto 2.0's PUBACK for a payload above message_size_limit.
+        Assert.Equal(0x95, (int)larger.ReasonCode);
     }
 
     private AgentSettings Agent(string kioskId) => new()

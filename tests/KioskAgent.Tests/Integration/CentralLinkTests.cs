@@ -20,7 +20,7 @@ public sealed class CentralLinkTests : IAsyncLifetime
         // One transaction per message here, whatever the timing: this test reads the single-message shape.
         var settings = new AgentSettings { BrokerPort = _broker.Port, Demo = true, Extra = new Dictionary<string, string> { ["Central__OutboxBatchMax"] = "1" } };
         await using var probe = await MqttProbe.ConnectAsync(_broker.Port, $"kiosk/v1/{settings.SiteId}/{settings.KioskId}/tx");
-        await using var central = await ReferenceCentral.StartAsync("127.0.0.1", _broker.Port);
+        await using var central = await ReferenceCentral.StartAsync("127.0.0.1", _broker.Port, new ReferenceCentralOptions { Signer = TestCentralKey.Signer });
         await using var agent = await AgentProcess.StartAsync(settings);
 
         await agent.TapAsync("04A1B2C3D4E5F6");
@@ -71,7 +71,7 @@ public sealed class CentralLinkTests : IAsyncLifetime
         var settings = new AgentSettings { BrokerPort = _broker.Port, Extra = new Dictionary<string, string> { ["Central__WillDelaySeconds"] = "1" } };
         var stateTopic = StateTopic(settings);
         await using var probe = await MqttProbe.ConnectAsync(_broker.Port, stateTopic);
-        await using var central = await ReferenceCentral.StartAsync("127.0.0.1", _broker.Port);
+        await using var central = await ReferenceCentral.StartAsync("127.0.0.1", _broker.Port, new ReferenceCentralOptions { Signer = TestCentralKey.Signer });
 
         var agent = await AgentProcess.StartAsync(settings);
         var online = await Eventually.ValueAsync(() => probe.Messages.LastOrDefault(m => State(m) == "online"), "the online state");
@@ -116,7 +116,7 @@ public sealed class CentralLinkTests : IAsyncLifetime
     {
         var settings = new AgentSettings { BrokerPort = _broker.Port };
         var kiosk = new KioskKey(settings.SiteId, settings.KioskId);
-        await using var central = await ReferenceCentral.StartAsync("127.0.0.1", _broker.Port);
+        await using var central = await ReferenceCentral.StartAsync("127.0.0.1", _broker.Port, new ReferenceCentralOptions { Signer = TestCentralKey.Signer });
         await using var probe = await MqttProbe.ConnectAsync(_broker.Port, StateTopic(settings));
         await using (var first = await AgentProcess.StartAsync(settings))
         {

@@ -25,8 +25,8 @@ public sealed partial class FleetSimulateTests : IAsyncLifetime
     public async Task FiftyKiosks_AgainstTwoCentralInstances_EveryTransactionAcked_WatchListsThemAll_AndTheyAnswerCommands()
     {
         using var store = new TransactionStore();
-        await using var one = await ReferenceCentral.StartAsync("127.0.0.1", _broker.Port, new ReferenceCentralOptions { Store = store });
-        await using var two = await ReferenceCentral.StartAsync("127.0.0.1", _broker.Port, new ReferenceCentralOptions { Store = store });
+        await using var one = await ReferenceCentral.StartAsync("127.0.0.1", _broker.Port, new ReferenceCentralOptions { Signer = TestCentralKey.Signer, Store = store });
+        await using var two = await ReferenceCentral.StartAsync("127.0.0.1", _broker.Port, new ReferenceCentralOptions { Signer = TestCentralKey.Signer, Store = store });
         await using var simulation = BackgroundKioskctl.Start(
             "fleet", "simulate", "--broker", Broker, "--kiosks", "50", "--site-count", "5", "--duration", "30s", "--rate", "10", "--drain", "60s", "--fault-share", "0.2");
         await Eventually.TrueAsync(() => simulation.Output.Contains("all 50 kiosks connected", StringComparison.Ordinal), "the simulated fleet connected", TimeSpan.FromSeconds(60));
@@ -84,7 +84,7 @@ public sealed partial class FleetSimulateTests : IAsyncLifetime
     public async Task ClearRetained_LeavesNoKioskBehindOnTheBroker()
     {
         using var store = new TransactionStore();
-        await using var central = await ReferenceCentral.StartAsync("127.0.0.1", _broker.Port, new ReferenceCentralOptions { Store = store });
+        await using var central = await ReferenceCentral.StartAsync("127.0.0.1", _broker.Port, new ReferenceCentralOptions { Signer = TestCentralKey.Signer, Store = store });
 
         var (exitCode, output) = await KioskctlProcess.RunAsync(
             ["fleet", "simulate", "--broker", Broker, "--kiosks", "3", "--duration", "2s", "--drain", "10s", "--clear-retained"]);

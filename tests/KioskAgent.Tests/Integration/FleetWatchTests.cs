@@ -106,9 +106,9 @@ public sealed class FleetWatchTests : IAsyncLifetime
         await Eventually.TrueAsync(() => probe.Messages.Any(m => m.Payload.Contains("\"online\"", StringComparison.Ordinal)), "the agent online");
         var kiosk = $"{settings.SiteId}/{settings.KioskId}";
 
-        var (pingExit, ping) = await KioskctlProcess.RunAsync(["fleet", "cmd", "--broker", Broker, "--kiosk", kiosk, "--name", "ping", "--timeout", "30s"]);
-        var (jsonExit, json) = await KioskctlProcess.RunAsync(["fleet", "cmd", "--broker", Broker, "--kiosk", kiosk, "--name", "ping", "--timeout", "30s", "--json"]);
-        var (unknownExit, unknown) = await KioskctlProcess.RunAsync(["fleet", "cmd", "--broker", Broker, "--kiosk", kiosk, "--name", "warp_drive", "--timeout", "30s"]);
+        var (pingExit, ping) = await KioskctlProcess.RunAsync(["fleet", "cmd", "--broker", Broker, "--kiosk", kiosk, "--name", "ping", "--timeout", "30s", "--signing-key", TestCentralKey.PrivateKeyFile]);
+        var (jsonExit, json) = await KioskctlProcess.RunAsync(["fleet", "cmd", "--broker", Broker, "--kiosk", kiosk, "--name", "ping", "--timeout", "30s", "--json", "--signing-key", TestCentralKey.PrivateKeyFile]);
+        var (unknownExit, unknown) = await KioskctlProcess.RunAsync(["fleet", "cmd", "--broker", Broker, "--kiosk", kiosk, "--name", "warp_drive", "--timeout", "30s", "--signing-key", TestCentralKey.PrivateKeyFile]);
 
         Assert.True(pingExit == 0, ping);
         Assert.Contains($"ping on {kiosk}: ok", ping, StringComparison.Ordinal);

@@ -12,8 +12,9 @@ using Xunit.Abstractions;
 namespace KioskAgent.Tests.Integration;
 
 /// <summary>
-/// 10,000 malformed and hostile messages on a real agent's command, configuration and member
-/// topics through a real mosquitto, while a card is tapped every 300 ms: every tap is answered,
+/// 10,000 malformed and hostile messages (signed by central, so they reach the parsers) on a real
+/// agent's command, configuration and member topics, and 360 forged ones (unsigned, unknown key,
+/// bad signature) on those and the ack topic, through a real mosquitto, while a card is tapped every 300 ms: every tap is answered,
 /// every message is counted by reason, every answerable command is answered, and the member data,
 /// the applied configuration and the journal are exactly what they would be without the flood.
 /// </summary>
@@ -60,8 +61,8 @@ public sealed class HostileInputTests(ITestOutputHelper output)
         }
 
         // The flood, with taps all along until the agent has worked through every message.
-        var messages = Shuffle([.. corpus.Commands(), .. corpus.Config(appliedVersion: 1000), .. corpus.Members()]);
-        Assert.Equal(10_000, messages.Count);
+        var messages = Shuffle([.. corpus.Commands(), .. corpus.Config(appliedVersion: 1000), .. corpus.Members(), .. corpus.Forged(perReason: 20)]);
+        Assert.Equal(10_360, messages.Count);
         var clock = Stopwatch.StartNew();
         var flood = PublishAllAsync(central, messages);
         var latencies = new List<TimeSpan>();
@@ -89,10 +90,15 @@ public sealed class HostileInputTests(ITestOutputHelper output)
             Assert.True(counters.GetValueOrDefault($"inbound.rejected.{kind}.{reason}") == count, $"{kind}.{reason}: expected {count}; {Describe(counters)}");
         }
 
-        Assert.Equal(4_500, Sum(counters, "inbound.rejected.command."));
-        Assert.Equal(2_500, Sum(counters, "inbound.rejected.config."));
+        Assert.Equal(4_500 + 60, Sum(counters, "inbound.rejected.command."));
+        Assert.Equal(2_500 + 60, Sum(counters, "inbound.rejected.config."));
+        Assert.Equal(60, Sum(counters, "inbound.rejected.ack."));
         // Member topics belong to member sync: each of its messages is refused once, whatever the reason.
-        Assert.Equal(3_000, counters.Where(c => !c.Key.StartsWith("inbound.rejected.command.", StringComparison.Ordinal) && !c.Key.StartsWith("inbound.rejected.config.", StringComparison.Ordinal)).Sum(c => c.Value));
+        Assert.Equal(3_000 + 180, counters.Where(c => !c.Key.StartsWith("inbound.rejected.command.", StringComparison.Ordinal) && !c.Key.StartsWith("inbound.rejected.config.", StringComparison.Ordinal) && !c.Key.StartsWith("inbound.rejected.ack.", StringComparison.Ordinal)).Sum(c => c.Value));
+        foreach (var reason in new[] { "unsigned", "unknown_key", "bad_signature" })
+        {
+            Assert.Equal(120, counters.Where(c => c.Key.EndsWith($".{reason}", StringComparison.Ordinal)).Sum(c => c.Value));
+        }
 
         // Answered wherever a usable response topic allowed it; a replay answered with the first result.
         var answered = messages.Count(m => m.Answered);
@@ -129,7 +135,7 @@ public sealed class HostileInputTests(ITestOutputHelper output)
     {
         foreach (var batch in messages.Chunk(200))
         {
-            await Task.WhenAll(batch.Select(m => central.PublishRawAsync(m.Topic, m.Payload, m.Configure)));
+            await Task.WhenAll(batch.Select(m => central.PublishRawAsync(m.Topic, m.Payload, m.Configure, sign: m.Signed)));
         }
     }
 

@@ -13,7 +13,7 @@ public sealed class LinkReportsTests
     {
         await using var broker = await MosquittoBroker.StartAsync();
         var members = new CentralMembers(MemberDatasetGenerator.Generate(20));
-        await using var central = await ReferenceCentral.StartAsync("127.0.0.1", broker.Port, new ReferenceCentralOptions { Parts = { members } });
+        await using var central = await ReferenceCentral.StartAsync("127.0.0.1", broker.Port, new ReferenceCentralOptions { Parts = { members }, Signer = TestCentralKey.Signer });
         // A period far longer than the test: any report after the first is one the kiosk sent because something changed.
         var settings = new AgentSettings { BrokerPort = broker.Port, Extra = new Dictionary<string, string> { ["Central__TelemetrySeconds"] = "300" } };
         await using var probe = await MqttProbe.ConnectAsync(broker.Port, $"kiosk/v1/{settings.SiteId}/{settings.KioskId}/#");

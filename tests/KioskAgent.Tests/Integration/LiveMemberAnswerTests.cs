@@ -20,7 +20,7 @@ public sealed class LiveMemberAnswerTests : IAsyncLifetime
     {
         _broker = await MosquittoBroker.StartAsync();
         _members = new CentralMembers(MemberDatasetGenerator.Generate(50));
-        _central = await ReferenceCentral.StartAsync("127.0.0.1", _broker.Port, new ReferenceCentralOptions { Parts = { _members } });
+        _central = await ReferenceCentral.StartAsync("127.0.0.1", _broker.Port, new ReferenceCentralOptions { Signer = TestCentralKey.Signer, Parts = { _members } });
         var settings = new AgentSettings
         {
             BrokerPort = _broker.Port,

@@ -35,7 +35,7 @@ public sealed partial class MemberSyncAcceptanceTests(ITestOutputHelper output)
         var dataset = MemberDatasetGenerator.Generate(MemberCount);
         output.WriteLine($"generated {MemberCount} members in {generated.ElapsedMilliseconds} ms");
         var members = new CentralMembers(dataset, new CentralMembersOptions { ChunkSize = 2_500 });
-        await using var central = await ReferenceCentral.StartAsync("127.0.0.1", broker.Port, new ReferenceCentralOptions { Parts = { members } });
+        await using var central = await ReferenceCentral.StartAsync("127.0.0.1", broker.Port, new ReferenceCentralOptions { Signer = TestCentralKey.Signer, Parts = { members } });
         var settings = new AgentSettings
         {
             BrokerPort = broker.Port,
@@ -209,7 +209,7 @@ public sealed partial class MemberSyncAcceptanceTests(ITestOutputHelper output)
             await client.ConnectAsync(new MqttClientOptionsBuilder().WithTcpServer("127.0.0.1", brokerPort).WithProtocolVersion(MqttProtocolVersion.V500).WithClientId($"flood-{Guid.NewGuid():N}").Build());
             foreach (var message in messages.OrderBy(_ => Random.Shared.Next()))
             {
-                await client.PublishAsync(message);
+                await client.PublishAsync(TestCentralKey.SignIfInbound(message));
             }
 
             await client.DisconnectAsync();

@@ -31,7 +31,7 @@ public sealed class NoLossTests(ITestOutputHelper output)
         await using var broker = await MosquittoBroker.StartAsync();
         var centralFile = Path.Combine(TestPaths.NewTempDirectory("central"), "central.db");
         using var store = new TransactionStore(centralFile);
-        await using var central = await ReferenceCentral.StartAsync("127.0.0.1", broker.Port, new ReferenceCentralOptions { Store = store });
+        await using var central = await ReferenceCentral.StartAsync("127.0.0.1", broker.Port, new ReferenceCentralOptions { Signer = TestCentralKey.Signer, Store = store });
         var settings = new AgentSettings
         {
             BrokerPort = broker.Port,

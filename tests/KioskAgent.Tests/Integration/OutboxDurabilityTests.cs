@@ -36,7 +36,7 @@ public sealed class OutboxDurabilityTests
 
         // Act 2: central comes back and the agent restarts.
         await using var broker = await MosquittoBroker.StartOnAsync(brokerPort);
-        await using var central = await ReferenceCentral.StartAsync("127.0.0.1", brokerPort);
+        await using var central = await ReferenceCentral.StartAsync("127.0.0.1", brokerPort, new ReferenceCentralOptions { Signer = TestCentralKey.Signer });
         await using var restarted = await AgentProcess.StartAsync(settings with { UiPort = FreePort.Next(), GrpcPort = FreePort.Next() });
 
         // Assert: stored by central with the id the UI showed, and acknowledged back.
@@ -70,7 +70,7 @@ public sealed class OutboxDurabilityTests
         await Eventually.TrueAsync(() => health.Messages.Any(m => JsonDocument.Parse(m.Payload).RootElement.TryGetProperty("outboxAlarm", out var on) && on.GetBoolean()), "the outbox alarm in health");
 
         // Central arrives: it stores the transaction once and the outbox empties.
-        await using var central = await ReferenceCentral.StartAsync("127.0.0.1", broker.Port);
+        await using var central = await ReferenceCentral.StartAsync("127.0.0.1", broker.Port, new ReferenceCentralOptions { Signer = TestCentralKey.Signer });
         await Eventually.TrueAsync(() => journal.Pending() == 0, "central's ack");
         Assert.Equal(id, Assert.Single(central.Transactions.Store.For(new KioskKey(settings.SiteId, settings.KioskId))).Id);
     }
@@ -80,7 +80,7 @@ public sealed class OutboxDurabilityTests
     {
         await using var broker = await MosquittoBroker.StartAsync();
         var settings = new AgentSettings { BrokerPort = broker.Port, Demo = true, Extra = QuickResend };
-        await using var central = await ReferenceCentral.StartAsync("127.0.0.1", broker.Port);
+        await using var central = await ReferenceCentral.StartAsync("127.0.0.1", broker.Port, new ReferenceCentralOptions { Signer = TestCentralKey.Signer });
         await using var agent = await AgentProcess.StartAsync(settings);
         var kiosk = new KioskKey(settings.SiteId, settings.KioskId);
         await agent.TapForAnswerAsync("5A6B7C8D");
@@ -120,7 +120,7 @@ public sealed class OutboxDurabilityTests
         }
 
         await Eventually.TrueAsync(() => probe.Messages.Any(m => m.UserProperty("schema") == TxMessages.BatchSchema), "a resend in batches");
-        await using var central = await ReferenceCentral.StartAsync("127.0.0.1", broker.Port);
+        await using var central = await ReferenceCentral.StartAsync("127.0.0.1", broker.Port, new ReferenceCentralOptions { Signer = TestCentralKey.Signer });
         var journal = new JournalFile(settings.DataDirectory);
         await Eventually.TrueAsync(() => journal.Pending() == 0, "every transaction acknowledged by central", TimeSpan.FromSeconds(40));
 
@@ -149,7 +149,7 @@ public sealed class OutboxDurabilityTests
     {
         await using var broker = await MosquittoBroker.StartAsync();
         var settings = new AgentSettings { BrokerPort = broker.Port, Demo = true };
-        var options = new ReferenceCentralOptions { Judge = t => t.CardTap?.CardUid == "5A6B7C8D" ? "member_blocked_centrally" : null };
+        var options = new ReferenceCentralOptions { Signer = TestCentralKey.Signer, Judge = t => t.CardTap?.CardUid == "5A6B7C8D" ? "member_blocked_centrally" : null };
         await using var central = await ReferenceCentral.StartAsync("127.0.0.1", broker.Port, options);
         await using var agent = await AgentProcess.StartAsync(settings);
 

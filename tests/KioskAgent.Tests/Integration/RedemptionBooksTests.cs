@@ -34,7 +34,7 @@ public sealed class RedemptionBooksTests : IAsyncLifetime
         _broker = await MosquittoBroker.StartAsync();
         _members = new CentralMembers(new MemberDataset(DemoMembers.All.Select(m => m.Member.Clone()), DemoMembers.Levels, DemoMembers.Gifts));
         _books = new RedemptionBooks(_members, _store);
-        _central = await ReferenceCentral.StartAsync("127.0.0.1", _broker.Port, new ReferenceCentralOptions { Store = _store, Parts = { _members, _books } });
+        _central = await ReferenceCentral.StartAsync("127.0.0.1", _broker.Port, new ReferenceCentralOptions { Signer = TestCentralKey.Signer, Store = _store, Parts = { _members, _books } });
         var settings = new AgentSettings { BrokerPort = _broker.Port, Extra = new Dictionary<string, string> { ["Central__TelemetrySeconds"] = "1" } };
         _health = await MqttProbe.ConnectAsync(_broker.Port, HealthReports.Topic(settings));
         _agent = await AgentProcess.StartAsync(settings);

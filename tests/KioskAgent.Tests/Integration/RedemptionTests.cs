@@ -43,7 +43,7 @@ public sealed class RedemptionTests : IAsyncLifetime
         _broker = await MosquittoBroker.StartAsync();
         _pty = await SocatPtyPair.StartAsync();
         _printer = FakeEscPosDevice.OnPty(_pty.PathB);
-        _central = await ReferenceCentral.StartAsync("127.0.0.1", _broker.Port, new ReferenceCentralOptions { Judge = _judge.Judge });
+        _central = await ReferenceCentral.StartAsync("127.0.0.1", _broker.Port, new ReferenceCentralOptions { Signer = TestCentralKey.Signer, Judge = _judge.Judge });
     }
 
     public async Task DisposeAsync()

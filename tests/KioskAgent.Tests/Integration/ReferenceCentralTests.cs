@@ -13,8 +13,8 @@ public sealed class ReferenceCentralTests
     {
         await using var broker = await MosquittoBroker.StartAsync();
         using var store = new TransactionStore();
-        await using var one = await ReferenceCentral.StartAsync("127.0.0.1", broker.Port, new ReferenceCentralOptions { Store = store });
-        await using var two = await ReferenceCentral.StartAsync("127.0.0.1", broker.Port, new ReferenceCentralOptions { Store = store });
+        await using var one = await ReferenceCentral.StartAsync("127.0.0.1", broker.Port, new ReferenceCentralOptions { Signer = TestCentralKey.Signer, Store = store });
+        await using var two = await ReferenceCentral.StartAsync("127.0.0.1", broker.Port, new ReferenceCentralOptions { Signer = TestCentralKey.Signer, Store = store });
         var settings = new AgentSettings { BrokerPort = broker.Port, Demo = true, Extra = new Dictionary<string, string> { ["Taps__SameCardDebounceMs"] = "0" } };
         await using var agent = await AgentProcess.StartAsync(settings);
         var kiosk = new KioskKey(settings.SiteId, settings.KioskId);
@@ -42,7 +42,7 @@ public sealed class ReferenceCentralTests
         await using (var agent = await AgentProcess.StartAsync(settings))
         {
             using var store = new TransactionStore(path);
-            await using (await ReferenceCentral.StartAsync("127.0.0.1", broker.Port, new ReferenceCentralOptions { Store = store }))
+            await using (await ReferenceCentral.StartAsync("127.0.0.1", broker.Port, new ReferenceCentralOptions { Signer = TestCentralKey.Signer, Store = store }))
             {
                 id = (await agent.TapForAnswerAsync("04A1B2C3D4E5F6")).Member.TransactionId;
                 await Eventually.TrueAsync(() => new JournalFile(settings.DataDirectory).Pending() == 0, "acknowledged");
@@ -50,7 +50,7 @@ public sealed class ReferenceCentralTests
         }
 
         using var reopened = new TransactionStore(path);
-        await using var central = await ReferenceCentral.StartAsync("127.0.0.1", broker.Port, new ReferenceCentralOptions { Store = reopened });
+        await using var central = await ReferenceCentral.StartAsync("127.0.0.1", broker.Port, new ReferenceCentralOptions { Signer = TestCentralKey.Signer, Store = reopened });
         await using var probe = await MqttProbe.ConnectAsync(broker.Port, "$SYS/none");
         var stored = Assert.Single(reopened.For(kiosk));
         Assert.Equal(id, stored.Id);
@@ -67,7 +67,7 @@ public sealed class ReferenceCentralTests
     {
         await using var broker = await MosquittoBroker.StartAsync();
         var members = new KioskAgent.Central.Members.CentralMembers(KioskAgent.Central.Members.MemberDatasetGenerator.Generate(5));
-        await using var central = await ReferenceCentral.StartAsync("127.0.0.1", broker.Port, new ReferenceCentralOptions { Parts = { members } });
+        await using var central = await ReferenceCentral.StartAsync("127.0.0.1", broker.Port, new ReferenceCentralOptions { Parts = { members }, Signer = TestCentralKey.Signer });
         await using var probe = await MqttProbe.ConnectAsync(broker.Port, "kiosk/v1/+/+/members/answer");
         var query = "{\"memberNumber\":\"" + KioskAgent.Central.Members.MemberDatasetGenerator.MemberNumber(1) + "\"}";
 
@@ -82,7 +82,7 @@ public sealed class ReferenceCentralTests
     public async Task AKioskRenamedWithTransactionsInItsOutbox_GetsThemRejectedAsInvalid_AndItsOutboxEmpties()
     {
         await using var broker = await MosquittoBroker.StartAsync();
-        await using var central = await ReferenceCentral.StartAsync("127.0.0.1", broker.Port);
+        await using var central = await ReferenceCentral.StartAsync("127.0.0.1", broker.Port, new ReferenceCentralOptions { Signer = TestCentralKey.Signer });
         var before = new AgentSettings { BrokerPort = FreePort.Next(), Demo = true };
         await using (var agent = await AgentProcess.StartAsync(before))
         {
@@ -109,7 +109,7 @@ public sealed class ReferenceCentralTests
     public async Task AReplacedJournal_StartsANewSequenceSpace_AndIsAcknowledgedContiguouslyAgain()
     {
         await using var broker = await MosquittoBroker.StartAsync();
-        await using var central = await ReferenceCentral.StartAsync("127.0.0.1", broker.Port);
+        await using var central = await ReferenceCentral.StartAsync("127.0.0.1", broker.Port, new ReferenceCentralOptions { Signer = TestCentralKey.Signer });
         var settings = new AgentSettings { BrokerPort = broker.Port, Demo = true, Extra = new Dictionary<string, string> { ["Taps__SameCardDebounceMs"] = "0" } };
         var kiosk = new KioskKey(settings.SiteId, settings.KioskId);
         await using (var agent = await AgentProcess.StartAsync(settings))
@@ -148,7 +148,7 @@ public sealed class ReferenceCentralTests
     public async Task ABatch_IsStoredTransactionByTransaction_AForeignOneIsRejectedAlone_AndABrokenBatchIsRefusedWhole()
     {
         await using var broker = await MosquittoBroker.StartAsync();
-        await using var central = await ReferenceCentral.StartAsync("127.0.0.1", broker.Port);
+        await using var central = await ReferenceCentral.StartAsync("127.0.0.1", broker.Port, new ReferenceCentralOptions { Signer = TestCentralKey.Signer });
         await using var probe = await MqttProbe.ConnectAsync(broker.Port, "kiosk/v1/site-b/kiosk-b/ack");
         var kiosk = new KioskKey("site-b", "kiosk-b");
         static string Tx(int sequence, string kioskId) =>

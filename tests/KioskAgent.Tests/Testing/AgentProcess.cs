@@ -95,6 +95,14 @@ public sealed partial class AgentProcess : IAsyncDisposable
             env["KIOSK_Devices__CardReaders__0__Kind"] = "Simulated";
         }
 
+        if (settings.TrustTestCentralKey)
+        {
+            foreach (var (key, value) in TestCentralKey.AgentTrust(TestCentralKey.Signer))
+            {
+                env[$"KIOSK_{key}"] = value;
+            }
+        }
+
         foreach (var (key, value) in settings.Extra)
         {
             env[$"KIOSK_{key}"] = value;

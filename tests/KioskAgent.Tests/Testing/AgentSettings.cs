@@ -31,6 +31,13 @@ public sealed record AgentSettings
     /// <summary>Environment variables as they are (no KIOSK_ prefix), e.g. what systemd sets or the runtime's DOTNET_GC* settings.</summary>
     public IReadOnlyDictionary<string, string> Environment { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>
+    /// Trust the test run's central key (<see cref="TestCentralKey"/>) as Central:SigningKeys:0, so
+    /// messages signed by <see cref="TestCentral"/> and <see cref="MqttProbe"/> are accepted. False:
+    /// no key unless <see cref="Extra"/> gives one.
+    /// </summary>
+    public bool TrustTestCentralKey { get; init; } = true;
+
     /// <summary>Further configuration, as KIOSK_ environment variables (Section__Key).</summary>
     public IReadOnlyDictionary<string, string> Extra { get; init; } = new Dictionary<string, string>();
 }

@@ -7,7 +7,9 @@ namespace KioskAgent.Tests.Testing;
 /// Malformed and hostile messages for a kiosk's command, configuration and member topics: bad JSON,
 /// wrong types, unknown fields, binary garbage, oversized payloads, unknown schema versions and
 /// names, replayed command ids and correlation data, wrong or missing response topics, stale and
-/// forbidden configuration. Deterministic for a given seed.
+/// forbidden configuration; and on every inbound topic including the ack, messages without central's
+/// signature, signed by a key the kiosk does not know, or with a signature that does not verify.
+/// Deterministic for a given seed.
 /// </summary>
 public sealed class HostileCorpus(string kioskBase, int seed = 20261122)
 {
@@ -74,6 +76,33 @@ public sealed class HostileCorpus(string kioskBase, int seed = 20261122)
         return messages;
     }
 
+    /// <summary>
+    /// Messages that would do harm if they were applied (a restart, a configuration, member data, an
+    /// answer, an ack settling everything), each unsigned, signed by a key the kiosk does not know,
+    /// or carrying a signature that is not central's: <paramref name="perReason"/> of each per topic.
+    /// </summary>
+    public List<HostileMessage> Forged(int perReason = 20)
+    {
+        (string Topic, string Kind, Func<int, string> Payload)[] targets =
+        [
+            ($"{kioskBase}/cmd", "command", i => $$"""{"id":"forged-{{i}}","name":"restart_agent"}"""),
+            ($"{kioskBase}/config/desired", "config", i => $$$"""{"version":"{{{900_000 + i}}}","settings":{"Screen:ClearAfterSeconds":"99"}}"""),
+            ($"{kioskBase}/members/snapshot", "member_snapshot", i => $$"""{"snapshotId":"forged-{{i}}","version":"{{900_000 + i}}","index":0,"count":1}"""),
+            ($"{kioskBase}/members/delta", "member_delta", i => $$"""{"version":"{{900_000 + i}}"}"""),
+            ($"{kioskBase}/members/answer", "member_answer", i => """{"found":true,"points":"88888888"}"""),
+            ($"{kioskBase}/ack", "ack", i => """{"contiguousSequence":"999999"}"""),
+        ];
+        var messages = new List<HostileMessage>();
+        foreach (var (topic, kind, payload) in targets)
+        {
+            Add(messages, perReason, i => new HostileMessage(topic, Text(payload(i)), null, kind, "unsigned", false, Signed: false));
+            Add(messages, perReason, i => new HostileMessage(topic, Text(payload(i)), ForgedSignature("central-of-someone-else"), kind, "unknown_key", false, Signed: false));
+            Add(messages, perReason, i => new HostileMessage(topic, Text(payload(i)), ForgedSignature(TestCentralKey.KeyId), kind, "bad_signature", false, Signed: false));
+        }
+
+        return messages;
+    }
+
     private static void Add(List<HostileMessage> messages, int count, Func<int, HostileMessage> make)
     {
         for (var i = 0; i < count; i++)
@@ -104,6 +133,15 @@ public sealed class HostileCorpus(string kioskBase, int seed = 20261122)
         3 => b => b.WithResponseTopic($"{kioskBase}/reply/").WithCorrelationData([3]),
         _ => b => b.WithResponseTopic($"{kioskBase}/reply/{new string('x', 300)}").WithCorrelationData([4]),
     };
+
+    private Action<MqttApplicationMessageBuilder> ForgedSignature(string keyId)
+    {
+        var signature = Convert.ToBase64String(Garbage(KioskAgent.Central.Signing.CentralSignature.SignatureBytes));
+        return b => b
+            .WithResponseTopic(ReplyTopic).WithCorrelationData([9])
+            .WithUserProperty("sig-key", Utf8(keyId))
+            .WithUserProperty("sig", Utf8(signature));
+    }
 
     private string WrongTypes(int i) => (i % 6) switch
     {

@@ -25,7 +25,7 @@ public static class KioskctlProcess
         }
 
         // A developer's own technician and broker variables must not leak into a test.
-        foreach (var name in new[] { "KIOSK_TECH_USER", "KIOSK_TECH_PASSWORD", "KIOSK_TECH_PASSWORD_FILE", "KIOSK_TECH_TOKEN", "KIOSKCTL_AGENT", "KIOSKCTL_BROKER", "KIOSKCTL_BROKER_USER", "KIOSKCTL_BROKER_PASSWORD" })
+        foreach (var name in new[] { "KIOSK_TECH_USER", "KIOSK_TECH_PASSWORD", "KIOSK_TECH_PASSWORD_FILE", "KIOSK_TECH_TOKEN", "KIOSKCTL_AGENT", "KIOSKCTL_BROKER", "KIOSKCTL_BROKER_USER", "KIOSKCTL_BROKER_PASSWORD", "KIOSKCTL_SIGNING_KEY" })
         {
             start.Environment.Remove(name);
         }

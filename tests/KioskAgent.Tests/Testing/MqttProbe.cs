@@ -26,7 +26,7 @@ public sealed class MqttProbe : IAsyncDisposable
         {
             var m = e.ApplicationMessage;
             var properties = (m.UserProperties ?? []).GroupBy(p => p.Name).ToDictionary(g => g.Key, g => g.First().ReadValueAsString());
-            probe._messages.Enqueue(new ReceivedMessage(m.Topic, Encoding.UTF8.GetString(m.Payload.ToArray()), m.Retain, DateTime.UtcNow, properties, m.ContentType));
+            probe._messages.Enqueue(new ReceivedMessage(m.Topic, Encoding.UTF8.GetString(m.Payload.ToArray()), m.Retain, DateTime.UtcNow, properties, m.ContentType, m.CorrelationData?.ToArray()));
             return Task.CompletedTask;
         };
         var options = new MqttClientOptionsBuilder()
@@ -41,8 +41,12 @@ public sealed class MqttProbe : IAsyncDisposable
 
     public IEnumerable<ReceivedMessage> On(string topic) => Messages.Where(m => m.Topic == topic);
 
-    /// <summary>Publishes as another party would (a stale will, a hostile ack ...).</summary>
-    public async Task PublishAsync(string topic, string payload, bool retain = false, Action<MqttApplicationMessageBuilder>? configure = null)
+    /// <summary>
+    /// Publishes as another party would (a stale will, a hostile ack ...). A message to a kiosk's
+    /// inbound topic is signed as central signs it (<paramref name="signer"/>, default the test
+    /// run's key) unless <paramref name="sign"/> is false: a forger without central's key.
+    /// </summary>
+    public async Task<MqttClientPublishResult> PublishAsync(string topic, string payload, bool retain = false, Action<MqttApplicationMessageBuilder>? configure = null, bool sign = true, KioskAgent.Central.Signing.CentralSigner? signer = null)
     {
         var builder = new MqttApplicationMessageBuilder()
             .WithTopic(topic)
@@ -50,7 +54,8 @@ public sealed class MqttProbe : IAsyncDisposable
             .WithRetainFlag(retain)
             .WithQualityOfServiceLevel(MQTTnet.Protocol.MqttQualityOfServiceLevel.AtLeastOnce);
         configure?.Invoke(builder);
-        await _client.PublishAsync(builder.Build());
+        var message = builder.Build();
+        return await _client.PublishAsync(sign ? TestCentralKey.SignIfInbound(message, signer) : message);
     }
 
     public async ValueTask DisposeAsync()

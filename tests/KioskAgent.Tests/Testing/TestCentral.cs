@@ -50,7 +50,7 @@ public sealed class TestCentral : IAsyncDisposable
     {
         var commands = new CommandSender();
         var config = new KioskConfiguration();
-        var options = new ReferenceCentralOptions { ConfigureClient = b => security?.Apply(b, security.Central) };
+        var options = new ReferenceCentralOptions { ConfigureClient = b => security?.Apply(b, security.Central), Signer = TestCentralKey.Signer };
         options.Parts.Add(commands);
         options.Parts.Add(config);
         foreach (var part in parts ?? [])
@@ -88,16 +88,21 @@ public sealed class TestCentral : IAsyncDisposable
 
     public IEnumerable<MqttApplicationMessage> On(string topic) => Received.Where(m => m.Topic == topic);
 
-    /// <summary>Publishes anything, QoS 1; <paramref name="configure"/> adds response topic, correlation data, properties.</summary>
-    public async Task<MqttClientPublishResult> PublishRawAsync(string topic, byte[] payload, Action<MqttApplicationMessageBuilder>? configure = null, bool retain = false)
+    /// <summary>
+    /// Publishes anything, QoS 1; <paramref name="configure"/> adds response topic, correlation data,
+    /// properties. Signed with the test run's central key when the topic is a kiosk's inbound one,
+    /// unless <paramref name="sign"/> is false.
+    /// </summary>
+    public async Task<MqttClientPublishResult> PublishRawAsync(string topic, byte[] payload, Action<MqttApplicationMessageBuilder>? configure = null, bool retain = false, bool sign = true)
     {
         var builder = new MqttApplicationMessageBuilder().WithTopic(topic).WithPayload(payload).WithRetainFlag(retain).WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce);
         configure?.Invoke(builder);
-        return await Raw.PublishAsync(builder.Build());
+        var message = builder.Build();
+        return await Raw.PublishAsync(sign ? TestCentralKey.SignIfInbound(message) : message);
     }
 
-    public Task<MqttClientPublishResult> PublishRawAsync(string topic, string payload, Action<MqttApplicationMessageBuilder>? configure = null, bool retain = false) =>
-        PublishRawAsync(topic, Encoding.UTF8.GetBytes(payload), configure, retain);
+    public Task<MqttClientPublishResult> PublishRawAsync(string topic, string payload, Action<MqttApplicationMessageBuilder>? configure = null, bool retain = false, bool sign = true) =>
+        PublishRawAsync(topic, Encoding.UTF8.GetBytes(payload), configure, retain, sign);
 
     public async ValueTask DisposeAsync()
     {

@@ -361,6 +361,8 @@ public sealed class RemoteConfigServiceTests : IDisposable
         {
             ["Kiosk:KioskId"] = "k1",
             ["Screen:ClearAfterSeconds"] = "15",
+            // A provisioned kiosk has central's key: every Central:* setting is validated with each change.
+            ["Central:SigningKeys:0:PublicKeyPem"] = TestCentralKey.PublicKeyPem,
         });
         configuration.AddRemoteOverrides(_directory);
         var services = new ServiceCollection();

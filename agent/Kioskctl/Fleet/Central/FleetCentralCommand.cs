@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using KioskAgent.Central;
 using KioskAgent.Central.Transactions;
+using Kioskctl.Fleet.Signing;
 
 namespace Kioskctl.Fleet.Central;
 
@@ -32,6 +33,8 @@ public static class FleetCentralCommand
         {
             instances, group, store, duration, interval,
         };
+        var signing = new SigningKeyOptions();
+        signing.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
             var settings = broker.Read(parse);
@@ -41,6 +44,7 @@ public static class FleetCentralCommand
                 stop.CancelAfter(d);
             }
 
+            using var signer = signing.Read(parse);
             using var transactions = new TransactionStore(parse.GetValue(store));
             var centrals = new List<ReferenceCentral>();
             try
@@ -53,6 +57,7 @@ public static class FleetCentralCommand
                         TopicRoot = settings.TopicRoot,
                         ShareGroup = parse.GetValue(group),
                         Store = transactions,
+                        Signer = signer,
                         ConfigureClient = b => settings.Apply(b),
                     };
                     using var connectTimeout = CancellationTokenSource.CreateLinkedTokenSource(stop.Token);

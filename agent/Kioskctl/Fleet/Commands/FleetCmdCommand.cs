@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Google.Protobuf.WellKnownTypes;
 using KioskAgent.Contracts.V1;
+using Kioskctl.Fleet.Signing;
 
 namespace Kioskctl.Fleet.Commands;
 
@@ -38,10 +39,12 @@ public static class FleetCmdCommand
             }
         });
 
-        var command = new Command("cmd", "Send a command to one kiosk over MQTT and print its answer (exit 0 ok, 1 error, 3 no answer, 4 no broker)")
+        var command = new Command("cmd", "Send a command to one kiosk over MQTT, signed with central's key, and print its answer (exit 0 ok, 1 error, 3 no answer, 4 no broker)")
         {
             kiosk, name, args, timeout, json,
         };
+        var signing = new SigningKeyOptions();
+        signing.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
             KioskAddress.TryParse(parse.GetValue(kiosk)!, out var address);
@@ -58,7 +61,8 @@ public static class FleetCmdCommand
             }
 
             var wait = parse.GetValue(timeout);
-            var outcome = await new KioskCommandClient(broker.Read(parse), TimeProvider.System).SendAsync(address, request, wait, cancellationToken);
+            using var signer = signing.Read(parse);
+            var outcome = await new KioskCommandClient(broker.Read(parse), TimeProvider.System, signer).SendAsync(address, request, wait, cancellationToken);
             return Print(outcome, address, request, wait, parse.GetValue(json));
         });
         return command;

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Text;
 using Google.Protobuf;
 using KioskAgent.Central;
+using KioskAgent.Central.Signing;
 using KioskAgent.Contracts.V1;
 using MQTTnet;
 using MQTTnet.Protocol;
@@ -12,8 +13,9 @@ namespace Kioskctl.Fleet.Commands;
 /// Sends one <see cref="KioskCommand"/> to a kiosk the way central does (docs/mqtt-contract.md): on
 /// {base}/cmd with an MQTT 5 response topic under {base}/reply/, correlation data and a message
 /// expiry equal to the timeout, so a kiosk that comes back later does not run a command nobody waits for.
+/// Signed with central's key when one is given (kiosks with Central:Signatures=Required need it).
 /// </summary>
-public sealed class KioskCommandClient(BrokerSettings broker, TimeProvider time)
+public sealed class KioskCommandClient(BrokerSettings broker, TimeProvider time, CentralSigner? signer = null)
 {
     private static readonly JsonFormatter Formatter = new(JsonFormatter.Settings.Default.WithFormatDefaultValues(false));
     private static readonly JsonParser Parser = new(JsonParser.Settings.Default.WithIgnoreUnknownFields(true));
@@ -59,7 +61,9 @@ public sealed class KioskCommandClient(BrokerSettings broker, TimeProvider time)
             cancellationToken).ConfigureAwait(false);
 
         var started = time.GetTimestamp();
-        await client.PublishAsync(Request(kioskBase, replyTopic, correlation, command, timeout), cancellationToken).ConfigureAwait(false);
+        var request = Request(kioskBase, replyTopic, correlation, command, timeout);
+        signer?.Sign(request);
+        await client.PublishAsync(request, cancellationToken).ConfigureAwait(false);
         try
         {
             var json = await answer.Task.WaitAsync(timeout, time, cancellationToken).ConfigureAwait(false);

@@ -42,7 +42,17 @@ public sealed class BrokerSecurity : IDisposable
 
     public BrokerUser Kiosk(string siteId, string kioskId) => _users[KioskUsername(siteId, kioskId)];
 
-    public static async Task<BrokerSecurity> CreateAsync(params (string SiteId, string KioskId)[] kiosks)
+    /// <summary>The largest payload the broker takes: a snapshot chunk of MemberSync:MaxChunkBytes (16 MiB), docs/mqtt-security.md.</summary>
+    public const int MessageSizeLimit = 16 * 1024 * 1024;
+
+    public static Task<BrokerSecurity> CreateAsync(params (string SiteId, string KioskId)[] kiosks) => CreateAsync(looseAcl: false, kiosks);
+
+    /// <summary>
+    /// With <paramref name="looseAcl"/> each kiosk account may read and write everything below its
+    /// base topic, its inbound topics included (the ACL before kiosks were made read-only there, or
+    /// a misconfigured broker): for tests of what the agent itself refuses.
+    /// </summary>
+    public static async Task<BrokerSecurity> CreateAsync(bool looseAcl, params (string SiteId, string KioskId)[] kiosks)
     {
         var directory = TestPaths.NewTempDirectory("broker-security");
         var ca = new TestCertificateAuthority(directory);
@@ -53,12 +63,20 @@ public sealed class BrokerSecurity : IDisposable
             await security.AddUserAsync(KioskUsername(site, kiosk));
         }
 
-        await File.WriteAllTextAsync(security.AclFile, MosquittoAcl.File(CentralUsername, kiosks.Select(k => (KioskUsername(k.SiteId, k.KioskId), k.SiteId, k.KioskId))));
+        var acl = looseAcl
+            ? MosquittoAcl.ForCentral(CentralUsername) + string.Concat(kiosks.Select(k => $"\nuser {KioskUsername(k.SiteId, k.KioskId)}\ntopic readwrite kiosk/v1/{k.SiteId}/{k.KioskId}/#\n"))
+            : MosquittoAcl.File(CentralUsername, kiosks.Select(k => (KioskUsername(k.SiteId, k.KioskId), k.SiteId, k.KioskId)));
+        await File.WriteAllTextAsync(security.AclFile, acl);
         return security;
     }
 
-    /// <summary>mosquitto.conf lines for one TLS listener with passwords, client certificates and the ACL.</summary>
+    /// <summary>
+    /// mosquitto.conf lines for one TLS listener with passwords, client certificates and the ACL:
+    /// the configuration of docs/mqtt-security.md, with the test's port and files.
+    /// </summary>
     public string ListenerConfig(int port) => $"""
+        per_listener_settings false
+        message_size_limit {MessageSizeLimit}
         listener {port} 127.0.0.1
         cafile {Ca.CertificateFile}
         certfile {Server.CertificateFile}
