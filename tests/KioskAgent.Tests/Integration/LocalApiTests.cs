@@ -108,18 +108,8 @@ public sealed class LocalApiTests : IAsyncLifetime
     [InlineData("FFFFFFFF")]
     public async Task AMalformedRequestBody_IsInvalidArgument_WithoutAStackTraceInTheLog(string hexMessage)
     {
-        var message = Convert.FromHexString(hexMessage);
-        var frame = new byte[5 + message.Length];
-        System.Buffers.Binary.BinaryPrimitives.WriteInt32BigEndian(frame.AsSpan(1), message.Length);
-        message.CopyTo(frame, 5);
-        using var http = new HttpClient { DefaultRequestVersion = System.Net.HttpVersion.Version20, DefaultVersionPolicy = HttpVersionPolicy.RequestVersionExact };
-        using var request = new HttpRequestMessage(HttpMethod.Post, $"http://127.0.0.1:{_agent.Settings.GrpcPort}/kiosk.v1.DeviceSimulator/TapCard")
-        {
-            Content = new ByteArrayContent(frame),
-            Version = System.Net.HttpVersion.Version20,
-            VersionPolicy = HttpVersionPolicy.RequestVersionExact,
-        };
-        request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/grpc");
+        using var http = new HttpClient();
+        using var request = GrpcH2("/kiosk.v1.DeviceSimulator/TapCard", Convert.FromHexString(hexMessage));
 
         using var response = await http.SendAsync(request);
 
@@ -132,14 +122,7 @@ public sealed class LocalApiTests : IAsyncLifetime
     public async Task ATechnicianMethodWithoutCredentials_IsRefusedBeforeItsBodyIsRead()
     {
         using var http = new HttpClient();
-        var frame = new byte[] { 0, 0, 0, 0, 3, 0xFF, 0xFF, 0xFF };
-        using var request = new HttpRequestMessage(HttpMethod.Post, $"http://127.0.0.1:{_agent.Settings.GrpcPort}/kiosk.v1.Devices/PrintTestPage")
-        {
-            Content = new ByteArrayContent(frame),
-            Version = System.Net.HttpVersion.Version20,
-            VersionPolicy = HttpVersionPolicy.RequestVersionExact,
-        };
-        request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/grpc");
+        using var request = GrpcH2("/kiosk.v1.Devices/PrintTestPage", [0xFF, 0xFF, 0xFF]);
 
         using var response = await http.SendAsync(request);
 
@@ -200,14 +183,25 @@ public sealed class LocalApiTests : IAsyncLifetime
     }
 
     /// <summary>A gRPC-Web call as a browser page would make it: HTTP/1.1, one length-prefixed message.</summary>
-    private static HttpRequestMessage GrpcWeb(int port, string path, Google.Protobuf.IMessage? message = null)
+    private static HttpRequestMessage GrpcWeb(int port, string path, Google.Protobuf.IMessage? message = null) =>
+        Framed(HttpMethod.Post, $"http://127.0.0.1:{port}{path}", message?.ToByteArray() ?? [], "application/grpc-web+proto");
+
+    /// <summary>A gRPC call over h2c to the gRPC port, carrying <paramref name="body"/> as its one message, whatever it holds.</summary>
+    private HttpRequestMessage GrpcH2(string path, byte[] body)
     {
-        var body = message?.ToByteArray() ?? [];
+        var request = Framed(HttpMethod.Post, $"http://127.0.0.1:{_agent.Settings.GrpcPort}{path}", body, "application/grpc");
+        request.Version = System.Net.HttpVersion.Version20;
+        request.VersionPolicy = HttpVersionPolicy.RequestVersionExact;
+        return request;
+    }
+
+    private static HttpRequestMessage Framed(HttpMethod method, string url, byte[] body, string contentType)
+    {
         var frame = new byte[5 + body.Length];
         System.Buffers.Binary.BinaryPrimitives.WriteInt32BigEndian(frame.AsSpan(1), body.Length);
         body.CopyTo(frame, 5);
-        var request = new HttpRequestMessage(HttpMethod.Post, $"http://127.0.0.1:{port}{path}") { Content = new ByteArrayContent(frame) };
-        request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/grpc-web+proto");
+        var request = new HttpRequestMessage(method, url) { Content = new ByteArrayContent(frame) };
+        request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(contentType);
         return request;
     }
 
