@@ -31,10 +31,22 @@ public sealed class MemberSyncHealth(MemberCache cache, MemberSyncEngine engine,
             status.PendingChunksCount = pending.Count;
         }
 
+        status.RebuiltReason = cache.RebuiltBecause ?? "";
+        if (cache.RebuiltAt is { } rebuiltAt)
+        {
+            status.RebuiltAt = Timestamp.FromDateTimeOffset(rebuiltAt);
+        }
+
+        status.AwaitingData = cache.AwaitingData;
         report.MemberSync = status;
         foreach (var (name, value) in counters.Snapshot())
         {
             report.Counters[name] = value;
+        }
+
+        foreach (var (reason, value) in cache.Rebuilds)
+        {
+            report.Counters[$"members.cache.rebuilt.{reason}"] = value;
         }
     }
 }
