@@ -274,6 +274,9 @@ public sealed partial class TransactionJournal : IDisposable
     /// <summary>Caps the file at the pages it has now: the next commit that needs a new page fails as on a full disk.</summary>
     internal void CapAtCurrentSizeForTesting() => CapSizeForTesting(Scalar<long>("PRAGMA page_count;", null));
 
+    /// <summary>Drops the pages this connection keeps in memory, so the next read goes to the file (a test damages the file meanwhile).</summary>
+    internal void ForgetCachedPagesForTesting() => Execute("PRAGMA shrink_memory;");
+
     public void Dispose()
     {
         _connection.Dispose();
