@@ -36,11 +36,13 @@ public sealed class SqliteCacheUnderTest(string directory) : ICacheUnderTest
         var start = Stopwatch.GetTimestamp();
         _cache = new Members.MemberCache(directory, Secret);
         var opened = Stopwatch.GetTimestamp();
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var problem = _cache.CheckIntegrity();
         var checkedAt = Stopwatch.GetTimestamp();
         return new OpenCheck(
             (double)(opened - start) / Stopwatch.Frequency,
             (double)(checkedAt - opened) / Stopwatch.Frequency,
+            (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds,
             problem is null);
     }
 

@@ -45,13 +45,19 @@ public sealed class TestCentral : IAsyncDisposable
     /// <summary>Everything the raw connection received on its <see cref="WatchAsync"/> subscriptions.</summary>
     public IReadOnlyList<MqttApplicationMessage> Received => [.. _received];
 
-    public static async Task<TestCentral> ConnectAsync(int port, BrokerSecurity? security = null)
+    /// <param name="parts">Further parts of the reference central to run, e.g. its member part serving snapshots.</param>
+    public static async Task<TestCentral> ConnectAsync(int port, BrokerSecurity? security = null, IEnumerable<ICentralPart>? parts = null)
     {
         var commands = new CommandSender();
         var config = new KioskConfiguration();
         var options = new ReferenceCentralOptions { ConfigureClient = b => security?.Apply(b, security.Central) };
         options.Parts.Add(commands);
         options.Parts.Add(config);
+        foreach (var part in parts ?? [])
+        {
+            options.Parts.Add(part);
+        }
+
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         var reference = await ReferenceCentral.StartAsync("127.0.0.1", port, options, timeout.Token);
 
