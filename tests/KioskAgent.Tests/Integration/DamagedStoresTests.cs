@@ -6,7 +6,6 @@ using KioskAgent.Contracts.V1;
 using KioskAgent.Hosting;
 using KioskAgent.Journal;
 using KioskAgent.Members;
-using KioskAgent.Rewards;
 using KioskAgent.Tests.Testing;
 using Microsoft.Data.Sqlite;
 using Xunit.Abstractions;
@@ -218,7 +217,6 @@ public sealed class DamagedStoresTests(ITestOutputHelper output) : IAsyncLifetim
             }
         }
 
-        new RedemptionHoldStore(journalPath).Dispose();
         SqlitePageDamage.OverwriteMiddle(journalPath, count: 1, bytes: 2048);
         var damaged = SHA256.HashData(await File.ReadAllBytesAsync(journalPath));
         await using var health = await MqttProbe.ConnectAsync(_broker.Port, HealthReports.Topic(settings));
