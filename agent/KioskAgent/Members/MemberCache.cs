@@ -471,13 +471,13 @@ public sealed partial class MemberCache : IDisposable
 
     private void OnDamagedLocked(MemberCacheDamagedException ex)
     {
+        _awaitingData = true;
         if (_state.Version == 0 && _state.SnapshotId is null)
         {
             return;
         }
 
         LogDamaged(_livePath, ex.Message);
-        _awaitingData = true;
         _rebuilds.AddOrUpdate("row_damaged", 1, (_, n) => n + 1);
         var next = _state with { Version = 0, SnapshotId = null };
         try
