@@ -98,6 +98,19 @@ public sealed class DamagedStoresTests(ITestOutputHelper output) : IAsyncLifetim
             $"answer {answer}\n{agentOutput}");
     }
 
+    private async Task<ResyncRequest> ResyncRequestAsync(AgentSettings settings, int requestsBefore, AgentProcess agent)
+    {
+        try
+        {
+            return await Eventually.ValueAsync(() => RequestsFrom(settings).Skip(requestsBefore).FirstOrDefault(), "a resync request after the damage", TimeSpan.FromSeconds(90));
+        }
+        catch (TimeoutException)
+        {
+            Assert.Fail($"No resync request after the damage ({RequestsFrom(settings).Count()} in all).\nAgent output:\n{agent.Output}");
+            throw;
+        }
+    }
+
     private static string QuickCheck(string path)
     {
         using var connection = new SqliteConnection($"Data Source={path};Mode=ReadOnly;Pooling=False");
@@ -146,7 +159,7 @@ public sealed class DamagedStoresTests(ITestOutputHelper output) : IAsyncLifetim
             await Task.Delay(400);
         }
 
-        var request = await Eventually.ValueAsync(() => RequestsFrom(settings).Skip(requestsBefore).FirstOrDefault(), "a resync request after the damage", TimeSpan.FromSeconds(60));
+        var request = await ResyncRequestAsync(settings, requestsBefore, agent);
         Assert.Equal(0UL, request.HaveVersion);
         Assert.Equal("no_data", request.Reason);
         var healed = await HealthAsync(
@@ -191,7 +204,7 @@ public sealed class DamagedStoresTests(ITestOutputHelper output) : IAsyncLifetim
 
         Assert.Contains(answers, a => a.Refusal?.ReasonCode == "member_data_unavailable");
         Assert.All(answers, a => AssertAnsweredForAKnownMember(a, agent.Output));
-        var request = await Eventually.ValueAsync(() => RequestsFrom(settings).Skip(requestsBefore).FirstOrDefault(), "a resync request after the damage", TimeSpan.FromSeconds(60));
+        var request = await ResyncRequestAsync(settings, requestsBefore, agent);
         Assert.Equal(0UL, request.HaveVersion);
         await HealthAsync(
             health,
