@@ -45,8 +45,9 @@ public sealed partial class MemberCacheOpener(MemberCache cache, TimeProvider ti
                 LogSound(time.GetElapsedTime(started).TotalMilliseconds);
             }
         }
-        catch (Exception ex) when (ex is Microsoft.Data.Sqlite.SqliteException or IOException or ObjectDisposedException)
+        catch (Exception ex) when (ex is not OutOfMemoryException)
         {
+            // Nobody awaits this task until the agent stops: whatever went wrong must be seen here.
             LogCheckFailed(ex.Message);
         }
     }
