@@ -6,7 +6,10 @@ namespace KioskAgent.Central.Presence;
 /// The presence rule (docs/mqtt-contract.md, State): a state message older than the newest
 /// connection central knows of is stale and ignored. An "offline" (a last will delivered late, or
 /// kept retained from before) whose session sequence is lower than the last "online" seen does not
-/// mark a kiosk offline that has since reconnected; an "online" lower than that is a replay. Pure.
+/// mark a kiosk offline that has since reconnected; an "online" lower than that is a replay. The
+/// kiosk's numbers never go back, also after it lost its data directory (the next number is at least
+/// the Unix time of the connect in milliseconds), so the rule needs no exception for a kiosk that
+/// starts over. Pure.
 /// </summary>
 public static class PresenceRule
 {

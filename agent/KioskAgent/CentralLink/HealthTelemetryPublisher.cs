@@ -119,7 +119,16 @@ public sealed partial class HealthTelemetryPublisher : BackgroundService
 
         foreach (var contributor in _contributors)
         {
-            contributor.Contribute(report);
+            try
+            {
+                contributor.Contribute(report);
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                // One part that cannot read its figures (e.g. from a damaged journal) must not keep the
+                // report, and the fault it carries, from going out.
+                LogContributorFailed(contributor.GetType().Name, ex.Message);
+            }
         }
 
         return report;
@@ -146,6 +155,9 @@ public sealed partial class HealthTelemetryPublisher : BackgroundService
             }
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Contributor} could not add to the health report: {Error}")]
+    private partial void LogContributorFailed(string contributor, string error);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Health telemetry not published: {Error}")]
     private partial void LogPublishFailed(string error);

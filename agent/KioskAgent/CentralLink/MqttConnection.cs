@@ -50,6 +50,7 @@ public sealed partial class MqttConnection : BackgroundService
     private readonly InboundQueue _inbound;
     private int _maximumPacketBytes = int.MaxValue;
     private ulong _sessionSequence;
+    private ulong? _attemptSequence;
     private int _generation;
     private bool _ready;
 
@@ -229,6 +230,7 @@ public sealed partial class MqttConnection : BackgroundService
         }
 
         await _client.ConnectAsync(builder.Build(), cancellationToken).ConfigureAwait(false);
+        SessionSequenceUsed(sequence);
         try
         {
             await SubscribeAsync(cancellationToken).ConfigureAwait(false);
@@ -263,29 +265,46 @@ public sealed partial class MqttConnection : BackgroundService
     }
 
     /// <summary>
-    /// Persisted before use. If the journal cannot commit, the link must still come up (to report
-    /// the fault), so the number then only grows in memory.
+    /// The number of this connect attempt: a new one only after the previous number was used by a
+    /// connection the broker accepted (failed attempts keep theirs, so the number counts connects).
+    /// A new number is the stored one + 1 or the Unix time in milliseconds, whichever is higher, so
+    /// it stays monotonic when the journal is new, replaced or read-only. Persisted before use; if
+    /// the journal cannot commit, the link must still come up (to report the fault), so the number
+    /// then only grows in memory, with the same clock floor.
     /// </summary>
     private async Task<ulong> NextSessionSequenceAsync(CancellationToken cancellationToken)
     {
+        if (_attemptSequence is { } kept)
+        {
+            return kept;
+        }
+
+        var floor = (ulong)Math.Max(0, _time.GetUtcNow().ToUnixTimeMilliseconds());
         ulong next;
         try
         {
-            next = await _journal.NextSessionSequenceAsync(cancellationToken).ConfigureAwait(false);
+            next = await _journal.NextSessionSequenceAsync(floor, cancellationToken).ConfigureAwait(false);
         }
         catch (JournalUnavailableException ex)
         {
-            next = SessionSequence + 1;
+            next = Math.Max(SessionSequence + 1, floor);
             LogSessionSequenceNotPersisted(ex.Fault.Reason);
         }
 
-        Volatile.Write(ref _sessionSequence, next);
+        _attemptSequence = next;
         return next;
     }
 
     /// <summary>The largest payload any handler accepts, plus <see cref="PacketOverheadBytes"/>: the maximum packet size announced at connect.</summary>
     internal int MaximumPacketBytes() =>
         (int)Math.Min(int.MaxValue, (long)Handlers.Select(h => h.LargestPayloadBytes).DefaultIfEmpty(0).Max() + PacketOverheadBytes);
+
+    /// <summary>The broker accepted the connection numbered <paramref name="sequence"/>: its state messages carry it, the next connect takes a new one.</summary>
+    private void SessionSequenceUsed(ulong sequence)
+    {
+        _attemptSequence = null;
+        Volatile.Write(ref _sessionSequence, sequence);
+    }
 
     /// <summary>Handlers are resolved on first use: they may depend on this connection to answer.</summary>
     private IReadOnlyList<IMqttInboundHandler> Handlers =>

@@ -15,10 +15,17 @@ namespace KioskAgent.Journal;
 /// so a power cut or kill -9 after that point loses nothing. A row leaves the outbox only when
 /// central acknowledged the transaction (<see cref="ApplyAckAsync"/>); nothing is ever dropped to
 /// make room. A commit that fails (disk full, I/O error) puts the journal in <see cref="Fault"/>.
+/// A damaged file (SQLite's quick check at open, or <c>SQLITE_CORRUPT</c> on any commit or read) is
+/// a fault that stays (<see cref="DamagedReason"/>): nothing more is written to it and taps are
+/// refused until a technician has recovered it and restarted the agent; the file is never deleted,
+/// because it holds the transactions central has not acknowledged (docs/architecture.md).
 /// </summary>
 public sealed partial class TransactionJournal : IDisposable
 {
     public const string FileName = "journal.db";
+
+    /// <summary>The <see cref="JournalFault.Reason"/> of a damaged journal.</summary>
+    public const string DamagedReason = "corrupt";
     private const string SessionSequenceKey = "session_seq";
 
     private static readonly JsonFormatter Json = new(JsonFormatter.Settings.Default.WithFormatDefaultValues(false));
@@ -29,6 +36,8 @@ public sealed partial class TransactionJournal : IDisposable
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private JournalFault? _fault;
+    private JournalFault? _damaged;
+    private OutboxStatus _lastStatus = new(0, null);
 
     public TransactionJournal(IOptions<KioskOptions> options, TimeProvider time, ILogger<TransactionJournal> logger)
         : this(Path.Combine(options.Value.ResolvedDataDirectory, FileName), options.Value, time, logger)
@@ -43,17 +52,30 @@ public sealed partial class TransactionJournal : IDisposable
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
         _connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
         _connection.Open();
-        Execute("PRAGMA journal_mode=WAL;");
-        Execute("PRAGMA synchronous=FULL;");
-        JournalSchema.Apply(_connection);
-        JournalId = JournalSchema.JournalId(_connection);
+        try
+        {
+            Execute("PRAGMA journal_mode=WAL;");
+            Execute("PRAGMA synchronous=FULL;");
+            if (QuickCheck() is { } problem)
+            {
+                MarkDamaged(problem);
+                return;
+            }
+
+            JournalSchema.Apply(_connection);
+            JournalId = JournalSchema.JournalId(_connection);
+        }
+        catch (SqliteException ex) when (IsDamage(ex))
+        {
+            MarkDamaged(ex.Message);
+        }
     }
 
     /// <summary>
     /// This journal's id (UUIDv7, made with the file; "" for a file from before journal ids). Every
     /// transaction carries it: sequences count within one journal.
     /// </summary>
-    public string JournalId { get; }
+    public string JournalId { get; } = "";
 
     /// <summary>Raised after a commit, so the outbox publisher wakes up without polling.</summary>
     public event Action? Appended;
@@ -64,8 +86,8 @@ public sealed partial class TransactionJournal : IDisposable
     /// </summary>
     public event Action<IReadOnlyList<TransactionSettlement>>? Settled;
 
-    /// <summary>Set while commits fail; null when the last commit succeeded.</summary>
-    public JournalFault? Fault => Volatile.Read(ref _fault);
+    /// <summary>Set while commits fail (null when the last commit succeeded), and for good once the file was found damaged.</summary>
+    public JournalFault? Fault => Volatile.Read(ref _damaged) ?? Volatile.Read(ref _fault);
 
     /// <summary>
     /// Gives <paramref name="transaction"/> its id and the next sequence number, stores it with its
@@ -111,7 +133,7 @@ public sealed partial class TransactionJournal : IDisposable
                 """;
             command.Parameters.AddWithValue("$after", afterSequence);
             command.Parameters.AddWithValue("$max", max);
-            return ReadEntries(command);
+            return Reading(() => ReadEntries(command));
         }
         finally
         {
@@ -132,14 +154,17 @@ public sealed partial class TransactionJournal : IDisposable
         {
             using var command = _connection.CreateCommand();
             command.CommandText = $"SELECT sequence FROM outbox WHERE settled_at IS NULL AND sequence IN ({string.Join(',', sequences)});";
-            using var reader = command.ExecuteReader();
-            var set = new HashSet<long>();
-            while (reader.Read())
+            return Reading(() =>
             {
-                set.Add(reader.GetInt64(0));
-            }
+                using var reader = command.ExecuteReader();
+                var set = new HashSet<long>();
+                while (reader.Read())
+                {
+                    set.Add(reader.GetInt64(0));
+                }
 
-            return set;
+                return set;
+            });
         }
         finally
         {
@@ -183,20 +208,32 @@ public sealed partial class TransactionJournal : IDisposable
     public async Task<long> PendingCountAsync(CancellationToken cancellationToken = default) =>
         (await StatusAsync(cancellationToken).ConfigureAwait(false)).Pending;
 
-    /// <summary>Outbox depth and the age anchor of its oldest transaction, for health.</summary>
+    /// <summary>
+    /// Outbox depth and the age anchor of its oldest transaction, for health. A damaged journal that
+    /// cannot be read answers with the last figures it could read, so health still goes out and says
+    /// <see cref="Fault"/>.
+    /// </summary>
     public async Task<OutboxStatus> StatusAsync(CancellationToken cancellationToken = default)
     {
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var pending = Scalar<long>("SELECT COUNT(*) FROM outbox WHERE settled_at IS NULL;", null);
-            using var command = _connection.CreateCommand();
-            command.CommandText = """
-                SELECT t.occurred_at FROM outbox o JOIN transactions t ON t.sequence = o.sequence
-                WHERE o.settled_at IS NULL ORDER BY o.sequence LIMIT 1;
-                """;
-            var oldest = command.ExecuteScalar() as string;
-            return new OutboxStatus(pending, oldest is null ? null : DateTimeOffset.Parse(oldest, CultureInfo.InvariantCulture));
+            _lastStatus = Reading(() =>
+            {
+                var pending = Scalar<long>("SELECT COUNT(*) FROM outbox WHERE settled_at IS NULL;", null);
+                using var command = _connection.CreateCommand();
+                command.CommandText = """
+                    SELECT t.occurred_at FROM outbox o JOIN transactions t ON t.sequence = o.sequence
+                    WHERE o.settled_at IS NULL ORDER BY o.sequence LIMIT 1;
+                    """;
+                var oldest = command.ExecuteScalar() as string;
+                return new OutboxStatus(pending, oldest is null ? null : DateTimeOffset.Parse(oldest, CultureInfo.InvariantCulture));
+            });
+            return _lastStatus;
+        }
+        catch (JournalUnavailableException)
+        {
+            return _lastStatus;
         }
         finally
         {
@@ -205,11 +242,14 @@ public sealed partial class TransactionJournal : IDisposable
     }
 
     /// <summary>
-    /// The next MQTT session sequence (1, 2, 3 ... across restarts), stored durably before it is
-    /// used, so a watcher can tell a late last will from the current connection.
+    /// The next MQTT session sequence: the stored one + 1, or <paramref name="floor"/> when that is
+    /// higher (the connection passes a clock-derived floor, so a new or replaced journal never
+    /// counts from 1 again: docs/mqtt-contract.md, State). Stored durably before it is used, so a
+    /// watcher can tell a late last will from the current connection.
     /// </summary>
-    public async Task<ulong> NextSessionSequenceAsync(CancellationToken cancellationToken = default)
+    public async Task<ulong> NextSessionSequenceAsync(ulong floor = 0, CancellationToken cancellationToken = default)
     {
+        var bounded = (long)Math.Min(floor, long.MaxValue);
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
@@ -217,11 +257,12 @@ public sealed partial class TransactionJournal : IDisposable
             {
                 using var command = _connection.CreateCommand();
                 command.CommandText = """
-                    INSERT INTO meta(key, value) VALUES ($key, 1)
-                    ON CONFLICT(key) DO UPDATE SET value = value + 1
+                    INSERT INTO meta(key, value) VALUES ($key, max(1, $floor))
+                    ON CONFLICT(key) DO UPDATE SET value = max(value + 1, $floor)
                     RETURNING value;
                     """;
                 command.Parameters.AddWithValue("$key", SessionSequenceKey);
+                command.Parameters.AddWithValue("$floor", bounded);
                 return (ulong)(long)command.ExecuteScalar()!;
             });
         }
@@ -267,6 +308,9 @@ public sealed partial class TransactionJournal : IDisposable
     /// <summary>Caps the file at the pages it has now: the next commit that needs a new page fails as on a full disk.</summary>
     internal void CapAtCurrentSizeForTesting() => CapSizeForTesting(Scalar<long>("PRAGMA page_count;", null));
 
+    /// <summary>Drops the pages this connection keeps in memory, so the next read goes to the file (a test damages the file meanwhile).</summary>
+    internal void ForgetCachedPagesForTesting() => Execute("PRAGMA shrink_memory;");
+
     public void Dispose()
     {
         _connection.Dispose();
@@ -306,9 +350,17 @@ public sealed partial class TransactionJournal : IDisposable
         return entry;
     }
 
-    /// <summary>Runs one commit; a failure becomes <see cref="Fault"/> and <see cref="JournalUnavailableException"/>.</summary>
+    /// <summary>
+    /// Runs one commit; a failure becomes <see cref="Fault"/> and <see cref="JournalUnavailableException"/>.
+    /// A damaged journal is not written to at all (its recovery reads it as it was found).
+    /// </summary>
     private T Committed<T>(Func<T> commit)
     {
+        if (Volatile.Read(ref _damaged) is { } damaged)
+        {
+            throw new JournalUnavailableException(damaged);
+        }
+
         try
         {
             var result = commit();
@@ -318,6 +370,10 @@ public sealed partial class TransactionJournal : IDisposable
             }
 
             return result;
+        }
+        catch (SqliteException ex) when (IsDamage(ex))
+        {
+            throw new JournalUnavailableException(MarkDamaged(ex.Message), ex);
         }
         catch (SqliteException ex)
         {
@@ -330,6 +386,43 @@ public sealed partial class TransactionJournal : IDisposable
             throw new JournalUnavailableException(Fault ?? fault, ex);
         }
     }
+
+    /// <summary>A read; a damaged page it meets makes the journal damaged (<see cref="JournalUnavailableException"/>).</summary>
+    private T Reading<T>(Func<T> read)
+    {
+        try
+        {
+            return read();
+        }
+        catch (SqliteException ex) when (IsDamage(ex))
+        {
+            throw new JournalUnavailableException(MarkDamaged(ex.Message), ex);
+        }
+    }
+
+    /// <summary>SQLite's quick check of every page (https://sqlite.org/pragma.html#pragma_quick_check): null when sound, else its first finding.</summary>
+    private string? QuickCheck()
+    {
+        using var command = _connection.CreateCommand();
+        command.CommandText = "PRAGMA quick_check(1);";
+        var result = command.ExecuteScalar() as string;
+        return result == "ok" ? null : result ?? "quick_check returned nothing";
+    }
+
+    private JournalFault MarkDamaged(string detail)
+    {
+        var fault = new JournalFault(DamagedReason, detail, _time.GetUtcNow());
+        if (Interlocked.CompareExchange(ref _damaged, fault, null) is { } earlier)
+        {
+            return earlier;
+        }
+
+        LogDamaged(detail);
+        return fault;
+    }
+
+    /// <summary><c>SQLITE_CORRUPT</c> (11) or <c>SQLITE_NOTADB</c> (26); extended codes carry the primary one in their low byte.</summary>
+    private static bool IsDamage(SqliteException ex) => (ex.SqliteErrorCode & 0xFF) is 11 or 26;
 
     /// <summary>SQLite primary result codes, https://sqlite.org/rescode.html.</summary>
     private static string FaultReason(SqliteException ex) => ex.SqliteErrorCode switch
@@ -393,6 +486,9 @@ public sealed partial class TransactionJournal : IDisposable
 
     [LoggerMessage(Level = LogLevel.Critical, Message = "The transaction journal cannot commit ({Reason}, SQLite code {Code}): taps are refused until it can")]
     private partial void LogFault(string reason, int code);
+
+    [LoggerMessage(Level = LogLevel.Critical, Message = "The transaction journal is damaged ({Detail}): taps are refused and nothing more is written to it until a technician recovers it (docs/architecture.md, Damaged stores); the file is kept as it is")]
+    private partial void LogDamaged(string detail);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The transaction journal commits again (was {Reason})")]
     private partial void LogFaultCleared(string reason);

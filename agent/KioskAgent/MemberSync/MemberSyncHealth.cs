@@ -56,10 +56,22 @@ public sealed class MemberSyncHealth : IHealthReportContributor
             status.PendingChunksCount = pending.Count;
         }
 
+        status.RebuiltReason = cache.RebuiltBecause ?? "";
+        if (cache.RebuiltAt is { } rebuiltAt)
+        {
+            status.RebuiltAt = Timestamp.FromDateTimeOffset(rebuiltAt);
+        }
+
+        status.AwaitingData = cache.AwaitingData;
         report.MemberSync = status;
         foreach (var (name, value) in _counters.Snapshot())
         {
             report.Counters[name] = value;
+        }
+
+        foreach (var (reason, value) in cache.Rebuilds)
+        {
+            report.Counters[$"members.cache.rebuilt.{reason}"] = value;
         }
     }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using KioskAgent.Contracts.V1;
 using KioskAgent.Hardware.CardReaders;
 using KioskAgent.Hosting;
@@ -35,25 +36,30 @@ public sealed partial class MemberCache : IDisposable
     private readonly string _nextPath;
     private readonly MemberCacheCrypto _crypto;
     private readonly ILogger<MemberCache> _logger;
+    private readonly TimeProvider _time;
+    private readonly ConcurrentDictionary<string, long> _rebuilds = new(StringComparer.Ordinal);
     private readonly ReaderWriterLockSlim _swap = new(LockRecursionPolicy.NoRecursion);
     private readonly Lock _writeGate = new();
     private MemberCacheFile _live;
     private MemberSnapshotWriter? _pending;
     private volatile MemberCacheState _state = MemberCacheState.Empty;
+    private volatile bool _awaitingData;
+    private long _rebuiltAtTicks;
 
-    public MemberCache(IOptions<KioskOptions> options, KioskSecret secret, ILogger<MemberCache> logger)
-        : this(options.Value.ResolvedDataDirectory, secret.Bytes.Span, logger)
+    public MemberCache(IOptions<KioskOptions> options, KioskSecret secret, TimeProvider time, ILogger<MemberCache> logger)
+        : this(options.Value.ResolvedDataDirectory, secret.Bytes.Span, logger, time)
     {
     }
 
     /// <summary>Opens (or creates) the cache in <paramref name="directory"/>, encrypted with a key derived from <paramref name="secret"/>.</summary>
-    public MemberCache(string directory, ReadOnlySpan<byte> secret, ILogger<MemberCache>? logger = null)
+    public MemberCache(string directory, ReadOnlySpan<byte> secret, ILogger<MemberCache>? logger = null, TimeProvider? time = null)
     {
         Directory.CreateDirectory(directory);
         _livePath = Path.Combine(directory, FileName);
         _nextPath = Path.Combine(directory, NextFileName);
         _crypto = new MemberCacheCrypto(secret);
         _logger = logger ?? NullLogger<MemberCache>.Instance;
+        _time = time ?? TimeProvider.System;
         DiscardUnfinishedSnapshot();
         _live = OpenLive();
     }
@@ -70,6 +76,23 @@ public sealed partial class MemberCache : IDisposable
     /// version 0 asks central for a full snapshot.
     /// </summary>
     public string? RebuiltBecause { get; private set; }
+
+    /// <summary>When the cache was last replaced by an empty one (at start or while running); null: never in this run.</summary>
+    public DateTimeOffset? RebuiltAt => Interlocked.Read(ref _rebuiltAtTicks) is var ticks and > 0 ? new DateTimeOffset(ticks, TimeSpan.Zero) : null;
+
+    /// <summary>
+    /// How often the cache was found unusable and rebuilt in this run, by reason: <c>wrong_secret</c>,
+    /// <c>unreadable</c> (at open), <c>damaged</c> (its integrity check or a lookup or write found
+    /// damaged pages), and <c>row_damaged</c> (a row that does not open; the file is kept, its version dropped to 0).
+    /// </summary>
+    public IReadOnlyDictionary<string, long> Rebuilds => new Dictionary<string, long>(_rebuilds, StringComparer.Ordinal);
+
+    /// <summary>
+    /// True from the moment the cache's data was found damaged (and dropped) until a snapshot or an
+    /// import brings data again: a member who is not found now may well be in central's data, so a
+    /// tap is answered "try again" rather than "card unknown".
+    /// </summary>
+    public bool AwaitingData => _awaitingData;
 
     public Member? FindByCardUid(string cardUid) =>
         CardUid.TryParse(cardUid, out var uid) ? Find(MemberKeys.Uid(uid.Hex)) : null;
@@ -98,7 +121,7 @@ public sealed partial class MemberCache : IDisposable
 
         try
         {
-            return Read(f => f.FindByStaffPhone(phone.Trim()));
+            return Read(f => f.FindByStaffPhone(phone.Trim()), []);
         }
         catch (MemberCacheDamagedException ex)
         {
@@ -108,12 +131,39 @@ public sealed partial class MemberCache : IDisposable
     }
 
     /// <summary>The level table, lowest rank first.</summary>
-    public IReadOnlyList<MemberLevel> Levels() => Read(f => f.ReadLevels());
+    public IReadOnlyList<MemberLevel> Levels() => Read(f => f.ReadLevels(), []);
 
     /// <summary>The gift catalogue with this kiosk's stock, by code.</summary>
-    public IReadOnlyList<Gift> Gifts() => Read(f => f.ReadGifts());
+    public IReadOnlyList<Gift> Gifts() => Read(f => f.ReadGifts(), []);
 
-    public Gift? FindGift(string code) => Read(f => f.ReadGift(code));
+    public Gift? FindGift(string code) => Read(f => f.ReadGift(code), null);
+
+    /// <summary>
+    /// Runs SQLite's quick check over the live file (on a connection of its own: lookups go on); a
+    /// damaged file is replaced by an empty cache at version 0, which the sync engine re-syncs.
+    /// Returns what the check found, null when the file is sound (or was replaced meanwhile).
+    /// </summary>
+    public string? CheckIntegrity()
+    {
+        MemberCacheFile file;
+        _swap.EnterReadLock();
+        try
+        {
+            file = _live;
+        }
+        finally
+        {
+            _swap.ExitReadLock();
+        }
+
+        if (file.QuickCheck() is not { } problem)
+        {
+            return null;
+        }
+
+        RebuildDamaged(file, problem);
+        return problem;
+    }
 
     /// <summary>
     /// Takes <paramref name="count"/> pieces of a gift from this kiosk's stock when the gift is
@@ -177,7 +227,7 @@ public sealed partial class MemberCache : IDisposable
                 return DeltaResult.Gap;
             }
 
-            var levelCodes = delta.Levels.Count > 0 ? delta.Levels.Select(l => l.Code) : Read(f => f.ReadLevels()).Select(l => l.Code);
+            var levelCodes = delta.Levels.Count > 0 ? delta.Levels.Select(l => l.Code) : Levels().Select(l => l.Code);
             var data = MemberRecordValidator.Validate(delta.Upserts, delta.Levels, delta.GiftUpserts, levelCodes.ToHashSet(StringComparer.Ordinal), MemberDataSections.Delta)
                 .ThrowIfInvalid();
             var changes = new MemberChanges(data, delta.RemovedMemberNumbers, delta.RemovedGiftCodes, ReplaceLevels: true, MemberDataSections.Delta.Members);
@@ -189,6 +239,11 @@ public sealed partial class MemberCache : IDisposable
             {
                 // Nothing was applied; the cache now asks for a full snapshot, which a gap leads to as well.
                 OnDamagedLocked(ex);
+                return DeltaResult.Gap;
+            }
+            catch (SqliteException ex) when (MemberCacheFile.IsDamage(ex))
+            {
+                RebuildDamaged(_live, ex.Message);
                 return DeltaResult.Gap;
             }
 
@@ -208,7 +263,7 @@ public sealed partial class MemberCache : IDisposable
         ArgumentNullException.ThrowIfNull(batch);
         lock (_writeGate)
         {
-            var levelCodes = Read(f => f.ReadLevels()).Select(l => l.Code).Concat(batch.Levels.Select(l => l.Code)).ToHashSet(StringComparer.Ordinal);
+            var levelCodes = Levels().Select(l => l.Code).Concat(batch.Levels.Select(l => l.Code)).ToHashSet(StringComparer.Ordinal);
             var data = MemberRecordValidator.Validate(batch.Members, batch.Levels, batch.Gifts, levelCodes, MemberDataSections.Batch).ThrowIfInvalid();
             foreach (var member in data.Members)
             {
@@ -223,9 +278,15 @@ public sealed partial class MemberCache : IDisposable
             catch (MemberCacheDamagedException ex)
             {
                 OnDamagedLocked(ex);
-                throw new MemberDataException([new MemberDataProblem("members", -1, "", "the member cache is damaged and is being re-synced from central; import again afterwards")]);
+                throw CacheDamagedProblem();
+            }
+            catch (SqliteException ex) when (MemberCacheFile.IsDamage(ex))
+            {
+                RebuildDamaged(_live, ex.Message);
+                throw CacheDamagedProblem();
             }
 
+            _awaitingData = false;
             LogImported(data.Members.Count, data.Levels.Count, data.Gifts.Count);
         }
     }
@@ -271,6 +332,8 @@ public sealed partial class MemberCache : IDisposable
                 _live = OpenLive();
                 _swap.ExitWriteLock();
             }
+
+            _awaitingData = false;
         }
 
         LogSnapshotApplied(_state.SnapshotId ?? "", _state.Version, _state.MemberCount);
@@ -311,11 +374,14 @@ public sealed partial class MemberCache : IDisposable
         stream.Flush(flushToDisk: true);
     }
 
+    private static MemberDataException CacheDamagedProblem() =>
+        new([new MemberDataProblem("members", -1, "", "the member cache is damaged and is being re-synced from central; import again afterwards")]);
+
     private Member? Find(string key)
     {
         try
         {
-            return Read(f => f.FindByKey(key));
+            return Read(f => f.FindByKey(key), null);
         }
         catch (MemberCacheDamagedException ex)
         {
@@ -324,17 +390,35 @@ public sealed partial class MemberCache : IDisposable
         }
     }
 
-    private T Read<T>(Func<MemberCacheConnection, T> read)
+    /// <summary>
+    /// Runs a read on the live file. When SQLite finds the file damaged, the file is replaced by an
+    /// empty cache (outside the read lock) and <paramref name="whenDamaged"/> is the answer: what an
+    /// empty cache holds.
+    /// </summary>
+    private T Read<T>(Func<MemberCacheConnection, T> read, T whenDamaged)
     {
+        MemberCacheFile file;
+        string damage;
         _swap.EnterReadLock();
         try
         {
-            return _live.Read(read);
+            file = _live;
+            try
+            {
+                return file.Read(read);
+            }
+            catch (SqliteException ex) when (MemberCacheFile.IsDamage(ex))
+            {
+                damage = ex.Message;
+            }
         }
         finally
         {
             _swap.ExitReadLock();
         }
+
+        RebuildDamaged(file, damage);
+        return whenDamaged;
     }
 
     /// <summary>Applies changes and the new state in one transaction; the caller holds the write gate.</summary>
@@ -356,17 +440,25 @@ public sealed partial class MemberCache : IDisposable
         lock (_writeGate)
         {
             var writer = _live.Writer;
-            return writer.InTransaction(() =>
+            try
             {
-                if (writer.ReadGift(code) is not { } gift || (change < 0 && (!gift.Active || gift.Stock < -change)))
+                return writer.InTransaction(() =>
                 {
-                    return false;
-                }
+                    if (writer.ReadGift(code) is not { } gift || (change < 0 && (!gift.Active || gift.Stock < -change)))
+                    {
+                        return false;
+                    }
 
-                gift.Stock += change;
-                writer.WriteGift(gift, replace: true);
-                return true;
-            });
+                    gift.Stock += change;
+                    writer.WriteGift(gift, replace: true);
+                    return true;
+                });
+            }
+            catch (SqliteException ex) when (MemberCacheFile.IsDamage(ex))
+            {
+                RebuildDamaged(_live, ex.Message);
+                return false;
+            }
         }
     }
 
@@ -414,12 +506,14 @@ public sealed partial class MemberCache : IDisposable
 
     private void OnDamagedLocked(MemberCacheDamagedException ex)
     {
+        _awaitingData = true;
         if (_state.Version == 0 && _state.SnapshotId is null)
         {
             return;
         }
 
         LogDamaged(_livePath, ex.Message);
+        _rebuilds.AddOrUpdate("row_damaged", 1, (_, n) => n + 1);
         var next = _state with { Version = 0, SnapshotId = null };
         try
         {
@@ -436,6 +530,45 @@ public sealed partial class MemberCache : IDisposable
 
         _state = next;
         StateChanged?.Invoke();
+    }
+
+    /// <summary>
+    /// SQLite found damaged pages in <paramref name="damaged"/>: unless a snapshot or another rebuild
+    /// already replaced that file, it is deleted (a cache can always be re-synced; the journal, not
+    /// the cache, holds what central must still receive) and an empty cache at version 0 takes its
+    /// place, which the sync engine re-syncs. Lookups wait only for the delete and the reopen.
+    /// </summary>
+    private void RebuildDamaged(MemberCacheFile damaged, string detail)
+    {
+        lock (_writeGate)
+        {
+            _swap.EnterWriteLock();
+            try
+            {
+                if (!ReferenceEquals(_live, damaged))
+                {
+                    return;
+                }
+
+                damaged.Dispose();
+                Rebuilt("damaged", detail);
+                DeleteFileAndLog(_livePath);
+                _live = OpenLive();
+            }
+            finally
+            {
+                _swap.ExitWriteLock();
+            }
+        }
+    }
+
+    private void Rebuilt(string reason, string detail)
+    {
+        RebuiltBecause = reason;
+        Interlocked.Exchange(ref _rebuiltAtTicks, _time.GetUtcNow().UtcTicks);
+        _rebuilds.AddOrUpdate(reason, 1, (_, n) => n + 1);
+        _awaitingData = true;
+        LogRebuilt(_livePath, reason, detail);
     }
 
     private void DiscardUnfinishedSnapshot()
@@ -461,8 +594,7 @@ public sealed partial class MemberCache : IDisposable
         }
         catch (Exception ex) when (ex is MemberCacheUnreadableException or SqliteException or InvalidCastException or FormatException)
         {
-            RebuiltBecause = ex is MemberCacheUnreadableException unreadable ? unreadable.Reason : "unreadable";
-            LogRebuilt(_livePath, RebuiltBecause, ex.Message);
+            Rebuilt(ex is MemberCacheUnreadableException unreadable ? unreadable.Reason : "unreadable", ex.Message);
             SqliteConnection.ClearAllPools();
             DeleteFileAndLog(_livePath);
             var (file, state) = MemberCacheFile.OpenLive(_livePath, _crypto);

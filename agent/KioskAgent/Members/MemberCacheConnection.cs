@@ -64,7 +64,15 @@ internal sealed class MemberCacheConnection : IDisposable
         }
         catch
         {
-            Command("ROLLBACK").ExecuteNonQuery();
+            try
+            {
+                Command("ROLLBACK").ExecuteNonQuery();
+            }
+            catch (SqliteException)
+            {
+                // A damaged file can fail the rollback too; what the caller must see is the first error.
+            }
+
             throw;
         }
     }

@@ -104,6 +104,34 @@ internal sealed class MemberCacheFile : IDisposable
         Writer.Execute("COMMIT");
     }
 
+    /// <summary>
+    /// SQLite found the file damaged (<c>SQLITE_CORRUPT</c>, 11) or not a database (<c>SQLITE_NOTADB</c>,
+    /// 26), https://sqlite.org/rescode.html; extended codes carry the primary code in their low byte.
+    /// </summary>
+    public static bool IsDamage(SqliteException ex) => (ex.SqliteErrorCode & 0xFF) is 11 or 26;
+
+    /// <summary>
+    /// Runs SQLite's <c>PRAGMA quick_check</c> (every page of every B-tree read and checked, without
+    /// the index-content cross-check of <c>integrity_check</c>) on a connection of its own, so
+    /// lookups go on meanwhile. Returns null when the file is sound, otherwise SQLite's first finding.
+    /// </summary>
+    public string? QuickCheck()
+    {
+        try
+        {
+            using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = Path, Pooling = false, Mode = SqliteOpenMode.ReadOnly }.ToString());
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA quick_check(1)";
+            var result = command.ExecuteScalar() as string;
+            return result == "ok" ? null : result ?? "quick_check returned nothing";
+        }
+        catch (SqliteException ex) when (IsDamage(ex))
+        {
+            return ex.Message;
+        }
+    }
+
     /// <summary>Runs a read on a connection of this thread's own for the time of the call.</summary>
     public T Read<T>(Func<MemberCacheConnection, T> read)
     {

@@ -8,15 +8,21 @@ namespace KioskAgent.Members;
 /// </summary>
 public sealed class MemberLookup(MemberCache cache)
 {
+    /// <exception cref="MemberDataUnavailableException">Nobody found while the cache waits for central's data after damage.</exception>
     public Member? Find(CardIdentity identity)
     {
+        Member? member;
         if (identity.MemberNumber is { } number)
         {
-            var member = cache.FindByMemberNumber(number);
-            return member?.Cards.Any(c => string.Equals(c.Uid, identity.Uid.Hex, StringComparison.OrdinalIgnoreCase)) == true ? member : null;
+            member = cache.FindByMemberNumber(number);
+            member = member?.Cards.Any(c => string.Equals(c.Uid, identity.Uid.Hex, StringComparison.OrdinalIgnoreCase)) == true ? member : null;
+        }
+        else
+        {
+            member = cache.FindByCardUid(identity.Uid.Hex);
         }
 
-        return cache.FindByCardUid(identity.Uid.Hex);
+        return member is null && cache.AwaitingData ? throw new MemberDataUnavailableException() : member;
     }
 
     /// <summary>The site's level table, lowest first.</summary>

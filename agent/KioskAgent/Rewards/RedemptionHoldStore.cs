@@ -28,18 +28,29 @@ public sealed class RedemptionHoldStore : IDisposable
     private readonly Lock _gate = new();
 
     /// <summary>Opens the journal's file (the journal, a dependency, has created it and its tables).</summary>
+    /// <remarks>A damaged journal is not written to (its recovery reads it as it was found): its table is not created then.</remarks>
     public RedemptionHoldStore(IOptions<KioskOptions> options, TransactionJournal journal)
-        : this(Path.Combine(options.Value.ResolvedDataDirectory, TransactionJournal.FileName))
+        : this(Path.Combine(options.Value.ResolvedDataDirectory, TransactionJournal.FileName), createTable: journal?.Fault?.Reason != TransactionJournal.DamagedReason)
     {
         ArgumentNullException.ThrowIfNull(journal);
     }
 
     public RedemptionHoldStore(string journalPath)
+        : this(journalPath, createTable: true)
+    {
+    }
+
+    private RedemptionHoldStore(string journalPath, bool createTable)
     {
         _connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = journalPath, Pooling = false }.ToString());
         _connection.Open();
         // synchronous is a per-connection setting: this connection's commits are as durable as the journal's.
         Execute("PRAGMA synchronous=FULL;");
+        if (!createTable)
+        {
+            return;
+        }
+
         Execute("""
             CREATE TABLE IF NOT EXISTS redemption_holds (
                 hold_id        TEXT PRIMARY KEY,

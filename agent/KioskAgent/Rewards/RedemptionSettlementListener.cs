@@ -19,7 +19,21 @@ public sealed partial class RedemptionSettlementListener(
     public Task StartAsync(CancellationToken cancellationToken)
     {
         journal.Settled += OnSettled;
-        ReturnStockOfRejected();
+
+        // A damaged journal is neither written to nor trusted for holds until a technician recovered
+        // it (docs/architecture.md, Damaged stores); the agent must still start, to say so.
+        if (journal.Fault?.Reason != TransactionJournal.DamagedReason)
+        {
+            try
+            {
+                ReturnStockOfRejected();
+            }
+            catch (Microsoft.Data.Sqlite.SqliteException ex)
+            {
+                LogStockNotReturned(ex.Message);
+            }
+        }
+
         return Task.CompletedTask;
     }
 
@@ -52,6 +66,9 @@ public sealed partial class RedemptionSettlementListener(
             holds.MarkStockReturned(hold.HoldId);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Gift stock of rejected redemptions not returned at start: {Error}")]
+    private partial void LogStockNotReturned(string error);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Central {Outcome} redemption {TransactionId} {Reason}")]
     private partial void LogSettled(string transactionId, string outcome, string reason);

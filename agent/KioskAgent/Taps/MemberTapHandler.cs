@@ -26,7 +26,7 @@ public sealed partial class MemberTapHandler(
         var uid = tap.Card.Uid;
         var today = calendar.Today;
         var outcome = tap.Identity.Identity is { } identity
-            ? CardAcceptance.Decide(members.Find(identity), uid.Hex, today)
+            ? Decide(identity, uid.Hex, today)
             : TapRefusals.ForIdentityFailure(tap.Identity.RefusalReason);
 
         if (await RecordAsync(TapTransaction(tap.ReaderId, uid.Hex, outcome), tap.At, cancellationToken).ConfigureAwait(false) is not { } entry)
@@ -71,6 +71,18 @@ public sealed partial class MemberTapHandler(
         ShowRefusal(outcome, "", entry.Id);
         LogTap(readerId, "", false, outcome.ReasonCode, entry.Sequence);
         return outcome;
+    }
+
+    private TapOutcome Decide(Identity.CardIdentity identity, string uid, DateOnly today)
+    {
+        try
+        {
+            return CardAcceptance.Decide(members.Find(identity), uid, today);
+        }
+        catch (MemberDataUnavailableException)
+        {
+            return TapRefusals.MemberDataUnavailable();
+        }
     }
 
     /// <summary>The durable commit; null when the journal cannot record (its fault is in health).</summary>

@@ -14,6 +14,14 @@ public static class TapRefusals
         "journal_unavailable",
         "本机暂时无法记录刷卡，请到服务台 · This kiosk cannot record taps right now. Please ask at the service desk.");
 
+    /// <summary>
+    /// The member cache was found damaged and is being re-synced from central: the member may well
+    /// be known, so the answer is "try again shortly", never "card unknown".
+    /// </summary>
+    public static TapOutcome MemberDataUnavailable() => TapOutcome.Refuse(
+        "member_data_unavailable",
+        "会员数据正在更新，请稍后再试 · Member data is being refreshed. Please try again in a moment.");
+
     /// <summary>The card left the field mid-read or answered garbage: trying again usually works.</summary>
     public static TapOutcome ForReadFailure(string reason) => TapOutcome.Refuse(Code("read", reason), TapAgain);
 

@@ -20,4 +20,10 @@ public interface ICacheUnderTest : IDisposable
 
     /// <summary>Bytes on disk once committed (data file and any log).</summary>
     long FileBytes();
+
+    /// <summary>
+    /// Closes the cache and opens it again as a starting agent does, then runs its integrity check;
+    /// both timed (null: the engine has no such check).
+    /// </summary>
+    OpenCheck? ReopenAndCheck() => null;
 }

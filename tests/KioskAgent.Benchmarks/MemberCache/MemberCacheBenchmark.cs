@@ -41,7 +41,7 @@ public static class MemberCacheBenchmark
         }
 
         Directory.Delete(options.WorkDirectory, recursive: true);
-        return results.Any(r => r.WrongAnswers > 0 || r.Members != options.Members) ? 1 : 0;
+        return results.Any(r => r.WrongAnswers > 0 || r.Members != options.Members || r.OpenCheck is { Sound: false }) ? 1 : 0;
     }
 
     private static async Task<MemberCacheRunResult> RunChildAsync(MemberCacheRunOptions options, string engine)
@@ -86,6 +86,13 @@ public static class MemberCacheBenchmark
         {
             var runs = engine.ToList();
             text.AppendLine(CultureInfo.InvariantCulture, $"| {runs[0].EngineName} | {Cell(runs, r => r.TotalSeconds, "F1")} | {Cell(runs, r => r.MembersPerSecond, "N0")} | {Cell(runs, r => r.PeakRssBytes / 1048576.0, "F0")} | {Cell(runs, r => r.FileBytes / 1048576.0, "F0")} | {Cell(runs, r => r.HitP50Ms, "F3")} | {Cell(runs, r => r.HitP99Ms, "F3")} | {Cell(runs, r => r.MissP99Ms, "F3")} | {Cell(runs, r => r.AllP99Ms, "F3")} | {Cell(runs, r => r.HitMaxMs, "F2")} |");
+        }
+
+        foreach (var engine in results.Where(r => r.OpenCheck is not null).GroupBy(r => r.Engine))
+        {
+            var runs = engine.ToList();
+            text.AppendLine();
+            text.AppendLine(CultureInfo.InvariantCulture, $"{runs[0].EngineName}, reopened after the lookups: open {Cell(runs, r => r.OpenCheck!.OpenSeconds * 1000, "F0")} ms, integrity check (PRAGMA quick_check over {Cell(runs, r => r.FileBytes / 1048576.0, "F0")} MiB) {Cell(runs, r => r.OpenCheck!.CheckSeconds, "F2")} s wall = {Cell(runs, r => r.FileBytes / 1048576.0 / r.OpenCheck!.CheckSeconds, "F0")} MiB/s, {Cell(runs, r => r.OpenCheck!.CheckCpuSeconds, "F2")} s of process CPU; found sound: {string.Join(", ", runs.Select(r => r.OpenCheck!.Sound ? "yes" : "NO"))}.");
         }
 
         text.AppendLine();

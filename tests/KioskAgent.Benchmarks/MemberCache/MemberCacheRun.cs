@@ -7,7 +7,8 @@ namespace KioskAgent.Benchmarks.MemberCache;
 /// <summary>
 /// One measured process, one engine: a full snapshot of N members chunk by chunk (generation timed
 /// apart from the cache's work), commit, then card-UID lookups (90 % existing UIDs at random, 10 %
-/// misses), each timed with Stopwatch. Peak RSS is the kernel's VmHWM for this process.
+/// misses), each timed with Stopwatch, then a reopen with the cache's integrity check (quick_check),
+/// timed. Peak RSS is the kernel's VmHWM for this process.
 /// </summary>
 public static class MemberCacheRun
 {
@@ -41,11 +42,12 @@ public static class MemberCacheRun
             GC.CollectionCount(0) - gcBefore,
             (GC.GetTotalPauseDuration() - pauseBefore).TotalMilliseconds,
             (GC.GetTotalAllocatedBytes() - allocatedBefore) / (options.Lookups + 2_000));
+        var openCheck = cache.ReopenAndCheck();
         var result = new MemberCacheRunResult(
             options.Engine!, cache.Name, cache.MemberCount(), generate, import, commit, importCpu, rssAfterImport, PeakRss(), cache.FileBytes(),
             lookups.Hit.P50, lookups.Hit.P99, lookups.Hit.Max, lookups.Miss.P50, lookups.Miss.P99, lookups.All.P99,
             lookups.Hits, lookups.Misses, lookups.Wrong, lookups.SlowerThan1Ms, lookupGc,
-            GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), loadAtStart, LoadAverage());
+            GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), loadAtStart, LoadAverage(), openCheck);
         File.WriteAllText(options.Result!, JsonSerializer.Serialize(result));
         return 0;
     }

@@ -27,7 +27,8 @@ public sealed record MemberCacheRunResult(
     int Gen1,
     int Gen2,
     string LoadAtStart,
-    string LoadAtEnd)
+    string LoadAtEnd,
+    OpenCheck? OpenCheck)
 {
     /// <summary>Import as the cache sees it: Add of every chunk plus Commit (generation excluded).</summary>
     public double TotalSeconds => ImportSeconds + CommitSeconds;

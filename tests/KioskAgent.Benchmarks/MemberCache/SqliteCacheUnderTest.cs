@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using KioskAgent.Contracts.V1;
 using KioskAgent.Members;
 
@@ -7,7 +8,7 @@ namespace KioskAgent.Benchmarks.MemberCache;
 public sealed class SqliteCacheUnderTest(string directory) : ICacheUnderTest
 {
     private static readonly byte[] Secret = [.. Enumerable.Range(0, 32).Select(i => (byte)(i * 7))];
-    private readonly Members.MemberCache _cache = new(directory, Secret);
+    private Members.MemberCache _cache = new(directory, Secret);
     private MemberSnapshotWriter? _writer;
 
     public string Name => "SQLite, AES-GCM records + HMAC keys (MemberCache)";
@@ -28,6 +29,22 @@ public sealed class SqliteCacheUnderTest(string directory) : ICacheUnderTest
     public long MemberCount() => _cache.State.MemberCount;
 
     public long FileBytes() => Directory.GetFiles(directory, "members*").Sum(f => new FileInfo(f).Length);
+
+    public OpenCheck ReopenAndCheck()
+    {
+        _cache.Dispose();
+        var start = Stopwatch.GetTimestamp();
+        _cache = new Members.MemberCache(directory, Secret);
+        var opened = Stopwatch.GetTimestamp();
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var problem = _cache.CheckIntegrity();
+        var checkedAt = Stopwatch.GetTimestamp();
+        return new OpenCheck(
+            (double)(opened - start) / Stopwatch.Frequency,
+            (double)(checkedAt - opened) / Stopwatch.Frequency,
+            (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds,
+            problem is null);
+    }
 
     public void Dispose()
     {

@@ -50,18 +50,22 @@ public sealed class CentralLinkTests : IAsyncLifetime
     {
         var settings = new AgentSettings { BrokerPort = _broker.Port };
         await using var probe = await MqttProbe.ConnectAsync(_broker.Port, StateTopic(settings));
+        var before = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        ulong first;
 
         await using (var agent = await AgentProcess.StartAsync(settings))
         {
             var online = await Eventually.ValueAsync(() => probe.Messages.LastOrDefault(m => State(m) == "online"), "the online state");
-            Assert.Equal("1", Field(online, "sessionSeq"));
+            first = Seq(online);
             Assert.Equal("connected", Field(online, "reason"));
             Assert.Equal("kiosk.v1.KioskState", online.UserProperty("schema"));
             await agent.StopAsync();
         }
 
+        // The clock floor (docs/mqtt-contract.md, State): a new journal starts at the time of the connect in ms.
+        Assert.InRange(first, (ulong)before, (ulong)DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
         await using var restarted = await AgentProcess.StartAsync(settings with { UiPort = FreePort.Next(), GrpcPort = FreePort.Next() });
-        var again = await Eventually.ValueAsync(() => probe.Messages.LastOrDefault(m => State(m) == "online" && Field(m, "sessionSeq") == "2"), "online with session 2");
+        var again = await Eventually.ValueAsync(() => probe.Messages.LastOrDefault(m => State(m) == "online" && Seq(m) > first), "online with a higher session sequence");
         Assert.NotNull(Field(again, "session"));
     }
 
@@ -99,12 +103,12 @@ public sealed class CentralLinkTests : IAsyncLifetime
         var settings = new AgentSettings { BrokerPort = _broker.Port, Extra = new Dictionary<string, string> { ["Central__WillDelaySeconds"] = "120" } };
         await using var probe = await MqttProbe.ConnectAsync(_broker.Port, StateTopic(settings));
         var agent = await AgentProcess.StartAsync(settings);
-        await Eventually.TrueAsync(() => probe.Messages.Any(m => State(m) == "online"), "online");
+        var first = Seq(await Eventually.ValueAsync(() => probe.Messages.FirstOrDefault(m => State(m) == "online"), "online"));
 
         await agent.KillAsync();
         await agent.DisposeAsync();
         await using var restarted = await AgentProcess.StartAsync(settings with { UiPort = FreePort.Next(), GrpcPort = FreePort.Next() });
-        await Eventually.TrueAsync(() => probe.Messages.Any(m => State(m) == "online" && Field(m, "sessionSeq") == "2"), "online again");
+        await Eventually.TrueAsync(() => probe.Messages.Any(m => State(m) == "online" && Seq(m) > first), "online again");
         // The resumed session cancels the first connection's pending will: give it every chance to show up.
         await Task.Delay(TimeSpan.FromSeconds(2));
 
@@ -118,14 +122,15 @@ public sealed class CentralLinkTests : IAsyncLifetime
         var kiosk = new KioskKey(settings.SiteId, settings.KioskId);
         await using var central = await ReferenceCentral.StartAsync("127.0.0.1", _broker.Port, new ReferenceCentralOptions { Signer = TestCentralKey.Signer });
         await using var probe = await MqttProbe.ConnectAsync(_broker.Port, StateTopic(settings));
+        ulong firstSeq;
         await using (var first = await AgentProcess.StartAsync(settings))
         {
-            await Eventually.TrueAsync(() => central.Presence.Get(kiosk)?.SessionSeq == 1, "session 1 online");
+            firstSeq = (await Eventually.ValueAsync(() => central.Presence.Get(kiosk) is { Online: true } p ? p : null, "the first session online")).SessionSeq;
             await first.StopAsync();
         }
 
         await using var agent = await AgentProcess.StartAsync(settings with { UiPort = FreePort.Next(), GrpcPort = FreePort.Next() });
-        await Eventually.TrueAsync(() => central.Presence.Get(kiosk) is { Online: true, SessionSeq: 2 }, "session 2 online");
+        await Eventually.TrueAsync(() => central.Presence.Get(kiosk) is { Online: true } p && p.SessionSeq > firstSeq, "the second session online");
 
         // What a last will of session 1 looks like when the broker delivers it late.
         var staleWill = probe.Messages.First(m => State(m) == "offline").Payload.Replace("\"shutdown\"", "\"connection_lost\"", StringComparison.Ordinal);
@@ -141,13 +146,13 @@ public sealed class CentralLinkTests : IAsyncLifetime
         var settings = new AgentSettings { BrokerPort = _broker.Port };
         await using var probe = await MqttProbe.ConnectAsync(_broker.Port, StateTopic(settings));
         await using var agent = await AgentProcess.StartAsync(settings);
-        await Eventually.TrueAsync(() => probe.Messages.Any(m => State(m) == "online"), "online");
+        var online = await Eventually.ValueAsync(() => probe.Messages.FirstOrDefault(m => State(m) == "online"), "online");
 
         await agent.StopAsync();
 
         var offline = await Eventually.ValueAsync(() => probe.Messages.LastOrDefault(m => State(m) == "offline"), "offline on stop");
         Assert.Equal("shutdown", Field(offline, "reason"));
-        Assert.Equal("1", Field(offline, "sessionSeq"));
+        Assert.Equal(Field(online, "sessionSeq"), Field(offline, "sessionSeq"));
         Assert.Equal(0, await agent.WaitForExitAsync(TimeSpan.FromSeconds(10)));
     }
 
@@ -197,6 +202,8 @@ public sealed class CentralLinkTests : IAsyncLifetime
     private static string StateTopic(AgentSettings settings) => $"kiosk/v1/{settings.SiteId}/{settings.KioskId}/state";
 
     private static string? State(ReceivedMessage m) => Field(m, "state");
+
+    private static ulong Seq(ReceivedMessage m) => ulong.Parse(Field(m, "sessionSeq") ?? "0", System.Globalization.CultureInfo.InvariantCulture);
 
     private static string? Field(ReceivedMessage m, string name) =>
         JsonDocument.Parse(m.Payload).RootElement.TryGetProperty(name, out var value) ? value.GetString() : null;

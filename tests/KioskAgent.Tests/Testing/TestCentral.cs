@@ -45,7 +45,7 @@ public sealed class TestCentral : IAsyncDisposable
     /// <summary>Everything the raw connection received on its <see cref="WatchAsync"/> subscriptions.</summary>
     public IReadOnlyList<MqttApplicationMessage> Received => [.. _received];
 
-    /// <param name="parts">Further parts of the reference central, e.g. its member part.</param>
+    /// <param name="parts">Further parts of the reference central to run, e.g. its member part serving snapshots.</param>
     public static async Task<TestCentral> ConnectAsync(int port, BrokerSecurity? security = null, IEnumerable<ICentralPart>? parts = null)
     {
         var commands = new CommandSender();

@@ -60,6 +60,29 @@ public sealed class UnrecordableTapTests : IDisposable
         Assert.Contains("disk_full", health.Description, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task AMemberCacheFoundDamaged_TheTapIsAnsweredTryAgain_NotCardUnknown_AndJournaled()
+    {
+        // The member's row no longer opens (a damaged record): the cache drops its data and awaits central's.
+        using (var db = new SqliteConnection($"Data Source={Path.Combine(_directory, MemberCache.FileName)};Pooling=False"))
+        {
+            db.Open();
+            using var update = db.CreateCommand();
+            update.CommandText = "UPDATE members SET record = zeroblob(60);";
+            update.ExecuteNonQuery();
+        }
+
+        var outcome = await _handler.HandleAsync(MemberTap("04A1B2C3"), CancellationToken.None);
+
+        Assert.False(outcome.Accepted);
+        Assert.Equal("member_data_unavailable", outcome.ReasonCode);
+        Assert.Equal("member_data_unavailable", _screen.Current.Refusal.ReasonCode);
+        Assert.NotEqual("", _screen.Current.Refusal.TransactionId);
+        Assert.Equal(1, await _journal.PendingCountAsync());
+        Assert.True(_members.AwaitingData);
+        Assert.Equal(0UL, _members.State.Version);
+    }
+
     public void Dispose()
     {
         _live.Dispose();
