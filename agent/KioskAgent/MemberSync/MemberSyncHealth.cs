@@ -56,20 +56,20 @@ public sealed class MemberSyncHealth : IHealthReportContributor
             status.PendingChunksCount = pending.Count;
         }
 
-        status.RebuiltReason = cache.RebuiltBecause ?? "";
-        if (cache.RebuiltAt is { } rebuiltAt)
+        status.RebuiltReason = _cache.RebuiltBecause ?? "";
+        if (_cache.RebuiltAt is { } rebuiltAt)
         {
             status.RebuiltAt = Timestamp.FromDateTimeOffset(rebuiltAt);
         }
 
-        status.AwaitingData = cache.AwaitingData;
+        status.AwaitingData = _cache.AwaitingData;
         report.MemberSync = status;
         foreach (var (name, value) in _counters.Snapshot())
         {
             report.Counters[name] = value;
         }
 
-        foreach (var (reason, value) in cache.Rebuilds)
+        foreach (var (reason, value) in _cache.Rebuilds)
         {
             report.Counters[$"members.cache.rebuilt.{reason}"] = value;
         }
