@@ -9,17 +9,19 @@ namespace KioskAgent.CentralLink;
 /// <c>outbox.rejected.{kind}.{reason}</c> (a rejected redemption, or a transaction central could
 /// not take as this kiosk's: <c>invalid_transaction</c>). Reasons come from central, so only plain
 /// tokens become counter names, and at most <see cref="MaxNames"/> of them; the rest count as
-/// <c>other</c>.
+/// <c>other</c>. A rejection asks for a health report at once.
 /// </summary>
 public sealed partial class SettlementCounters : IHealthReportContributor
 {
     public const int MaxNames = 64;
 
     private readonly ConcurrentDictionary<string, long> _counts = new(StringComparer.Ordinal);
+    private readonly HealthReportTrigger _report;
     private readonly ILogger<SettlementCounters> _logger;
 
-    public SettlementCounters(TransactionJournal journal, ILogger<SettlementCounters> logger)
+    public SettlementCounters(TransactionJournal journal, HealthReportTrigger report, ILogger<SettlementCounters> logger)
     {
+        _report = report;
         _logger = logger;
         journal.Settled += OnSettled;
     }
@@ -36,7 +38,8 @@ public sealed partial class SettlementCounters : IHealthReportContributor
 
     private void OnSettled(IReadOnlyList<TransactionSettlement> settled)
     {
-        foreach (var rejected in settled.Where(s => s.Outcome == TransactionOutcome.Rejected))
+        var rejections = settled.Where(s => s.Outcome == TransactionOutcome.Rejected).ToList();
+        foreach (var rejected in rejections)
         {
             var name = $"outbox.rejected.{Token(rejected.Kind)}.{Token(rejected.Reason)}";
             if (!_counts.ContainsKey(name) && _counts.Count >= MaxNames)
@@ -46,6 +49,12 @@ public sealed partial class SettlementCounters : IHealthReportContributor
 
             _counts.AddOrUpdate(name, 1, (_, n) => n + 1);
             LogRejected(rejected.Kind, rejected.Sequence, Token(rejected.Reason));
+        }
+
+        // Central refusing what the kiosk recorded is worth telling ops now, not a period later.
+        if (rejections.Count > 0)
+        {
+            _report.Request();
         }
     }
 
