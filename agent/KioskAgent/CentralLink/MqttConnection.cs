@@ -138,8 +138,12 @@ public sealed partial class MqttConnection : BackgroundService
     private async Task KeepConnectedAsync(CancellationToken stoppingToken)
     {
         var delay = TimeSpan.FromSeconds(_options.ReconnectMinSeconds);
+
+        // The longest a healthy round takes: a connect attempt (10 s) after the longest backoff, with margin.
+        var loop = _services.GetService<Watchdog.LoopMonitor>()?.Periodic("central_link", TimeSpan.FromSeconds((_options.ReconnectMaxSeconds * 1.2) + 10 + 30));
         while (!stoppingToken.IsCancellationRequested)
         {
+            loop?.Beat();
             if (!_client.IsConnected)
             {
                 try
