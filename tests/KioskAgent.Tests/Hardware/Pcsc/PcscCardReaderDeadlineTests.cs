@@ -3,6 +3,7 @@ using KioskAgent.Hardware.CardReaders;
 using KioskAgent.Hardware.Pcsc;
 using KioskAgent.Tests.Testing;
 using KioskAgent.Tests.Testing.Pcsc;
+using Xunit.Abstractions;
 
 namespace KioskAgent.Tests.Hardware.Pcsc;
 
@@ -13,7 +14,7 @@ namespace KioskAgent.Tests.Hardware.Pcsc;
 /// </summary>
 [Collection(PcscCollection.Name)]
 [Trait("Category", TestCategories.Integration)]
-public sealed class PcscCardReaderDeadlineTests(PcscdFixture pcscd) : IAsyncLifetime
+public sealed class PcscCardReaderDeadlineTests(PcscdFixture pcscd, ITestOutputHelper output) : IAsyncLifetime
 {
     private static readonly PcscCardReaderOptions OneSecond = PcscTestReaders.FastRetries with
     {
@@ -45,6 +46,7 @@ public sealed class PcscCardReaderDeadlineTests(PcscdFixture pcscd) : IAsyncLife
         await using var good = await VpcdCard.InsertAsync(VirtualUidCard.MifareClassic1K("600DCA4D"));
         var presented = await recorder.WaitForAsync<CardPresented>(after: recorder.PositionOf(recovered));
 
+        output.WriteLine($"card_stuck reported {reportedAfter.TotalMilliseconds:F0} ms after insertion");
         Assert.Equal(PcscReadFailureReasons.CardTimeout, failed.Reason);
         Assert.Contains("FF CA", failed.Detail, StringComparison.Ordinal);
         Assert.True(stuck is { Available: false, Faulted: true }, recorder.Describe());
@@ -119,6 +121,7 @@ public sealed class PcscCardReaderDeadlineTests(PcscdFixture pcscd) : IAsyncLife
         silent.Pull();
         await inserted.Closed;
 
+        output.WriteLine($"dispose during the hang took {disposedAfter.TotalMilliseconds:F0} ms");
         Assert.True(disposedAfter < TimeSpan.FromSeconds(10), $"dispose took {disposedAfter.TotalMilliseconds:F0} ms");
         Assert.Null(recorder.Failure);
     }
