@@ -15,6 +15,13 @@ public static class PcscReadFailureReasons
     /// <summary>The card left, or stopped answering, while it was being read.</summary>
     public const string CardRemoved = "card_removed";
 
+    /// <summary>
+    /// The card did not answer (connect or FF CA) within its deadline
+    /// (<see cref="PcscCardReaderOptions.ExchangeTimeout"/>, <see cref="PcscCardReaderOptions.CardReadTimeout"/>);
+    /// the reader reports itself <see cref="PcscReaderStatusReasons.CardStuck"/> until the card answers or leaves.
+    /// </summary>
+    public const string CardTimeout = "card_timeout";
+
     /// <summary>FF CA 00 00 00 (PC/SC Part 3 §3.2.2.1.3) answered a status word other than 90 00.</summary>
     public const string UidBadStatus = "uid_bad_status";
 

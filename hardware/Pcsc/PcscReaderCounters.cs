@@ -12,6 +12,7 @@ public sealed class PcscReaderCounters
     private long _reconnects;
     private long _serviceLosses;
     private long _readerLosses;
+    private long _stuckExchanges;
 
     /// <summary>Cards read successfully (CardPresented yielded).</summary>
     public long Taps => Interlocked.Read(ref _taps);
@@ -29,6 +30,9 @@ public sealed class PcscReaderCounters
 
     /// <summary>Times the watched reader disappeared from pcscd's list.</summary>
     public long ReaderLosses => Interlocked.Read(ref _readerLosses);
+
+    /// <summary>Card exchanges that passed their deadline and were abandoned (the reader was reported <c>card_stuck</c>).</summary>
+    public long StuckExchanges => Interlocked.Read(ref _stuckExchanges);
 
     /// <summary>A snapshot of read failures by <see cref="PcscReadFailureReasons"/> code.</summary>
     public IReadOnlyDictionary<string, long> ReadFailuresByReason => new Dictionary<string, long>(_failuresByReason, StringComparer.Ordinal);
@@ -48,6 +52,8 @@ public sealed class PcscReaderCounters
     internal void Reconnect() => Interlocked.Increment(ref _reconnects);
 
     internal void ServiceLoss() => Interlocked.Increment(ref _serviceLosses);
+
+    internal void Stuck() => Interlocked.Increment(ref _stuckExchanges);
 
     internal void ReaderLoss() => Interlocked.Increment(ref _readerLosses);
 }

@@ -18,6 +18,12 @@ public static class PcscReaderStatusReasons
     /// <summary>pcscd lists the reader but reports it unusable (SCARD_STATE_UNAVAILABLE).</summary>
     public const string ReaderUnavailable = "reader_unavailable";
 
+    /// <summary>
+    /// A card exchange passed its deadline and pcscd still has not returned from it: the reader
+    /// serves no card until that card answers or leaves (reported with <c>Faulted</c>).
+    /// </summary>
+    public const string CardStuck = "card_stuck";
+
     /// <summary>libpcsclite.so.1 is not installed (Debian: apt-get install libpcsclite1 pcscd).</summary>
     public const string LibraryMissing = "pcsclite_missing";
 

@@ -18,6 +18,15 @@ public sealed class CardReaderOptions
     /// <summary>Pcsc: the reader's name or a part of it, e.g. "ACS ACR122U".</summary>
     public string ReaderName { get; set; } = "";
 
+    /// <summary>
+    /// Pcsc: longest wait for one card exchange (connect, each APDU). A card that does not answer in
+    /// time fails its tap with card_timeout and the reader shows as fault "card_stuck" until it answers or leaves.
+    /// </summary>
+    public int ExchangeTimeoutMs { get; set; } = 2000;
+
+    /// <summary>Pcsc: longest time for all exchanges of one card from its arrival (connect, UID, identity read).</summary>
+    public int CardReadTimeoutMs { get; set; } = 5000;
+
     /// <summary>Evdev: the input device (prefer /dev/input/by-id/...); Serial: the port.</summary>
     public string DevicePath { get; set; } = "";
 

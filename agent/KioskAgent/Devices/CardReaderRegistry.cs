@@ -49,7 +49,11 @@ public sealed class CardReaderRegistry : IAsyncDisposable
     private static ICardReader Create(CardReaderOptions o, TimeProvider time) => o.ParsedKind switch
     {
         CardReaderKind.Simulated => new SimulatedCardReader(o.Id, time),
-        CardReaderKind.Pcsc => new PcscCardReader(o.Id, o.ReaderName, time),
+        CardReaderKind.Pcsc => new PcscCardReader(o.Id, o.ReaderName, time, new PcscCardReaderOptions
+        {
+            ExchangeTimeout = TimeSpan.FromMilliseconds(o.ExchangeTimeoutMs),
+            CardReadTimeout = TimeSpan.FromMilliseconds(o.CardReadTimeoutMs),
+        }),
         CardReaderKind.Evdev => new EvdevCardReader(o.Id, new EvdevCardReaderOptions { DevicePath = o.DevicePath, Format = CardReaderOptions.Parse<TokenFormat>(o.Format)!.Value }, time),
         CardReaderKind.Serial => new SerialCardReader(o.Id, new SerialCardReaderOptions
         {

@@ -47,8 +47,22 @@ public sealed class DeviceOptions
     {
         switch (reader.ParsedKind)
         {
-            case CardReaderKind.Pcsc when string.IsNullOrWhiteSpace(reader.ReaderName):
-                yield return "ReaderName is required for a Pcsc reader.";
+            case CardReaderKind.Pcsc:
+                if (string.IsNullOrWhiteSpace(reader.ReaderName))
+                {
+                    yield return "ReaderName is required for a Pcsc reader.";
+                }
+
+                if (reader.ExchangeTimeoutMs is < 10 or > 60_000)
+                {
+                    yield return "ExchangeTimeoutMs must be 10-60000.";
+                }
+
+                if (reader.CardReadTimeoutMs < reader.ExchangeTimeoutMs || reader.CardReadTimeoutMs > 300_000)
+                {
+                    yield return "CardReadTimeoutMs must be at least ExchangeTimeoutMs and at most 300000.";
+                }
+
                 break;
             case CardReaderKind.Evdev or CardReaderKind.Serial:
                 if (string.IsNullOrWhiteSpace(reader.DevicePath))

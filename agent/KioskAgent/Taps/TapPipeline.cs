@@ -21,6 +21,7 @@ public sealed partial class TapPipeline(
 {
     private readonly Lock _gate = new();
     private readonly List<Channel<Tap>> _subscribers = [];
+    private readonly ReaderHealthReporter _health = new(health);
 
     public async Task HandleAsync(CardReaderOptions reader, CardEvent cardEvent, CancellationToken cancellationToken)
     {
@@ -31,6 +32,11 @@ public sealed partial class TapPipeline(
         }
 
         var role = reader.ParsedRole ?? CardReaderRole.Member;
+        if (cardEvent is CardPresented good)
+        {
+            _health.ReadSucceeded(reader, good);
+        }
+
         switch (cardEvent)
         {
             case CardPresented presented when isNewTap:
@@ -49,7 +55,7 @@ public sealed partial class TapPipeline(
 
             case CardReadFailed failed:
                 counters.ReadFailure(failed.ReaderId, failed.Reason);
-                health.Report(failed.ReaderId, "card_reader", reader.Kind, DeviceState.Ok, $"last card unreadable: {failed.Reason}");
+                _health.ReadFailed(reader, failed);
                 LogReadFailed(failed.ReaderId, failed.Reason, failed.Detail);
                 if (role == CardReaderRole.Member)
                 {
@@ -59,7 +65,7 @@ public sealed partial class TapPipeline(
                 break;
 
             case ReaderStatusChanged status:
-                health.Report(status.ReaderId, "card_reader", reader.Kind, status.Available ? DeviceState.Ok : DeviceState.Absent, status.Reason);
+                _health.Status(reader, status);
                 LogReaderStatus(status.ReaderId, status.Available, status.Reason);
                 break;
         }

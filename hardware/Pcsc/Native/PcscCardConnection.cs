@@ -3,8 +3,8 @@ using System.Buffers;
 namespace KioskAgent.Hardware.Pcsc.Native;
 
 /// <summary>
-/// One SCARDHANDLE (a connection to the card in a reader). Thread-safe: the watch loop disconnects
-/// it when the card leaves while a consumer may still be transmitting.
+/// One SCARDHANDLE (a connection to the card in a reader). Its calls run on the
+/// <see cref="ExchangeThread"/> of its context; the lock keeps a disconnect from racing a transmit anyway.
 /// </summary>
 internal sealed unsafe class PcscCardConnection : IDisposable
 {
@@ -20,16 +20,8 @@ internal sealed unsafe class PcscCardConnection : IDisposable
     /// <summary>SCARD_PROTOCOL_T0 or SCARD_PROTOCOL_T1.</summary>
     public uint ActiveProtocol { get; }
 
-    public bool IsClosed
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _handle == 0;
-            }
-        }
-    }
+    /// <summary>Read without the lock, which a transmit holds for as long as the card takes to answer.</summary>
+    public bool IsClosed => Volatile.Read(ref _handle) == 0;
 
     /// <summary>SCardTransmit; on success <paramref name="response"/> holds data + SW1 SW2.</summary>
     public uint Transmit(ReadOnlySpan<byte> command, out byte[] response)
@@ -101,7 +93,7 @@ internal sealed unsafe class PcscCardConnection : IDisposable
             if (_handle != 0)
             {
                 _ = PcscLite.SCardDisconnect(_handle, Scard.LeaveCard);
-                _handle = 0;
+                Volatile.Write(ref _handle, 0);
             }
         }
     }

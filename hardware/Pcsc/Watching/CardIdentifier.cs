@@ -9,10 +9,11 @@ namespace KioskAgent.Hardware.Pcsc.Watching;
 /// </summary>
 internal sealed class CardIdentifier(string readerId, PcscReaderCounters counters)
 {
-    /// <param name="connection">The open connection behind the presented card's transceiver; null on failure.</param>
-    public CardEvent Identify(PcscContext cards, string readerName, ReaderStates state, byte[] atr, DateTimeOffset now, out PcscCardConnection? connection)
+    /// <param name="exchange">The thread that makes every call on <paramref name="cards"/>.</param>
+    /// <param name="link">The open connection behind the presented card's transceiver; null on failure.</param>
+    public CardEvent Identify(ExchangeThread exchange, PcscContext cards, string readerName, ReaderStates state, byte[] atr, CardDeadline deadline, DateTimeOffset now, out CardLink? link, CancellationToken stop)
     {
-        connection = null;
+        link = null;
         if (state.HasFlag(ReaderStates.Mute))
         {
             return Failed(now, PcscReadFailureReasons.CardMute, "pcscd reports the card mute: it gave no ATR");
@@ -24,26 +25,44 @@ internal sealed class CardIdentifier(string readerId, PcscReaderCounters counter
             return Failed(now, PcscReadFailureReasons.AtrInvalid, $"ATR {Convert.ToHexString(atr)}: {atrError}");
         }
 
-        var status = cards.Connect(readerName, out var connected);
-        if (status != ScardError.Success || connected is null)
+        var wait = deadline.Next();
+        if (!exchange.TryRun(() => Connect(exchange, cards, readerName), wait, out var connect, stop))
         {
-            var reason = ScardError.IsCardGone(status) ? PcscReadFailureReasons.CardRemoved : PcscReadFailureReasons.ConnectFailed;
-            return Failed(now, reason, $"SCardConnect: {ScardError.Describe(status)}");
+            return Failed(now, PcscReadFailureReasons.CardTimeout, $"SCardConnect: no answer within {wait.TotalMilliseconds:F0} ms");
         }
 
+        if (connect.Status != ScardError.Success || connect.Connection is null)
+        {
+            var reason = ScardError.IsCardGone(connect.Status) ? PcscReadFailureReasons.CardRemoved : PcscReadFailureReasons.ConnectFailed;
+            return Failed(now, reason, $"SCardConnect: {ScardError.Describe(connect.Status)}");
+        }
+
+        var connected = new CardLink(exchange, connect.Connection, deadline, stop);
         var uid = UidReader.Read(connected);
         if (uid.Uid is not { } cardUid)
         {
-            connected.Dispose();
+            connected.Close();
             return Failed(now, uid.Reason, uid.Detail);
         }
 
-        connection = connected;
+        link = connected;
         counters.Tap();
         return new CardPresented(readerId, cardUid, parsed.Technology, now, new PcscCardTransceiver(connected), atr);
     }
 
-    private CardReadFailed Failed(DateTimeOffset now, string reason, string detail)
+    /// <summary>Runs on the exchange thread, which owns the connection from then on (also when the caller gave up waiting).</summary>
+    private static (uint Status, PcscCardConnection? Connection) Connect(ExchangeThread exchange, PcscContext cards, string readerName)
+    {
+        var status = cards.Connect(readerName, out var connection);
+        if (connection is not null)
+        {
+            exchange.Own(connection);
+        }
+
+        return (status, connection);
+    }
+
+    public CardReadFailed Failed(DateTimeOffset now, string reason, string detail)
     {
         counters.ReadFailure(reason);
         return new CardReadFailed(readerId, now, reason, detail);

@@ -24,8 +24,13 @@ internal sealed class PcscWatchLoop
 
     // The monitor context only blocks in SCardGetStatusChange (and lists readers); card connections
     // use their own context, because pcsc-lite serialises all calls of a context (see PcscContext).
+    // Every call on the card context runs on its exchange thread, bounded by a deadline; a thread
+    // that missed one becomes _stuck, and the next card gets a fresh context and thread.
     private PcscContext? _monitor;
     private PcscContext? _cards;
+    private ExchangeThread? _exchange;
+    private ExchangeThread? _stuck;
+    private int _wakeRequested;
     private bool _hadContext;
     private ReaderStateSet? _readerState;
     private ReaderStateSet? _pnpState;
@@ -84,7 +89,7 @@ internal sealed class PcscWatchLoop
         }
         finally
         {
-            _card?.Connection?.Dispose();
+            _card?.Link?.Close();
             DisposeContexts();
             _events.TryComplete();
             _completion.TrySetResult();
@@ -95,6 +100,7 @@ internal sealed class PcscWatchLoop
     {
         try
         {
+            CheckExchange();
             if (_monitor is null && !TryEstablish())
             {
                 return Step.Backoff;
@@ -120,7 +126,7 @@ internal sealed class PcscWatchLoop
         var status = PcscContext.TryEstablish(out var monitor);
         if (status == ScardError.Success)
         {
-            status = PcscContext.TryEstablish(out _cards);
+            status = TryEstablishCards();
             if (status == ScardError.Success)
             {
                 Volatile.Write(ref _monitor, monitor);
@@ -141,6 +147,89 @@ internal sealed class PcscWatchLoop
         return false;
     }
 
+    /// <summary>A card context and the thread that makes every call on it.</summary>
+    private uint TryEstablishCards()
+    {
+        var status = PcscContext.TryEstablish(out var cards);
+        if (status == ScardError.Success)
+        {
+            _cards = cards;
+            _exchange = new ExchangeThread($"pcsc {_readerId} card", cards, abandoned: _ => Wake(), finished: t =>
+            {
+                if (t.IsAbandoned)
+                {
+                    Wake();
+                }
+            });
+        }
+
+        return status;
+    }
+
+    /// <summary>
+    /// Takes note of an exchange that missed its deadline (here or in a consumer's transceiver) and of
+    /// a stuck one that has returned at last; reports the reader stuck or available again.
+    /// </summary>
+    private void CheckExchange()
+    {
+        Volatile.Write(ref _wakeRequested, 0);
+        var changed = false;
+        if (_exchange is { IsAbandoned: true } abandoned)
+        {
+            // Its thread owns the context now and releases it when the native call returns.
+            _stuck = abandoned;
+            _exchange = null;
+            _cards = null;
+            _counters.Stuck();
+            changed = true;
+        }
+
+        if (_stuck is { Completion.IsCompleted: true })
+        {
+            _stuck = null;
+            changed = true;
+        }
+
+        if (changed && _readerName is not null && _reported is { Available: true } or { Reason: PcscReaderStatusReasons.CardStuck })
+        {
+            ReportAvailable();
+        }
+    }
+
+    /// <summary>
+    /// Wakes the thread so it sees an exchange change now rather than at the end of its wait.
+    /// SCardCancel only ends a wait in progress, so it is repeated until the thread has looked.
+    /// </summary>
+    private void Wake()
+    {
+        if (Interlocked.Exchange(ref _wakeRequested, 1) == 1)
+        {
+            return;
+        }
+
+        _ = Task.Run(async () =>
+        {
+            while (Volatile.Read(ref _wakeRequested) == 1 && !_stop.IsCancellationRequested)
+            {
+                Cancel();
+                await Task.Delay(50).ConfigureAwait(false);
+            }
+        });
+    }
+
+    /// <summary>The reader works, unless an exchange on it is stuck.</summary>
+    private void ReportAvailable()
+    {
+        if (_stuck is null)
+        {
+            Report(true, PcscReaderStatusReasons.ReaderAvailable);
+        }
+        else
+        {
+            Report(false, PcscReaderStatusReasons.CardStuck, faulted: true);
+        }
+    }
+
     private Step FindReader()
     {
         var status = _monitor!.ListReaders(out var readers);
@@ -158,7 +247,7 @@ internal sealed class PcscWatchLoop
 
         _readerState = new ReaderStateSet(name);
         Volatile.Write(ref _readerName, name);
-        Report(true, PcscReaderStatusReasons.ReaderAvailable);
+        ReportAvailable();
         return Step.Continue;
     }
 
@@ -220,7 +309,7 @@ internal sealed class PcscWatchLoop
             return;
         }
 
-        Report(true, PcscReaderStatusReasons.ReaderAvailable);
+        ReportAvailable();
         var present = state.HasFlag(ReaderStates.Present);
         if (_card is not null && (!present || counter != _card.EventCounter))
         {
@@ -231,10 +320,24 @@ internal sealed class PcscWatchLoop
         if (present && _card is null)
         {
             _card = new CardSession(counter);
-            var cardEvent = _identifier.Identify(_cards!, _readerName!, state, atr, _time.GetUtcNow(), out var connection);
-            _card.Connection = connection;
-            _events.TryWrite(cardEvent);
+            IdentifyCard(state, atr);
         }
+    }
+
+    private void IdentifyCard(ReaderStates state, byte[] atr)
+    {
+        var deadline = new CardDeadline(_time, _options);
+        var status = _exchange is null ? TryEstablishCards() : ScardError.Success;
+        if (status != ScardError.Success)
+        {
+            _events.TryWrite(_identifier.Failed(_time.GetUtcNow(), PcscReadFailureReasons.ConnectFailed, $"SCardEstablishContext: {ScardError.Describe(status)}"));
+            return;
+        }
+
+        var cardEvent = _identifier.Identify(_exchange!, _cards!, _readerName!, state, atr, deadline, _time.GetUtcNow(), out var link, _stop);
+        _card!.Link = link;
+        _events.TryWrite(cardEvent);
+        CheckExchange();
     }
 
     private void RemoveCard()
@@ -244,7 +347,7 @@ internal sealed class PcscWatchLoop
             return;
         }
 
-        _card.Connection?.Dispose();
+        _card.Link?.Close();
         _card = null;
         _counters.Removal();
         _events.TryWrite(new CardRemoved(_readerId, _time.GetUtcNow()));
@@ -292,11 +395,14 @@ internal sealed class PcscWatchLoop
         _pnpState?.Dispose();
         _pnpState = null;
         Interlocked.Exchange(ref _monitor, null)?.Dispose();
-        _cards?.Dispose();
+
+        // The card context is released on its own thread; one that is stuck is abandoned to it.
+        _exchange?.Stop(_options.ExchangeTimeout);
+        _exchange = null;
         _cards = null;
     }
 
-    private void Report(bool available, string reason)
+    private void Report(bool available, string reason, bool faulted = false)
     {
         if (_reported == (available, reason))
         {
@@ -304,7 +410,7 @@ internal sealed class PcscWatchLoop
         }
 
         _reported = (available, reason);
-        _events.TryWrite(new ReaderStatusChanged(_readerId, _time.GetUtcNow(), available, reason));
+        _events.TryWrite(new ReaderStatusChanged(_readerId, _time.GetUtcNow(), available, reason) { Faulted = faulted });
     }
 
     private uint TimeoutMilliseconds => (uint)_options.StatusChangeTimeout.TotalMilliseconds;

@@ -9,9 +9,14 @@ internal static class UidReader
     /// <summary>PC/SC Part 3 §3.2.2.1.3 GET DATA: CLA FF, INS CA, P1 00 = UID, P2 00, Le 00 (full length).</summary>
     private static ReadOnlySpan<byte> GetUid => [0xFF, 0xCA, 0x00, 0x00, 0x00];
 
-    public static UidReadResult Read(PcscCardConnection connection)
+    public static UidReadResult Read(CardLink link)
     {
-        var status = connection.Transmit(GetUid, out var response);
+        var status = link.Transmit(GetUid, out var response, out var waited);
+        if (status == ScardError.Timeout)
+        {
+            return UidReadResult.Failed(PcscReadFailureReasons.CardTimeout, $"FF CA: no answer within {waited.TotalMilliseconds:F0} ms");
+        }
+
         if (status != ScardError.Success)
         {
             var reason = ScardError.IsCardGone(status) || status == ScardError.NotTransacted

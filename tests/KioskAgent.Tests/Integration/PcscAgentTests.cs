@@ -3,6 +3,7 @@ using KioskAgent.Hardware.Card.Mifare;
 using KioskAgent.Tests.Testing;
 using KioskAgent.Tests.Testing.Pcsc;
 using KioskAgent.Tests.Testing.VirtualCards;
+using Xunit.Abstractions;
 
 namespace KioskAgent.Tests.Integration;
 
@@ -12,7 +13,7 @@ namespace KioskAgent.Tests.Integration;
 /// </summary>
 [Collection(PcscCollection.Name)]
 [Trait("Category", TestCategories.Integration)]
-public sealed class PcscAgentTests(PcscdFixture pcscd)
+public sealed class PcscAgentTests(PcscdFixture pcscd, ITestOutputHelper output)
 {
     private const string SiteKey = "A0A1A2A3A4A5";
     private const string MetaKey = "000102030405060708090A0B0C0D0E0F";
@@ -95,6 +96,73 @@ public sealed class PcscAgentTests(PcscdFixture pcscd)
             Assert.Equal("card_identity_sun_bad_cmac", forged.Refusal.ReasonCode);
         }
     }
+
+    [Fact]
+    public async Task SilentCard_HealthShowsTheReaderStuckWithinFiveSeconds_TheNextCardIsServed_AndSigtermDuringAHangExitsWithinTenSeconds()
+    {
+        await pcscd.PrepareAsync();
+        await using var agent = await AgentProcess.StartAsync(Settings());
+        await using var screens = await ScreenWatch.StartAsync(agent);
+        var devices = new Contracts.V1.Devices.DevicesClient(agent.Channel);
+        await ReaderHealthAsync(devices, d => d.State == DeviceState.Ok && d.Reason == "reader_available", agent);
+
+        var silent = new SilentUidCard();
+        var inserted = await VpcdCard.InsertAsync(silent);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var stuck = await ReaderHealthAsync(devices, d => d.State == DeviceState.Fault, agent);
+        var stuckAfter = clock.Elapsed;
+        silent.Pull();
+        await inserted.Closed;
+        await ReaderHealthAsync(devices, d => d.State == DeviceState.Ok, agent);
+        await pcscd.PrepareAsync();
+        Contracts.V1.Screen served;
+        await using (await VpcdCard.InsertAsync(VirtualUidCard.MifareClassic1K("5A6B7C8D")))
+        {
+            served = await screens.NextAsync(s => s.ViewCase == Contracts.V1.Screen.ViewOneofCase.Member, agent);
+        }
+
+        await pcscd.PrepareAsync();
+        var hanging = new SilentUidCard();
+        var second = await VpcdCard.InsertAsync(hanging);
+        await hanging.Silent.WaitAsync(TimeSpan.FromSeconds(20));
+        clock.Restart();
+        await agent.StopAsync();
+        var exitedAfter = clock.Elapsed;
+        hanging.Pull();
+        await second.Closed;
+
+        output.WriteLine($"stuck in health after {stuckAfter.TotalMilliseconds:F0} ms; exit after SIGTERM {exitedAfter.TotalMilliseconds:F0} ms");
+        Assert.Equal("card_stuck", stuck.Reason);
+        Assert.True(stuckAfter < TimeSpan.FromSeconds(5), $"health showed the reader stuck {stuckAfter.TotalMilliseconds:F0} ms after the card was inserted");
+        Assert.Equal("李*", served.Member.MaskedName);
+        Assert.True(agent.HasExited);
+        Assert.True(exitedAfter < TimeSpan.FromSeconds(10), $"SIGTERM during a hang took {exitedAfter.TotalMilliseconds:F0} ms to exit");
+    }
+
+    [Fact]
+    public async Task FailedRead_ReasonInHealth_IsClearedByTheNextGoodRead()
+    {
+        await pcscd.PrepareAsync();
+        await using var agent = await AgentProcess.StartAsync(Settings());
+        var devices = new Contracts.V1.Devices.DevicesClient(agent.Channel);
+        await ReaderHealthAsync(devices, d => d.State == DeviceState.Ok && d.Reason == "reader_available", agent);
+
+        await using (await VpcdCard.InsertAsync(new BrokenUidCard(UidCardFault.WrongStatusWord)))
+        {
+            await ReaderHealthAsync(devices, d => d.Reason.StartsWith("last card unreadable", StringComparison.Ordinal), agent);
+        }
+
+        await pcscd.PrepareAsync();
+        await using var good = await VpcdCard.InsertAsync(VirtualUidCard.MifareClassic1K("5A6B7C8D"));
+        var cleared = await ReaderHealthAsync(devices, d => !d.Reason.StartsWith("last card unreadable", StringComparison.Ordinal), agent);
+
+        Assert.Equal((DeviceState.Ok, "reader_available"), (cleared.State, cleared.Reason));
+    }
+
+    private static Task<DeviceStatus> ReaderHealthAsync(Contracts.V1.Devices.DevicesClient devices, Func<DeviceStatus, bool> match, AgentProcess agent) =>
+        Eventually.ValueAsync(
+            () => devices.ListDevices(new ListDevicesRequest()).Devices.FirstOrDefault(d => d.DeviceId == "member-1" && match(d)),
+            $"reader health to match; agent output:\n{agent.Output}");
 
     /// <summary>Follows the agent's screen stream from the moment it starts.</summary>
     private sealed class ScreenWatch : IAsyncDisposable

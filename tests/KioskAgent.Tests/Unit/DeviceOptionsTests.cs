@@ -35,6 +35,18 @@ public sealed class DeviceOptionsTests
         Assert.Contains(failures, f => f.Contains("more than once", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData(5, 5000, "ExchangeTimeoutMs")]
+    [InlineData(2000, 1000, "CardReadTimeoutMs")]
+    public void Validate_PcscTimeoutsThatCannotWork_NameTheSetting(int exchangeMs, int cardMs, string expected)
+    {
+        var reader = new CardReaderOptions { Id = "r1", Kind = "Pcsc", ReaderName = "ACS", ExchangeTimeoutMs = exchangeMs, CardReadTimeoutMs = cardMs };
+
+        var failure = Assert.Single(new DeviceOptionsValidator().Validate(null, new DeviceOptions { CardReaders = [reader] }).Failures!);
+
+        Assert.Contains($"CardReaders:0:{expected}", failure, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Validate_OneSimulatedReader_Succeeds() =>
         Assert.True(new DeviceOptionsValidator().Validate(null, new DeviceOptions { CardReaders = [new CardReaderOptions { Id = "r1", Kind = "Simulated" }] }).Succeeded);
