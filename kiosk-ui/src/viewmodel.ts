@@ -139,6 +139,19 @@ function freshnessOf(m: MemberView): Pick<MemberModel, "freshness" | "asOf"> {
   return { freshness, asOf: new Date(timestampMs(m.asOf)) };
 }
 
+/** Central's reachability, as every screen carries it: the page shows a banner while offline. */
+export interface LinkModel {
+  offline: boolean;
+  /** When the member data was last synced; undefined when it never was. */
+  dataAsOf?: Date;
+}
+
+export function linkOf(screen: Screen): LinkModel {
+  const link = screen.link;
+  if (!link?.offline) return { offline: false };
+  return { offline: true, dataAsOf: link.dataAsOf ? new Date(timestampMs(link.dataAsOf)) : undefined };
+}
+
 /** Screen.shown_at in epoch milliseconds, or undefined when the agent did not set it. */
 export function shownAtMs(screen: Screen): number | undefined {
   return screen.shownAt ? timestampMs(screen.shownAt) : undefined;

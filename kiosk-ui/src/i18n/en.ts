@@ -9,6 +9,8 @@ export const en: Catalogue = {
   "connection.connecting": () => "Connecting",
   "connection.online": () => "Online",
   "connection.reconnecting": () => "Reconnecting",
+  "offline.asOf": (p, c) => `Offline — data as of ${c.dateTime(p.at)}`,
+  "offline.noData": () => "Offline — no synced data yet",
   "demo.title": () => "Demo",
 
   "idle.welcome": () => "Welcome",

@@ -26,6 +26,8 @@ export interface Messages {
   "connection.connecting": {};
   "connection.online": {};
   "connection.reconnecting": {};
+  "offline.asOf": { at: Date };
+  "offline.noData": {};
   "demo.title": {};
 
   "idle.welcome": {};

@@ -9,6 +9,8 @@ export const zhCN: Catalogue = {
   "connection.connecting": () => "正在连接",
   "connection.online": () => "已连接",
   "connection.reconnecting": () => "正在重新连接",
+  "offline.asOf": (p, c) => `离线 · 数据截至 ${c.dateTime(p.at)}`,
+  "offline.noData": () => "离线 · 尚无同步数据",
   "demo.title": () => "演示",
 
   "idle.welcome": () => "欢迎光临",
