@@ -12,7 +12,7 @@ import {
   reconnectDelayMs,
   SequenceGate,
 } from "./timing";
-import { IDLE, shownAtMs, toViewModel, type ViewModel } from "./viewmodel";
+import { IDLE, type LinkModel, linkOf, shownAtMs, toViewModel, type ViewModel } from "./viewmodel";
 
 export type ConnectionState = "connecting" | "online" | "reconnecting";
 
@@ -24,6 +24,8 @@ export interface KioskView {
   showScreen(model: ViewModel, countdown?: Countdown): void;
   setConnection(state: ConnectionState): void;
   setKioskInfo(info: KioskInfo): void;
+  /** Central's reachability, from every screen frame (the offline banner). */
+  setLink?(link: LinkModel): void;
 }
 
 export interface KioskClients {
@@ -117,6 +119,7 @@ export class KioskController {
 
   private apply(screen: Screen): void {
     this.cancelFallback();
+    this.view.setLink?.(linkOf(screen));
     const model = toViewModel(screen);
     if (model.kind === "idle") {
       this.idleModel = model;

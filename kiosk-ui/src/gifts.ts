@@ -19,10 +19,12 @@ export interface RedemptionActions {
   chooseGift(sessionId: string, giftCode: string): Promise<void>;
   confirm(sessionId: string, giftCode: string): Promise<void>;
   leave(sessionId: string, finish: boolean): Promise<void>;
+  /** Print my statement (KioskUi.PrintStatement); its state follows on the member screen. */
+  printStatement(sessionId: string): Promise<void>;
 }
 
 /** A touch button that runs one agent call at a time and shows it is busy meanwhile. */
-function actionButton(v: Voice, text: Msg, testId: string, cls: string, run: () => Promise<void>): HTMLButtonElement {
+export function actionButton(v: Voice, text: Msg, testId: string, cls: string, run: () => Promise<void>): HTMLButtonElement {
   const button = h("button", { type: "button", class: `action ${cls}`, "data-testid": testId }, v.label(text));
   button.addEventListener("click", () => {
     if (button.classList.contains("busy")) return;

@@ -73,7 +73,7 @@ export interface MemberRedemptionModel {
 
 export type GiftViewModel = GiftListModel | RedeemConfirmModel | RedeemDoneModel;
 
-const PRINT_STATUS: Record<number, PrintStatus> = {
+export const PRINT_STATUS: Record<number, PrintStatus> = {
   [VoucherPrintState.PRINTING]: "printing",
   [VoucherPrintState.PRINTED]: "printed",
   [VoucherPrintState.QUEUED]: "queued",

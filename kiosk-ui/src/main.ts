@@ -23,7 +23,7 @@ const clients = {
 const view = new DomView(
   document.getElementById("app")!,
   (card) => controller.tapCard(card),
-  new RedemptionClient(createClient(GiftRedemption, transport)),
+  new RedemptionClient(createClient(GiftRedemption, transport), createClient(KioskUi, transport)),
 );
 const controller: KioskController = new KioskController(clients, view);
 void controller.start();

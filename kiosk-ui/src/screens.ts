@@ -2,11 +2,11 @@
 // (names, levels, card numbers, the site's greeting) is marked translate="no": it is shown as sent.
 import { h, icon } from "./dom";
 import type { RedemptionActions } from "./gifts";
-import { memberRedemptionPart } from "./gifts";
+import { actionButton, memberRedemptionPart } from "./gifts";
 import { msg, type Msg } from "./i18n/messages";
 import type { Voice } from "./i18n/voice";
 import { CHECK, TAP_CARD, WARNING } from "./icons";
-import { type IdleModel, type MemberModel, PLACEHOLDER, type ProgressModel, type RefusalModel } from "./viewmodel";
+import { type IdleModel, type MemberModel, PLACEHOLDER, type ProgressModel, type RefusalModel, type StatementModel } from "./viewmodel";
 
 export function idleScreen(v: Voice, m: IdleModel): HTMLElement {
   return h(
@@ -62,6 +62,7 @@ export function memberScreen(v: Voice, m: MemberModel, redemption?: RedemptionAc
       "div",
       { class: "member-foot" },
       h("div", { class: "member-facts" }, cardLine(v, m.card, "member-card"), freshnessLine(v, m)),
+      m.statement ? statementPart(v, m.statement, redemption) : null,
       m.redemption ? memberRedemptionPart(v, m.redemption, redemption) : null,
     ),
   );
@@ -133,4 +134,16 @@ function cardLine(v: Voice, card: string, testId: string): HTMLElement {
     v.label(msg("member.card")),
     h("span", { class: "card-number", "data-testid": testId, translate: "no" }, card),
   );
+}
+
+/** Print my statement: the button until it is touched, then the printer's state in its place (one statement per screen). */
+function statementPart(v: Voice, s: StatementModel, actions?: RedemptionActions): HTMLElement | null {
+  if (s.print) {
+    return h(
+      "div",
+      { class: `print-status statement-status print-${s.print}`, "data-testid": "statement-print-status", "data-state": s.print, role: "status" },
+      s.message ? v.say(s.message) : null,
+    );
+  }
+  return actions ? actionButton(v, msg("statement.print"), "member-statement", "secondary", () => actions.printStatement(s.sessionId)) : null;
 }

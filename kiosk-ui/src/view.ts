@@ -9,7 +9,7 @@ import { type LanguageMode, parseLanguageMode } from "./i18n/translator";
 import { Voice } from "./i18n/voice";
 import { idleScreen, memberScreen, refusalScreen } from "./screens";
 import { type Countdown, remainingFraction } from "./timing";
-import type { ViewModel } from "./viewmodel";
+import type { LinkModel, ViewModel } from "./viewmodel";
 
 /** The language switch's cycle, starting from the configured mode, and what each step is called (in its own language). */
 const SWITCH_NAMES: Record<LanguageMode, string> = { "zh-CN": "中文", en: "English", bilingual: "中文 + English" };
@@ -28,6 +28,9 @@ export class DomView implements KioskView {
   private screen: HTMLElement | undefined;
   private info: KioskInfo | undefined;
   private connection: ConnectionState = "connecting";
+  private link: LinkModel = { offline: false };
+  /** The offline banner, the stage's first row while central is out of reach. */
+  private banner: HTMLElement | undefined;
   private configured: LanguageMode = "zh-CN";
   private voice = new Voice("zh-CN");
   /** What is on screen, so a language switch can draw it again; the countdown keeps its end. */
@@ -78,6 +81,29 @@ export class DomView implements KioskView {
     this.status.replaceChildren(h("span", { class: "dot" }), this.voice.say(msg(`connection.${state}`), "text"));
   }
 
+  setLink(link: LinkModel): void {
+    if (link.offline === this.link.offline && link.dataAsOf?.getTime() === this.link.dataAsOf?.getTime()) return;
+    this.link = link;
+    this.drawBanner();
+    this.fit();
+  }
+
+  /** "离线 · 数据截至 …" over every screen, in its own row: it takes room, it never covers. */
+  private drawBanner(): void {
+    const link = this.link;
+    const banner = link.offline
+      ? h(
+          "div",
+          { class: "link-banner", "data-testid": "offline-banner", role: "status" },
+          this.voice.say(link.dataAsOf ? msg("offline.asOf", { at: link.dataAsOf }) : msg("offline.noData"), "offline-text"),
+        )
+      : undefined;
+    if (this.banner && banner) this.banner.replaceWith(banner);
+    else if (this.banner) this.banner.remove();
+    else if (banner) this.stage.prepend(banner);
+    this.banner = banner;
+  }
+
   setKioskInfo(info: KioskInfo): void {
     this.info = info;
     const configured = parseLanguageMode(info.language);
@@ -125,6 +151,7 @@ export class DomView implements KioskView {
     this.brand.replaceChildren(this.voice.label(msg("brand")));
     this.drawKioskLine();
     this.setConnection(this.connection);
+    this.drawBanner();
     if (this.demoPanel) this.drawDemoPanel();
     this.tick();
   }
@@ -166,7 +193,7 @@ export class DomView implements KioskView {
     const c = shown.countdown;
     const countdown = c && { totalMs: c.totalMs, remainingMs: Math.max(0, Math.min(c.totalMs, c.endsAt - Date.now())) };
     // The countdown is the stage's second row, under the screen: it never covers what it times.
-    this.stage.replaceChildren(screen, ...(countdown ? [this.countdownBar(countdown)] : []));
+    this.stage.replaceChildren(...(this.banner ? [this.banner] : []), screen, ...(countdown ? [this.countdownBar(countdown)] : []));
     this.screen = screen;
     this.fit();
   }

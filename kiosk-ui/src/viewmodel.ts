@@ -2,10 +2,12 @@
 // The agent masks personal data; nothing here unmasks or derives anything personal.
 import { timestampMs } from "@bufbuild/protobuf/wkt";
 import { DataFreshness, type LevelProgressView, type MemberView, type Screen } from "./gen/kiosk/v1/kiosk_ui_pb";
-import { refusal } from "./i18n/codes";
+import { printerProblem, refusal } from "./i18n/codes";
 import { msg, type Msg } from "./i18n/messages";
 import {
   type GiftViewModel,
+  PRINT_STATUS,
+  type PrintStatus,
   giftListModel,
   memberRedemption,
   type MemberRedemptionModel,
@@ -44,6 +46,14 @@ export interface MemberModel {
   freshness: Freshness;
   /** When cached figures were true; undefined when not cached or the time is unknown. */
   asOf?: Date;
+  /** Print my statement: the session to ask with, and the print's state once asked. */
+  statement?: StatementModel;
+}
+
+export interface StatementModel {
+  sessionId: string;
+  print?: PrintStatus;
+  message?: Msg;
 }
 
 export interface Money {
@@ -92,6 +102,7 @@ export function toViewModel(screen: Screen): ViewModel {
         expiring: expiringLine(m.expiringPoints, m.expiringOn),
         birthday: m.birthdayWeek,
         redemption: memberRedemption(m),
+        statement: statementOf(m),
         ...freshnessOf(m),
       };
     }
@@ -127,6 +138,31 @@ function expiringLine(points: bigint, on: string): Msg | undefined {
   return on === "" ? msg("member.expiringSoon", { points }) : msg("member.expiringOn", { points, day: on });
 }
 
+function statementOf(m: MemberView): StatementModel | undefined {
+  if (!m.statementOffered || !m.transactionId) return undefined;
+  const s = m.statement;
+  if (!s) return { sessionId: m.transactionId };
+  const print = PRINT_STATUS[s.state] ?? "unknown";
+  return { sessionId: m.transactionId, print, message: statementMessage(print, s.reason) };
+}
+
+function statementMessage(print: PrintStatus, reason: string): Msg | undefined {
+  switch (print) {
+    case "printing":
+      return msg("statement.printing");
+    case "printed":
+      return msg("statement.printed");
+    case "queued":
+      return msg("statement.queued", { problem: printerProblem(reason) });
+    case "no-printer":
+      return msg("statement.noPrinter");
+    case "failed":
+      return msg("statement.failed");
+    default:
+      return undefined;
+  }
+}
+
 const FRESHNESS: Record<number, Freshness> = {
   [DataFreshness.CHECKING]: "checking",
   [DataFreshness.LIVE]: "live",
@@ -137,6 +173,19 @@ function freshnessOf(m: MemberView): Pick<MemberModel, "freshness" | "asOf"> {
   const freshness = FRESHNESS[m.freshness] ?? "";
   if (freshness !== "cached" || !m.asOf) return { freshness };
   return { freshness, asOf: new Date(timestampMs(m.asOf)) };
+}
+
+/** Central's reachability, as every screen carries it: the page shows a banner while offline. */
+export interface LinkModel {
+  offline: boolean;
+  /** When the member data was last synced; undefined when it never was. */
+  dataAsOf?: Date;
+}
+
+export function linkOf(screen: Screen): LinkModel {
+  const link = screen.link;
+  if (!link?.offline) return { offline: false };
+  return { offline: true, dataAsOf: link.dataAsOf ? new Date(timestampMs(link.dataAsOf)) : undefined };
 }
 
 /** Screen.shown_at in epoch milliseconds, or undefined when the agent did not set it. */

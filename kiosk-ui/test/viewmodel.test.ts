@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { DataFreshness, ScreenSchema } from "../src/gen/kiosk/v1/kiosk_ui_pb";
 import type { Msg } from "../src/i18n/messages";
 import { Translator } from "../src/i18n/translator";
-import { PLACEHOLDER, shownAtMs, toViewModel } from "../src/viewmodel";
+import { linkOf, PLACEHOLDER, shownAtMs, toViewModel } from "../src/viewmodel";
 
 const zh = new Translator("zh-CN", "UTC");
 const en = new Translator("en", "UTC");
@@ -139,5 +139,23 @@ describe("shownAtMs", () => {
       1_700_000_000_123,
     );
     expect(shownAtMs(create(ScreenSchema, {}))).toBeUndefined();
+  });
+});
+
+describe("linkOf", () => {
+  it("is online when the frame carries no link or an online one", () => {
+    expect(linkOf(create(ScreenSchema, {}))).toEqual({ offline: false });
+    expect(linkOf(create(ScreenSchema, { link: { offline: false, dataAsOf: timestampFromMs(1) } }))).toEqual({ offline: false });
+  });
+
+  it("names the sync time while offline, in each language", () => {
+    const at = Date.UTC(2026, 11, 6, 1, 12);
+    const link = linkOf(create(ScreenSchema, { link: { offline: true, dataAsOf: timestampFromMs(at) } }));
+    expect(link).toEqual({ offline: true, dataAsOf: new Date(at) });
+    expect(both({ key: "offline.asOf", params: { at: link.dataAsOf! } } as Msg)).toEqual(["离线 · 数据截至 12月6日 01:12", "Offline — data as of Dec 6, 01:12"]);
+  });
+
+  it("says there is no synced data when the kiosk never synced", () => {
+    expect(linkOf(create(ScreenSchema, { link: { offline: true } }))).toEqual({ offline: true, dataAsOf: undefined });
   });
 });

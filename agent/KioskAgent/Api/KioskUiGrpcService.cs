@@ -4,6 +4,7 @@ using KioskAgent.Demo;
 using KioskAgent.Devices;
 using KioskAgent.Hosting;
 using KioskAgent.Screen;
+using KioskAgent.Statements;
 using Microsoft.Extensions.Options;
 
 namespace KioskAgent.Api;
@@ -16,6 +17,7 @@ public sealed class KioskUiGrpcService(
     CardReaderRegistry readers,
     ScreenBroadcaster screen,
     ScreenHeartbeat heartbeat,
+    StatementPrinting statements,
     IHostApplicationLifetime lifetime) : KioskUi.KioskUiBase
 {
     public override Task<KioskInfo> GetKioskInfo(GetKioskInfoRequest request, ServerCallContext context)
@@ -42,6 +44,23 @@ public sealed class KioskUiGrpcService(
     {
         heartbeat.Beat();
         return Task.FromResult(new HeartbeatReply { IntervalSeconds = (uint)heartbeat.Interval.TotalSeconds });
+    }
+
+    /// <summary>
+    /// The member's own statement, from their own screen: no technician credentials, but only for
+    /// the member screen on show (INVALID_ARGUMENT without a session id, FAILED_PRECONDITION once
+    /// the screen moved on).
+    /// </summary>
+    public override Task<PrintStatementReply> PrintStatement(PrintStatementRequest request, ServerCallContext context)
+    {
+        if (request.SessionId.Length is 0 or > 64)
+        {
+            throw new RpcException(new Status(StatusCode.InvalidArgument, "session_id is required, at most 64 characters"));
+        }
+
+        var view = statements.Print(request.SessionId)
+            ?? throw new RpcException(new Status(StatusCode.FailedPrecondition, "The member's screen is no longer shown; tap the card again."));
+        return Task.FromResult(new PrintStatementReply { State = view.State, Reason = view.Reason });
     }
 
     /// <summary>

@@ -43,6 +43,7 @@ public static class CentralLinkServiceCollectionExtensions
         services.AddHostedService<EmbeddedBroker>();
         services.AddSingleton<MqttConnection>();
         services.AddHostedService(sp => sp.GetRequiredService<MqttConnection>());
+        services.AddSingleton<ICentralReachability, MqttCentralReachability>();
         services.AddSingleton<IMqttInboundHandler, TransactionAckHandler>();
         services.AddHostedService<OutboxPublisher>();
         services.AddHostedService<HealthTelemetryPublisher>();

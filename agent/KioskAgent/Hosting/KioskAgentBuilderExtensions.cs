@@ -12,6 +12,7 @@ using KioskAgent.Printing;
 using KioskAgent.RemoteConfig;
 using KioskAgent.Rewards;
 using KioskAgent.Screen;
+using KioskAgent.Statements;
 using KioskAgent.Taps;
 using KioskAgent.Watchdog;
 
@@ -49,6 +50,7 @@ public static class KioskAgentBuilderExtensions
             .AddRemoteConfig()
             .AddTaps()
             .AddRewards()
+            .AddStatements()
             .AddFeedback();
         return builder;
     }

@@ -1,3 +1,4 @@
+using KioskAgent.CentralLink;
 using KioskAgent.Contracts.V1;
 using KioskAgent.Members;
 using KioskAgent.Taps;

@@ -20,7 +20,6 @@ public static class RewardsServiceCollectionExtensions
         services.AddSingleton<RedemptionCounters>();
         services.AddSingleton<IHealthReportContributor, RedemptionHealthContributor>();
         services.AddSingleton<RedemptionSessions>();
-        services.AddSingleton<ICentralReachability, MqttCentralReachability>();
         services.AddSingleton<VoucherPrinting>();
         services.AddSingleton<RedemptionService>();
         services.AddSingleton<IMemberViewContributor, RedemptionMemberViewContributor>();

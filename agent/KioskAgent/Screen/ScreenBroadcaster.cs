@@ -18,6 +18,7 @@ public sealed class ScreenBroadcaster : IDisposable
     private Contracts.V1.Screen _current;
     private ulong _sequence;
     private ulong _shown;
+    private LinkState _link = new();
     private ITimer? _clearTimer;
 
     /// <summary>Timeouts and greeting are read at each use, so a change from central applies to the next screen.</summary>
@@ -71,12 +72,31 @@ public sealed class ScreenBroadcaster : IDisposable
             change(next.Member);
             next.Sequence = ++_sequence;
             _current = next;
-            foreach (var watcher in _watchers)
+            Publish();
+            return true;
+        }
+    }
+
+    /// <summary>
+    /// Whether central is reachable and how old the member data is, carried on every screen from
+    /// now on. A change re-sends the screen that is shown (next sequence, same shown_at and clear
+    /// time, so a countdown goes on) so the page shows or hides its offline banner at once.
+    /// </summary>
+    public void SetLink(LinkState link)
+    {
+        lock (_gate)
+        {
+            if (link.Equals(_link))
             {
-                watcher.Writer.TryWrite(_current);
+                return;
             }
 
-            return true;
+            _link = link.Clone();
+            var next = _current.Clone();
+            next.Link = _link.Clone();
+            next.Sequence = ++_sequence;
+            _current = next;
+            Publish();
         }
     }
 
@@ -115,12 +135,13 @@ public sealed class ScreenBroadcaster : IDisposable
     /// <summary>
     /// Replaces the screen only while the one numbered <paramref name="sequence"/> is still shown
     /// (e.g. a voucher's print status on its own done screen); false when something else is on screen.
+    /// The same screen re-sent in place (live figures, the link state) still counts as shown.
     /// </summary>
     public bool ShowIfCurrent(ulong sequence, Contracts.V1.Screen screen, TimeSpan clearAfter)
     {
         lock (_gate)
         {
-            if (_current.Sequence != sequence)
+            if (_shown != sequence)
             {
                 return false;
             }
@@ -148,12 +169,17 @@ public sealed class ScreenBroadcaster : IDisposable
                 _clearTimer = _time.CreateTimer(_ => ClearIfStill(shown), null, clearAfter, Timeout.InfiniteTimeSpan);
             }
 
-            foreach (var watcher in _watchers)
-            {
-                watcher.Writer.TryWrite(_current);
-            }
-
+            Publish();
             return _current.Sequence;
+        }
+    }
+
+    /// <summary>Under the gate.</summary>
+    private void Publish()
+    {
+        foreach (var watcher in _watchers)
+        {
+            watcher.Writer.TryWrite(_current);
         }
     }
 
@@ -175,6 +201,7 @@ public sealed class ScreenBroadcaster : IDisposable
         screen.Sequence = ++_sequence;
         screen.ShownAt = Timestamp.FromDateTimeOffset(_time.GetUtcNow());
         screen.ClearAfterSeconds = (uint)clearAfter.TotalSeconds;
+        screen.Link = _link.Clone();
         return screen;
     }
 

@@ -18,6 +18,8 @@ public static class ScreenServiceCollectionExtensions
         services.AddSingleton<ScreenBroadcaster>();
         services.AddSingleton<ScreenHeartbeat>();
         services.AddHostedService<ScreenHeartbeatMonitor>();
+        services.AddSingleton<ScreenLinkStatus>();
+        services.AddHostedService(sp => sp.GetRequiredService<ScreenLinkStatus>());
         return services;
     }
 }

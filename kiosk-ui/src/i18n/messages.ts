@@ -26,6 +26,8 @@ export interface Messages {
   "connection.connecting": {};
   "connection.online": {};
   "connection.reconnecting": {};
+  "offline.asOf": { at: Date };
+  "offline.noData": {};
   "demo.title": {};
 
   "idle.welcome": {};
@@ -106,6 +108,12 @@ export interface Messages {
   "print.printed": {};
   "print.queued": { problem: Msg; code: string };
   "print.failed": { code: string };
+  "statement.print": {};
+  "statement.printing": {};
+  "statement.printed": {};
+  "statement.queued": { problem: Msg };
+  "statement.noPrinter": {};
+  "statement.failed": {};
   "printer.paper_end": {};
   "printer.cover_open": {};
   "printer.offline": {};

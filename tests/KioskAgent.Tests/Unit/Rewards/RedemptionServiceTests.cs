@@ -1,3 +1,4 @@
+using KioskAgent.CentralLink;
 using KioskAgent.Contracts.V1;
 using KioskAgent.Devices.Discovery;
 using KioskAgent.Devices.Health;
@@ -221,5 +222,11 @@ public sealed class RedemptionServiceTests : IDisposable
     private sealed class Reachability : ICentralReachability
     {
         public bool IsOnline { get; set; } = true;
+
+        public event Action? Changed
+        {
+            add { }
+            remove { }
+        }
     }
 }
