@@ -1,5 +1,10 @@
 using KioskAgent.Devices.Discovery;
 using KioskAgent.Devices.Health;
+using KioskAgent.Devices.Kinds;
+using KioskAgent.Hardware.CardReaders.Simulated;
+using KioskAgent.Hardware.KeyboardWedge;
+using KioskAgent.Hardware.Mfrc522;
+using KioskAgent.Hardware.Pcsc;
 using Microsoft.Extensions.Options;
 
 namespace KioskAgent.Devices;
@@ -24,6 +29,14 @@ public static class DevicesServiceCollectionExtensions
             .Validate(o => o.PeriodMs is >= 100 and <= 60_000, "Devices:Discovery:PeriodMs must be 100-60000.")
             .Validate(o => o.Pinned.All(p => !string.IsNullOrWhiteSpace(p.Id) && !string.IsNullOrWhiteSpace(p.Bus) && !string.IsNullOrWhiteSpace(p.Address)), "Devices:Discovery:Pinned entries need Id, Bus and Address.")
             .ValidateOnStart();
+        // The reader kinds configuration may name (Devices:CardReaders:N:Kind); one line per binding.
+        services
+            .AddDeviceKind(new SimulatedCardReaderKind())
+            .AddDeviceKind(new PcscCardReaderKind())
+            .AddDeviceKind(new Mfrc522CardReaderKind())
+            .AddDeviceKind(new EvdevCardReaderKind())
+            .AddDeviceKind(new SerialCardReaderKind());
+        services.AddSingleton<DeviceKinds>();
         services.AddSingleton<CardReaderRegistry>();
         services.AddSingleton<DeviceHealthRegistry>();
         services.AddSingleton<IEnumerable<IDeviceInterface>>(sp =>

@@ -1,5 +1,5 @@
 using KioskAgent.Devices.Health;
-using DeviceState = KioskAgent.Devices.Health.DeviceState;
+using KioskAgent.Hardware.Devices;
 using KioskAgent.Hardware.Display;
 using KioskAgent.Hardware.Display.Screens;
 using KioskAgent.Hardware.Gpio;
@@ -101,7 +101,7 @@ public sealed partial class TapFeedback(
             LogOutputFailed(DisplayId, ex.Message);
         }
 
-        Report(DisplayId, "display", displayOptions.Value.Kind.ToString(), (DeviceState)(int)_display.Health.State, _display.Health.Reason);
+        Report(DisplayId, "display", displayOptions.Value.Kind.ToString(), _display.Health.State, _display.Health.Reason);
     }
 
     private void Signal(Func<KioskSignals, Task> play)
@@ -132,7 +132,7 @@ public sealed partial class TapFeedback(
     }
 
     private void Report(string id, string kind, string driver, DeviceState state, string reason) =>
-        health.Report(id, kind, driver, Enum.IsDefined(state) ? state : DeviceState.Degraded, reason);
+        health.Report(id, kind, driver, state, reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Output {DeviceId} failed: {Error}")]
     private partial void LogOutputFailed(string deviceId, string error);

@@ -1,3 +1,4 @@
+using KioskAgent.Hardware.Devices;
 using KioskAgent.Hardware.Gpio;
 using KioskAgent.Hardware.Gpio.Chips;
 using KioskAgent.Tests.Testing;
