@@ -11,15 +11,6 @@ namespace KioskAgent.Devices;
 
 public static class DevicesServiceCollectionExtensions
 {
-    /// <summary>Where the buses put their device nodes on Linux; by-id paths first so ids survive replugs.</summary>
-    private static readonly (string Bus, string[] Patterns)[] DevicePaths =
-    [
-        ("serial", ["/dev/serial/by-id/*"]),
-        ("usb-printer", ["/dev/usb/lp*"]),
-        ("input", ["/dev/input/by-id/*-event-kbd"]),
-        ("video", ["/dev/video*"]),
-    ];
-
     public static IServiceCollection AddDevices(this IServiceCollection services)
     {
         services.AddOptions<DeviceOptions>().BindConfiguration(DeviceOptions.Section).ValidateOnStart();
@@ -41,7 +32,7 @@ public static class DevicesServiceCollectionExtensions
         services.AddSingleton<DeviceHealthRegistry>();
         services.AddSingleton<IEnumerable<IDeviceInterface>>(sp =>
             sp.GetRequiredService<IOptions<DiscoveryOptions>>().Value.ScanDevicePaths
-                ? [.. DevicePaths.Select(d => new DevicePathInterface(d.Bus, d.Patterns))]
+                ? LinuxDevicePaths.Interfaces()
                 : []);
         services.AddSingleton<DeviceManager>();
         services.AddHostedService(sp => sp.GetRequiredService<DeviceManager>());

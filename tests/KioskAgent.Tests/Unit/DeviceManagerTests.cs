@@ -127,6 +127,24 @@ public sealed class DeviceManagerTests : IDisposable
     }
 
     [Fact]
+    public void RunPass_LinuxBuses_ListUsbCameraCaptureNodesAsCandidates_AndScanNoInputDevices()
+    {
+        Plug("dev/v4l/by-id/usb-Logitech_C270-video-index0");
+        Plug("dev/v4l/by-id/usb-Logitech_C270-video-index1");
+        Plug("dev/video0");
+        Plug("dev/input/by-id/usb-IC_Reader-event-kbd");
+        var manager = new DeviceManager(LinuxDevicePaths.Interfaces(_root), [_printerDriver], _health, Options.Create(new DiscoveryOptions()), _time, NullLogger<DeviceManager>.Instance);
+
+        manager.RunPass();
+
+        var camera = Assert.Single(manager.Found("video"));
+        Assert.Equal(("video:/dev/v4l/by-id/usb-Logitech_C270-video-index0", Path.Combine(_root, "dev/v4l/by-id/usb-Logitech_C270-video-index0")), (camera.Id, camera.Address));
+        Assert.Empty(manager.Found("input"));
+        Assert.Empty(manager.ConnectedIds);
+        Assert.Empty(_health.All);
+    }
+
+    [Fact]
     public void Report_SameStateAgain_KeepsItsSinceTime()
     {
         _health.Report("d", "printer", "x", DeviceState.Fault, "paper out");
