@@ -2,6 +2,10 @@ using KioskAgent.Devices.Discovery;
 using KioskAgent.Devices.Health;
 using KioskAgent.Devices.Kinds;
 using KioskAgent.Hardware.CardReaders.Simulated;
+using KioskAgent.Hardware.Display.Lcd;
+using KioskAgent.Hardware.Display.Simulated;
+using KioskAgent.Hardware.Display.Vfd;
+using KioskAgent.Hardware.Gpio;
 using KioskAgent.Hardware.KeyboardWedge;
 using KioskAgent.Hardware.Mfrc522;
 using KioskAgent.Hardware.Pcsc;
@@ -20,13 +24,20 @@ public static class DevicesServiceCollectionExtensions
             .Validate(o => o.PeriodMs is >= 100 and <= 60_000, "Devices:Discovery:PeriodMs must be 100-60000.")
             .Validate(o => o.Pinned.All(p => !string.IsNullOrWhiteSpace(p.Id) && !string.IsNullOrWhiteSpace(p.Bus) && !string.IsNullOrWhiteSpace(p.Address)), "Devices:Discovery:Pinned entries need Id, Bus and Address.")
             .ValidateOnStart();
-        // The reader kinds configuration may name (Devices:CardReaders:N:Kind); one line per binding.
+        // The kinds configuration may name, one line each: card readers (Devices:CardReaders:N:Kind),
+        // the customer display (CustomerDisplay:Kind) and the signal outputs (Signals:Driver).
         services
             .AddDeviceKind(new SimulatedCardReaderKind())
             .AddDeviceKind(new PcscCardReaderKind())
             .AddDeviceKind(new Mfrc522CardReaderKind())
             .AddDeviceKind(new EvdevCardReaderKind())
-            .AddDeviceKind(new SerialCardReaderKind());
+            .AddDeviceKind(new SerialCardReaderKind())
+            .AddDeviceKind(new SimulatedDisplayKind())
+            .AddDeviceKind(PoleDisplayKind.EpsonVfd)
+            .AddDeviceKind(PoleDisplayKind.Cd5220Vfd)
+            .AddDeviceKind(new Hd44780I2cDisplayKind())
+            .AddDeviceKind(SignalsKind.Simulated)
+            .AddDeviceKind(SignalsKind.Gpiod);
         services.AddSingleton<DeviceKinds>();
         services.AddSingleton<CardReaderRegistry>();
         services.AddSingleton<DeviceHealthRegistry>();

@@ -13,7 +13,17 @@ namespace KioskAgent.Tests.Testing.Devices;
 /// </summary>
 public static class DeviceConfiguration
 {
-    public static ServiceProvider Build(IEnumerable<(string Key, string Value)> settings, params IDeviceKind[] extraKinds)
+    public static ServiceProvider Build(IEnumerable<(string Key, string Value)> settings, params IDeviceKind[] extraKinds) =>
+        Build(settings, services =>
+        {
+            foreach (var kind in extraKinds)
+            {
+                services.AddDeviceKind(kind);
+            }
+        });
+
+    /// <summary>The device wiring plus whatever <paramref name="add"/> registers (another feature, extra kinds).</summary>
+    public static ServiceProvider Build(IEnumerable<(string Key, string Value)> settings, Action<IServiceCollection> add)
     {
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(settings.Select(s => new KeyValuePair<string, string?>(s.Key, s.Value)))
@@ -23,11 +33,7 @@ public static class DeviceConfiguration
         services.AddSingleton(TimeProvider.System);
         services.AddLogging();
         services.AddDevices();
-        foreach (var kind in extraKinds)
-        {
-            services.AddDeviceKind(kind);
-        }
-
+        add(services);
         return services.BuildServiceProvider();
     }
 
