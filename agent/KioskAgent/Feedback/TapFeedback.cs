@@ -126,6 +126,7 @@ public sealed partial class TapFeedback(
         try
         {
             var device = (T)deviceKind.Create(new DeviceContext(id, time), settings);
+            // Every binding names its simulator "Simulated" (SimulatedDisplayKind, SignalsKind.Simulated).
             Report(id, kind, deviceKind.Name, DeviceState.Ok, deviceKind.Name == SimulatedDisplayKind.KindName ? "simulated" : "ready");
             return device;
         }

@@ -58,6 +58,30 @@ public sealed class DeviceKindSeamTests : IDisposable
     }
 
     [Fact]
+    public async Task RegisteredKind_WhoseHardwareIsMissingAtStart_IsAbsentWithTheReason_ThenOpenedAgainAndTapped()
+    {
+        var kind = new FakeCardReaderKind().FailingOpens(2);
+        await using var services = Build(FakeReaderConfiguration, kind);
+        using var members = new MemberCache(_directory, MemberRecords.Secret);
+        members.Import(MemberRecords.Batch(MemberRecords.Member("M1", "04A1B2C3")), DateTimeOffset.UtcNow);
+        using var journal = new TransactionJournal(Path.Combine(_directory, TransactionJournal.FileName), new KioskOptions { KioskId = "k1", SiteId = "s1" });
+        var screen = new ScreenBroadcaster(new FixedOptionsMonitor<ScreenOptions>(new ScreenOptions()), TimeProvider.System);
+        using var live = new OfflineLiveView(members, screen, journal, TimeProvider.System);
+        using var watcher = Watcher(services, members, journal, screen, live);
+        var health = services.GetRequiredService<DeviceHealthRegistry>();
+
+        await watcher.StartAsync(CancellationToken.None);
+        var missing = await Eventually.ValueAsync(() => health.Get("plug-1") is { State: DeviceState.Absent, Reason: not "starting" } h ? h : null, "the reader reported absent");
+        var reader = await Eventually.ValueAsync(() => kind.Created.SingleOrDefault(), "the reader opened on a later try");
+        reader.Tap("04a1b2c3");
+        await Eventually.ValueAsync(() => screen.Current.Member, "the member on screen");
+        await watcher.StopAsync(CancellationToken.None);
+
+        Assert.Equal("cannot open: no fake reader on antenna B", missing.Reason);
+        Assert.Equal(DeviceState.Ok, health.Get("plug-1")!.State);
+    }
+
+    [Fact]
     public void UnregisteredKind_IsAConfigurationProblem_ListingTheRegisteredOnes()
     {
         var failure = Assert.Single(Validate(FakeReaderConfiguration).Failures!);

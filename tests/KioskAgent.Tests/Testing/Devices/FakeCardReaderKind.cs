@@ -12,6 +12,7 @@ public sealed class FakeCardReaderKind(DeviceCapabilities capabilities = DeviceC
     public const string KindName = "Fake";
 
     private readonly List<FakeCardReader> _created = [];
+    private int _failingOpens;
 
     public override string Name => KindName;
 
@@ -28,6 +29,13 @@ public sealed class FakeCardReaderKind(DeviceCapabilities capabilities = DeviceC
         }
     }
 
+    /// <summary>The next <paramref name="count"/> opens throw, as a binding whose hardware is not plugged in yet.</summary>
+    public FakeCardReaderKind FailingOpens(int count)
+    {
+        _failingOpens = count;
+        return this;
+    }
+
     public override IEnumerable<string> Problems(FakeCardReaderSettings settings)
     {
         if (settings.Antenna is not ("A" or "B"))
@@ -38,6 +46,11 @@ public sealed class FakeCardReaderKind(DeviceCapabilities capabilities = DeviceC
 
     public override ICardReader Create(DeviceContext context, FakeCardReaderSettings settings)
     {
+        if (Interlocked.Decrement(ref _failingOpens) >= 0)
+        {
+            throw new IOException($"no fake reader on antenna {settings.Antenna}");
+        }
+
         var reader = new FakeCardReader(context.DeviceId, settings.Antenna, context.Time);
         lock (_created)
         {
