@@ -16,15 +16,17 @@ public sealed record DrawCommitment(string DrawId, DrawRules Rules, string PoolS
     {
         ["draw_id"] = DrawId,
         ["pool_sha256"] = PoolSha256,
-        ["rules"] = new JsonObject
-        {
-            ["type"] = Rules.Type == DrawType.Order ? "order" : "winners",
-            ["tiers"] = new JsonArray([.. Rules.Tiers.Select(t => (JsonNode)new JsonObject { ["name"] = t.Name, ["count"] = (long)t.Count, ["level"] = (long)t.Level })]),
-            ["max_wins"] = (long)Rules.MaxWinsPerEntrant,
-            ["excluded"] = new JsonArray([.. Rules.Excluded.Select(e => (JsonNode)new JsonObject { ["id"] = e.Id, ["reason"] = e.Reason })]),
-        },
+        ["rules"] = RulesJson(Rules),
         ["seed_sha256"] = SeedSha256,
         ["version"] = (long)Version,
+    };
+
+    public static JsonObject RulesJson(DrawRules rules) => new()
+    {
+        ["type"] = rules.Type == DrawType.Order ? "order" : "winners",
+        ["tiers"] = new JsonArray([.. rules.Tiers.Select(t => (JsonNode)new JsonObject { ["name"] = t.Name, ["count"] = (long)t.Count, ["level"] = (long)t.Level })]),
+        ["max_wins"] = (long)rules.MaxWinsPerEntrant,
+        ["excluded"] = new JsonArray([.. rules.Excluded.Select(e => (JsonNode)new JsonObject { ["id"] = e.Id, ["reason"] = e.Reason })]),
     };
 
     public byte[] ToCanonicalJson() => CanonicalJson.Serialize(ToJson());

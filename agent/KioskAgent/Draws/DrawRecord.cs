@@ -34,7 +34,7 @@ public sealed record DrawRecord
         ["commitment"] = Commitment.ToJson(),
         ["commitment_sha256"] = Commitment.Sha256,
         ["contribution"] = Contribution,
-        ["pool"] = new JsonArray([.. Pool.Select(e => (JsonNode)new JsonObject { ["id"] = e.Id, ["name"] = e.MaskedName })]),
+        ["pool"] = DrawRecordReader.PoolJson(Pool),
         ["seed"] = DrawEncoding.Hex(Seed),
         ["seed_star"] = DrawEncoding.Hex(SeedStar),
         ["order"] = new JsonArray([.. Order.Select(id => (JsonNode)id)]),

@@ -14,22 +14,9 @@ public static class DrawRecordReader
     {
         commitmentSha256 = Text(node, "commitment_sha256");
         var c = Object(node, "commitment");
-        var rules = Object(c, "rules");
-        var type = Text(rules, "type") switch
-        {
-            "winners" => DrawType.Winners,
-            "order" => DrawType.Order,
-            var other => throw new FormatException($"commitment.rules.type '{other}' is neither 'winners' nor 'order'"),
-        };
         var commitment = new DrawCommitment(
             Text(c, "draw_id"),
-            new DrawRules
-            {
-                Type = type,
-                Tiers = [.. Array(rules, "tiers").Select(t => new DrawTier(Text(t, "name"), (int)Number(t, "count"), (int)Number(t, "level")))],
-                MaxWinsPerEntrant = (int)Number(rules, "max_wins"),
-                Excluded = [.. Array(rules, "excluded").Select(e => new DrawExclusion(Text(e, "id"), Text(e, "reason")))],
-            },
+            ReadRules(Object(c, "rules")),
             Text(c, "pool_sha256"),
             Text(c, "seed_sha256"));
         if (Number(c, "version") != DrawCommitment.Version)
@@ -41,7 +28,7 @@ public static class DrawRecordReader
         {
             Commitment = commitment,
             Contribution = Text(node, "contribution"),
-            Pool = [.. Array(node, "pool").Select(e => new DrawEntrant(Text(e, "id"), Text(e, "name")))],
+            Pool = ReadPool(node),
             Seed = Hex(node, "seed"),
             SeedStar = Hex(node, "seed_star"),
             Order = [.. Array(node, "order").Select(id => id?.GetValue<string>() ?? throw new FormatException("order holds a null"))],
@@ -49,6 +36,25 @@ public static class DrawRecordReader
             Replacements = [.. Array(node, "replacements").Select(r => new DrawReplacement((int)Number(r, "tier"), Text(r, "replaced"), Text(r, "by"), Text(r, "reason")))],
         };
     }
+
+    public static DrawRules ReadRules(JsonObject rules) => new()
+    {
+        Type = Text(rules, "type") switch
+        {
+            "winners" => DrawType.Winners,
+            "order" => DrawType.Order,
+            var other => throw new FormatException($"rules.type '{other}' is neither 'winners' nor 'order'"),
+        },
+        Tiers = [.. Array(rules, "tiers").Select(t => new DrawTier(Text(t, "name"), (int)Number(t, "count"), (int)Number(t, "level")))],
+        MaxWinsPerEntrant = (int)Number(rules, "max_wins"),
+        Excluded = [.. Array(rules, "excluded").Select(e => new DrawExclusion(Text(e, "id"), Text(e, "reason")))],
+    };
+
+    public static IReadOnlyList<DrawEntrant> ReadPool(JsonNode? node) =>
+        [.. Array(node, "pool").Select(e => new DrawEntrant(Text(e, "id"), Text(e, "name")))];
+
+    public static JsonArray PoolJson(IEnumerable<DrawEntrant> pool) =>
+        new([.. pool.Select(e => (JsonNode)new JsonObject { ["id"] = e.Id, ["name"] = e.MaskedName })]);
 
     private static JsonObject Object(JsonNode? node, string name) =>
         node?[name] as JsonObject ?? throw new FormatException($"'{name}' is missing or not an object");

@@ -48,7 +48,8 @@ public static class DrawVerifier
             problems.Add($"pool: excluded entrant {excluded.Id} ({excluded.Reason}) is in the pool");
         }
 
-        var poolHash = c.PoolSha256.Length == 64 ? Convert.FromHexString(c.PoolSha256) : [];
+        // A stated hash that is not hex has been reported above; seed* then cannot match either.
+        var poolHash = c.PoolSha256.Length == 64 && c.PoolSha256.All(char.IsAsciiHexDigit) ? Convert.FromHexString(c.PoolSha256) : [];
         var seedStar = DrawEncoding.SeedStar(c.DrawId, poolHash, r.Seed, r.Contribution);
         Compare(problems, "seed_star", DrawEncoding.Hex(seedStar), DrawEncoding.Hex(r.SeedStar));
         var order = DrawComputation.Order(seedStar, r.Pool);
@@ -76,9 +77,9 @@ public static class DrawVerifier
                 problems.Add($"replacements[{n}]: recomputed next alternate {next ?? "(none left)"}, record says {replacement.By}");
             }
 
-            if (string.IsNullOrWhiteSpace(replacement.Reason))
+            if (!DrawReplacement.IsKnownReason(replacement.Reason))
             {
-                problems.Add($"replacements[{n}]: no reason given");
+                problems.Add($"replacements[{n}]: reason '{replacement.Reason}' is neither '{DrawReplacement.Absent}' nor '{DrawReplacement.Disqualified}'");
             }
 
             done.Add(replacement);
