@@ -44,6 +44,9 @@ public sealed record CheckInDecision
     /// <summary>Points this tap earns (accepted entries only).</summary>
     public long Points { get; init; }
 
+    /// <summary>Accepted while cut off from central: another kiosk may have accepted the same card meanwhile.</summary>
+    public bool Provisional { get; init; }
+
     /// <summary>The other rules this tap failed, closest to passing first (for staff).</summary>
     public IReadOnlyList<CheckInOutcome> AlsoFailed { get; init; } = [];
 

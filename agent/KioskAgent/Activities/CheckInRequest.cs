@@ -21,6 +21,12 @@ public sealed record CheckInRequest
     /// <summary>The site's time zone: days turn over at its midnight.</summary>
     public required TimeZoneInfo SiteZone { get; init; }
 
+    /// <summary>
+    /// The kiosk is cut off from central: what it knows of other kiosks may be stale, so an
+    /// acceptance is provisional (<see cref="CheckInDecision.Provisional"/>) until central has it.
+    /// </summary>
+    public bool CutOff { get; init; }
+
     /// <summary>Member numbers the activity's draw has admitted so far (选房); null when not known.</summary>
     public IReadOnlySet<string>? DrawAdmitted { get; init; }
 }

@@ -69,7 +69,10 @@ public sealed class CheckInRules(TimeProvider time)
         if (failures.Count == 0)
         {
             var after = activity.Attendance == AttendanceMode.EntryOnly && ledger.HasAttended(member.MemberNumber) ? count : count + 1;
-            return Decision(CheckInOutcome.Accepted, CheckInTexts.Accepted, "entry") with { Points = activity.Points, Count = after, Capacity = activity.Capacity };
+            return Decision(CheckInOutcome.Accepted, CheckInTexts.Accepted, request.CutOff ? "entry (provisional: cut off from central)" : "entry") with
+            {
+                Points = activity.Points, Count = after, Capacity = activity.Capacity, Provisional = request.CutOff,
+            };
         }
 
         var ordered = failures.OrderBy(f => f.Outcome).ToList();

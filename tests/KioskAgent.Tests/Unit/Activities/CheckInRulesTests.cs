@@ -68,6 +68,16 @@ public sealed class CheckInRulesTests
     }
 
     [Fact]
+    public void Accepted_WhileCutOff_IsProvisional()
+    {
+        var decision = new CheckInRules(_time).Decide(new CheckInRequest { Activity = Event(), Member = Alice(), Card = "04A1B2C3", SiteZone = Shanghai, CutOff = true });
+
+        Assert.True(decision.IsAccepted);
+        Assert.True(decision.Provisional);
+        Assert.False(Tap(Event(), Alice()).Provisional);
+    }
+
+    [Fact]
     public void CardNumber_IsAcceptedLikeTheUid()
     {
         Assert.True(Tap(Event(), Alice(), card: "8800001").IsAccepted);
@@ -337,6 +347,18 @@ public sealed class CheckInRulesTests
         Assert.Equal(EligibilityRule.Draw, notYet.Ineligible);
         Assert.Contains("group has not been called", notYet.Reason, StringComparison.Ordinal);
         Assert.Equal(EligibilityRule.Draw, Tap(selection, Alice(), drawn: null).Ineligible);
+    }
+
+    [Fact]
+    public void DrawAdmissions_GroupsCalledSoFar_InDrawnOrder()
+    {
+        var groups = new Dictionary<string, IReadOnlyCollection<string>> { ["G01"] = ["M002"], ["G02"] = ["M001", "M003"], ["G03"] = ["M004"] };
+        var selection = Event(a => a with { Eligibility = new ActivityEligibility { DrawnInDraw = "draw-xf" } });
+        string[] order = ["G03", "G02", "G01"];
+
+        Assert.Equal(CheckInOutcome.NotEligible, Tap(selection, Alice(), drawn: DrawAdmissions.Admitted(order, 1, groups)).Outcome);
+        Assert.True(Tap(selection, Alice(), drawn: DrawAdmissions.Admitted(order, 2, groups)).IsAccepted);
+        Assert.Empty(DrawAdmissions.Admitted(order, 0, groups));
     }
 
     [Fact]
