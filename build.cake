@@ -256,13 +256,13 @@ FilePath BuildPackage(string arch, bool fast)
     EnsureDirectoryExists(bin);
     if (selfContained)
     {
-        StartProcess("ln", new ProcessSettings { Arguments = $"-s ../lib/kiosk-agent/Kioskctl {bin.FullPath}/kioskctl" });
+        StartProcess("ln", new ProcessSettings { Arguments = $"-s ../lib/kiosk-agent/kioskctl {bin.FullPath}/kioskctl" });
     }
     else
     {
         // Runtime-dependent: small launchers so the unit and the technician run the same commands.
         WriteText(lib.CombineWithFilePath("KioskAgent"), "#!/bin/sh\nexec dotnet /usr/lib/kiosk-agent/KioskAgent.dll \"$@\"\n", 493);
-        WriteText(bin.CombineWithFilePath("kioskctl"), "#!/bin/sh\nexec dotnet /usr/lib/kiosk-agent/Kioskctl.dll \"$@\"\n", 493);
+        WriteText(bin.CombineWithFilePath("kioskctl"), "#!/bin/sh\nexec dotnet /usr/lib/kiosk-agent/kioskctl.dll \"$@\"\n", 493);
     }
 
     CopyWithMode(packaging.CombineWithFilePath("kiosk-agent.service"), stage.CombineWithFilePath("lib/systemd/system/kiosk-agent.service"));
@@ -271,8 +271,11 @@ FilePath BuildPackage(string arch, bool fast)
     var doc = stage.Combine("usr/share/doc/kiosk-agent");
     CopyWithMode(packaging.CombineWithFilePath("debian/copyright"), doc.CombineWithFilePath("copyright"));
     CopyWithMode(root.CombineWithFilePath("docs/install.md"), doc.CombineWithFilePath("README.md"));
-    CopyWithMode(packaging.CombineWithFilePath("debian/changelog"), doc.CombineWithFilePath("changelog.Debian"));
-    Run("gzip", "-9nf changelog.Debian", doc);
+    CopyWithMode(packaging.CombineWithFilePath("debian/changelog"), doc.CombineWithFilePath("changelog"));
+    Run("gzip", "-9nf changelog", doc);
+    var man = stage.Combine("usr/share/man/man1");
+    CopyWithMode(packaging.CombineWithFilePath("debian/kioskctl.1"), man.CombineWithFilePath("kioskctl.1"));
+    Run("gzip", "-9nf kioskctl.1", man);
     CopyWithMode(packaging.CombineWithFilePath("debian/lintian-overrides"), stage.CombineWithFilePath("usr/share/lintian/overrides/kiosk-agent"));
 
     // The Chromium kiosk launcher (its own change): packaging/kiosk-screen/kiosk-screen goes to
@@ -293,8 +296,15 @@ FilePath BuildPackage(string arch, bool fast)
 
     // dpkg wants regular permissions, whatever the checkout's umask was.
     Run("find", $"{stage.FullPath} -type d -exec chmod 0755 {{}} +");
-    Run("find", $"{lib.FullPath} -type f ! -perm -u+x -exec chmod 0644 {{}} +");
-    Run("find", $"{lib.FullPath} -type f -perm -u+x -exec chmod 0755 {{}} +");
+    // NuGet hands some assemblies over with execute bits; only the programs keep them.
+    Run("find", $"{lib.FullPath} -type f -exec chmod 0644 {{}} +");
+    foreach (var program in new[] { "KioskAgent", "kioskctl", "createdump" })
+    {
+        if (FileExists(lib.CombineWithFilePath(program)))
+        {
+            System.IO.File.SetUnixFileMode(lib.CombineWithFilePath(program).FullPath, (UnixFileMode)493);
+        }
+    }
 
     var debian = stage.Combine("DEBIAN");
     EnsureDirectoryExists(debian);
@@ -303,15 +313,25 @@ FilePath BuildPackage(string arch, bool fast)
         CopyWithMode(packaging.CombineWithFilePath($"debian/{script}"), debian.CombineWithFilePath(script), 493);
     }
     WriteText(debian.CombineWithFilePath("conffiles"), "/etc/kiosk-agent/appsettings.json\n");
-    StartProcess("sh", new ProcessSettings { Arguments = "-c \"find . -type f ! -path './DEBIAN/*' -printf '%P\\\\0' | LC_ALL=C sort -z | xargs -0 md5sum > DEBIAN/md5sums\"", WorkingDirectory = stage });
-    System.IO.File.SetUnixFileMode(debian.CombineWithFilePath("md5sums").FullPath, (UnixFileMode)420);
+    var md5sums = new System.Text.StringBuilder();
+    foreach (var file in System.IO.Directory.GetFiles(stage.FullPath, "*", System.IO.SearchOption.AllDirectories).Select(f => System.IO.Path.GetRelativePath(stage.FullPath, f)).Where(f => !f.StartsWith("DEBIAN/")).OrderBy(f => f, StringComparer.Ordinal))
+    {
+        var full = System.IO.Path.Combine(stage.FullPath, file);
+        if (new System.IO.FileInfo(full).LinkTarget != null)
+        {
+            continue;
+        }
+        using var stream = System.IO.File.OpenRead(full);
+        md5sums.Append(Convert.ToHexString(System.Security.Cryptography.MD5.HashData(stream)).ToLowerInvariant()).Append("  ").Append(file).Append('\n');
+    }
+    WriteText(debian.CombineWithFilePath("md5sums"), md5sums.ToString());
     StartProcess("du", new ProcessSettings { Arguments = $"-sk --exclude=DEBIAN {stage.FullPath}", RedirectStandardOutput = true }, out var du);
     var control = System.IO.File.ReadAllText(packaging.CombineWithFilePath("debian/control.in").FullPath)
         .Replace("@VERSION@", packageVersion)
         .Replace("@ARCH@", arch)
         .Replace("@SIZE@", du.First().Split('\t')[0])
         .Replace("@DEPENDS@", selfContained ? "libc6, libgcc-s1, libstdc++6, libssl3, zlib1g, libicu72" : "aspnetcore-runtime-10.0")
-        .Replace("@FLAVOUR@", selfContained ? "self-contained: it brings its own .NET runtime" : "runtime-dependent: it needs the ASP.NET Core 10 runtime");
+        .Replace("@FLAVOUR@", selfContained ? "This build is self-contained: it brings its own .NET runtime." : "This build needs the ASP.NET Core 10 runtime.");
     WriteText(debian.CombineWithFilePath("control"), control);
 
     EnsureDirectoryExists(packagesOut);
