@@ -249,6 +249,15 @@ FilePath BuildPackage(string arch, bool fast)
         DotNetPublish(project, settings);
     }
 
+    if (rid == null)
+    {
+        // A portable publish carries native libraries for every platform; keep the 32-bit ARM Linux ones.
+        foreach (var other in GetDirectories(lib.FullPath + "/runtimes/*").Where(d => d.GetDirectoryName() != "linux-arm"))
+        {
+            DeleteDirectory(other, new DeleteDirectorySettings { Recursive = true, Force = true });
+        }
+    }
+
     // Demo mode comes in only through appsettings.Demo.json (DOTNET_ENVIRONMENT=Demo): not shipped.
     DeleteFiles(lib.FullPath + "/appsettings.Demo.json");
     DeleteFiles(lib.FullPath + "/appsettings.Development.json");

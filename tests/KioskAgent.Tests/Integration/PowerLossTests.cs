@@ -34,8 +34,8 @@ public sealed class PowerLossTests
         {
             var pending = central.SendAsync(settings, "set_config", newSettings);
             await Eventually.TrueAsync(() => agent.Output.Contains($"crash point {SaveCrashPoint} reached", StringComparison.Ordinal), "the save to stop half-way", TimeSpan.FromSeconds(60));
-            var partial = File.ReadAllText(file + AtomicFile.TemporarySuffix);
             await agent.KillAsync();
+            var partial = File.ReadAllText(file + AtomicFile.TemporarySuffix);
             await Task.WhenAny(pending, Task.Delay(TimeSpan.FromSeconds(1)));
 
             // The kill really hit a half-written file: the new document's start is there, its end is not.
