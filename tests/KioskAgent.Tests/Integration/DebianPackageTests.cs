@@ -54,7 +54,7 @@ public sealed class DebianPackageTests
             var provisioned = await File.ReadAllTextAsync(ConfigFile);
 
             await MustAsync(sudo, "dpkg", $"-i {await BumpedAsync(deb, work)}");
-            Assert.Equal(BumpedVersion(deb), (await RunAsync("dpkg-query", $"-W -f=${{Version}} {Package}")).Output.Trim());
+            Assert.Equal(BumpedVersion(deb), (await RunAsync("dpkg-query", $"-W -f='${{Version}}' {Package}")).Output.Trim());
             Assert.True(File.Exists(Marker), "the upgrade kept the data directory");
             Assert.Equal(provisioned, await File.ReadAllTextAsync(ConfigFile));
 
@@ -141,7 +141,7 @@ public sealed class DebianPackageTests
 
     private static async Task PurgeAsync(string sudo)
     {
-        if ((await RunAsync("dpkg-query", $"-W -f=${{Status}} {Package}")).Output.Contains("installed", StringComparison.Ordinal)
+        if ((await RunAsync("dpkg-query", $"-W -f='${{Status}}' {Package}")).Output.Contains("installed", StringComparison.Ordinal)
             || Directory.Exists(DataDirectory) || Directory.Exists("/etc/kiosk-agent"))
         {
             await MustAsync(sudo, "dpkg", $"--purge {Package}");
