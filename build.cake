@@ -339,7 +339,7 @@ FilePath BuildPackage(string arch, bool fast)
         .Replace("@VERSION@", packageVersion)
         .Replace("@ARCH@", arch)
         .Replace("@SIZE@", du.First().Split('\t')[0])
-        .Replace("@DEPENDS@", selfContained ? "libc6, libgcc-s1, libstdc++6, libssl3, zlib1g, libicu72" : "aspnetcore-runtime-10.0")
+        .Replace("@DEPENDS@", selfContained ? "libc6, libgcc-s1, libstdc++6, libssl3, zlib1g, libicu72" : "libc6, aspnetcore-runtime-10.0")
         .Replace("@FLAVOUR@", selfContained ? "This build is self-contained: it brings its own .NET runtime." : "This build needs the ASP.NET Core 10 runtime.");
     WriteText(debian.CombineWithFilePath("control"), control);
 
