@@ -86,6 +86,7 @@ public static class LocalApiExtensions
 
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
+        app.MapScreenHealth();
         return app;
     }
 }
