@@ -31,9 +31,8 @@ public sealed class ScreenLayoutTests(ITestOutputHelper output) : IAsyncLifetime
             ["Redemption__ClearAfterSeconds"] = "600",
             // Bilingual, so the language switch offers all three ways a site can run the screen.
             ["Kiosk__Language"] = "bilingual",
-            // A long store name on the idle screen; the idle screen does not dim while it is judged.
+            // A long store name on the idle screen.
             ["Redemption__StoreName"] = "星光大道购物中心会员服务中心 · Starlight Avenue Shopping Centre Members' Lounge",
-            ["Screen__DimAfterSeconds"] = "0",
         };
         _agent = await AgentProcess.StartAsync(new AgentSettings { Demo = true, EmbeddedBroker = true, Extra = extra });
         await LayoutMembers.ImportAsync(_agent.Channel, LayoutMembers.Members(DateOnly.FromDateTime(DateTime.UtcNow)));
