@@ -36,7 +36,7 @@ public static class ScreenPaintBenchmark
 
         report.AppendLine(CultureInfo.InvariantCulture, $"Chromium {chromium.Browser.Version} headless, page 800x480; .NET {Environment.Version}; {Environment.ProcessorCount} cores; load average {LoadAverage()} at the start.");
         await TapToPaintAsync(options, agent, probe, watch, members, report);
-        await MemoryAsync(options, agent, probe, all, report);
+        await MemoryAsync(options, agent, probe, watch, all, report);
         report.AppendLine(CultureInfo.InvariantCulture, $"Load average {LoadAverage()} at the end.");
 
         Console.WriteLine(report);
@@ -90,7 +90,7 @@ public static class ScreenPaintBenchmark
         Row(report, "gRPC message at the local client → the page's next animation frame", rows.Select(r => r.s.Raf1 - offset - r.s.Received));
     }
 
-    private static async Task MemoryAsync(ScreenPaintOptions options, AgentProcess agent, PageProbe probe, string[] cards, StringBuilder report)
+    private static async Task MemoryAsync(ScreenPaintOptions options, AgentProcess agent, PageProbe probe, ScreenWatch watch, string[] cards, StringBuilder report)
     {
         var checkpoints = new SortedSet<int> { options.Early, 1_000, options.Changes / 2, options.Changes }.Where(c => c > 0 && c <= options.Changes).ToArray();
         var measured = new List<(int Changes, PageMemory Memory)>();
@@ -100,11 +100,22 @@ public static class ScreenPaintBenchmark
         {
             await agent.TapAsync(cards[change % cards.Length], holdMs: 5);
             // Each tap's screen is drawn before the next (a live update may draw it a second time).
-            await probe.WaitForRendersAsync(++renders);
-            renders = await probe.RendersAsync();
+            if (options.WaitForAgent)
+            {
+                // Without asking the page anything between checkpoints (no DevTools traffic per change).
+                await watch.NextAnyAsync();
+                await Task.Delay(25);
+            }
+            else
+            {
+                await probe.WaitForRendersAsync(++renders);
+                renders = await probe.RendersAsync();
+            }
+
             if (checkpoints.Contains(change))
             {
                 // Measured on the same screen each time (the first card's), once its live update is in.
+                renders = await probe.RendersAsync();
                 await agent.TapAsync(cards[0], holdMs: 5);
                 await probe.WaitForRendersAsync(++renders);
                 await Task.Delay(1000);
@@ -114,8 +125,9 @@ public static class ScreenPaintBenchmark
             }
         }
 
+        renders = await probe.RendersAsync();
         report.AppendLine();
-        report.AppendLine(CultureInfo.InvariantCulture, $"(b) {options.Changes} screen changes (taps on {cards.Length} demo cards in turn: member and refusal screens, each drawn by the page before the next tap; {renders} screens drawn in all, live updates and the measuring screens included; memory is read on the first card's screen each time) in {started.Elapsed.TotalSeconds:0} s. Measured after a forced garbage collection (HeapProfiler.collectGarbage):");
+        report.AppendLine(CultureInfo.InvariantCulture, $"(b) {options.Changes} screen changes (taps on {cards.Length} demo cards in turn: member and refusal screens, {(options.WaitForAgent ? "each tap after the agent sent the last screen and 25 ms, the page not asked between checkpoints" : "each drawn by the page before the next tap")}; {renders} screens drawn in all, live updates and the measuring screens included; memory is read on the first card's screen each time) in {started.Elapsed.TotalSeconds:0} s. Measured after a forced garbage collection (HeapProfiler.collectGarbage):");
         report.AppendLine();
         report.AppendLine("| after screen changes | JS heap used MB | JS heap allocated MB | DOM nodes | JS event listeners | renderer RSS MB |");
         report.AppendLine("|---:|---:|---:|---:|---:|---:|");
@@ -158,6 +170,7 @@ public static class ScreenPaintBenchmark
     {
         private readonly AsyncServerStreamingCall<Contracts.V1.Screen> _call;
         private readonly Channel<(Contracts.V1.Screen, double)> _members = Channel.CreateUnbounded<(Contracts.V1.Screen, double)>();
+        private readonly Channel<bool> _any = Channel.CreateUnbounded<bool>();
         private readonly Task _reading;
         private string _last = "";
 
@@ -182,6 +195,16 @@ public static class ScreenPaintBenchmark
             }
         }
 
+        /// <summary>Waits for the next screen of any kind (after discarding those already in).</summary>
+        public async Task NextAnyAsync()
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            await _any.Reader.ReadAsync(timeout.Token);
+            while (_any.Reader.TryRead(out _))
+            {
+            }
+        }
+
         public void Dispose()
         {
             _call.Dispose();
@@ -195,6 +218,7 @@ public static class ScreenPaintBenchmark
                 while (await _call.ResponseStream.MoveNext(CancellationToken.None))
                 {
                     var received = PageProbe.Now();
+                    _any.Writer.TryWrite(true);
                     if (_call.ResponseStream.Current.ViewCase == Contracts.V1.Screen.ViewOneofCase.Member)
                     {
                         _members.Writer.TryWrite((_call.ResponseStream.Current, received));

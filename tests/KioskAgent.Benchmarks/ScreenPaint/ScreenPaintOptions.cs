@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace KioskAgent.Benchmarks.ScreenPaint;
 
-/// <summary>Command line (after <c>screen-paint</c>): --taps N --changes N --early N --output FILE.</summary>
+/// <summary>Command line (after <c>screen-paint</c>): --taps N --changes N --early N --wait-for page|agent --output FILE.</summary>
 public sealed record ScreenPaintOptions
 {
     /// <summary>Timed taps for tap → painted member screen (after 10 warm-up taps).</summary>
@@ -14,6 +14,12 @@ public sealed record ScreenPaintOptions
     public int Early { get; init; } = 100;
 
     public string? Output { get; init; }
+
+    /// <summary>
+    /// Memory part: wait for the agent's screen message (plus 25 ms) instead of asking the page after
+    /// each change, so the DevTools traffic of the harness is not part of what the renderer holds.
+    /// </summary>
+    public bool WaitForAgent { get; init; }
 
     public static ScreenPaintOptions Parse(string[] args)
     {
@@ -27,7 +33,8 @@ public sealed record ScreenPaintOptions
                 "--changes" => options with { Changes = Int(value) },
                 "--early" => options with { Early = Int(value) },
                 "--output" => options with { Output = value },
-                _ => throw new ArgumentException($"Unknown option {args[i]} {value}; use --taps, --changes, --early, --output."),
+                "--wait-for" when value is "agent" or "page" => options with { WaitForAgent = value == "agent" },
+                _ => throw new ArgumentException($"Unknown option {args[i]} {value}; use --taps, --changes, --early, --wait-for page|agent, --output."),
             };
         }
 
