@@ -87,6 +87,7 @@ public static class LocalApiExtensions
 
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
+        app.MapScreenHealth();
         return app;
     }
 }
