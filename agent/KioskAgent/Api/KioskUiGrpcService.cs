@@ -14,6 +14,7 @@ public sealed class KioskUiGrpcService(
     IOptions<KioskOptions> kiosk,
     IOptions<DemoOptions> demo,
     IOptions<KioskLanguageOptions> language,
+    IOptions<Camera.CameraOptions> camera,
     CardReaderRegistry readers,
     ScreenBroadcaster screen,
     ScreenHeartbeat heartbeat,
@@ -29,6 +30,7 @@ public sealed class KioskUiGrpcService(
             AgentVersion = AgentVersion.Current,
             DemoMode = demo.Value.Enabled,
             Language = language.Value.Language,
+            QrAccepted = camera.Value.Enabled,
         };
         var reader = readers.FindSimulated(null);
         if (demo.Value.Enabled && reader is not null)

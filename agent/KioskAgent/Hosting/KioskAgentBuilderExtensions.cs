@@ -1,4 +1,5 @@
 using KioskAgent.Api;
+using KioskAgent.Camera;
 using KioskAgent.CentralLink;
 using KioskAgent.Commands;
 using KioskAgent.Demo;
@@ -49,6 +50,7 @@ public static class KioskAgentBuilderExtensions
             .AddCommands()
             .AddRemoteConfig()
             .AddTaps()
+            .AddCamera()
             .AddRewards()
             .AddStatements()
             .AddFeedback();

@@ -20,6 +20,7 @@ public sealed class ScreenBroadcaster : IDisposable
     private ulong _shown;
     private LinkState _link = new();
     private ITimer? _clearTimer;
+    private bool _qrAccepted;
 
     /// <summary>Timeouts and greeting are read at each use, so a change from central applies to the next screen.</summary>
     public ScreenBroadcaster(IOptionsMonitor<ScreenOptions> options, TimeProvider time)
@@ -53,6 +54,22 @@ public sealed class ScreenBroadcaster : IDisposable
         Show(new Contracts.V1.Screen { Refusal = refusal }, TimeSpan.FromSeconds(_options.CurrentValue.RefusalClearAfterSeconds));
 
     public void ShowIdle() => Show(IdleScreen(), TimeSpan.Zero);
+
+    /// <summary>
+    /// A camera is configured: the idle screen says members may show their digital card QR
+    /// (<see cref="IdleView.QrAccepted"/>). Shown at once when the kiosk is idle.
+    /// </summary>
+    public void AcceptQr(bool accepted)
+    {
+        lock (_gate)
+        {
+            _qrAccepted = accepted;
+            if (_current.ViewCase == Contracts.V1.Screen.ViewOneofCase.Idle && _current.Idle.QrAccepted != accepted)
+            {
+                Show(IdleScreen(), TimeSpan.Zero); // System.Threading.Lock is re-entrant
+            }
+        }
+    }
 
     /// <summary>
     /// Changes the member screen of one tap in place (e.g. live figures from central), if it is
@@ -205,7 +222,7 @@ public sealed class ScreenBroadcaster : IDisposable
         return screen;
     }
 
-    private Contracts.V1.Screen IdleScreen() => new() { Idle = new IdleView { Greeting = _options.CurrentValue.IdleGreeting } };
+    private Contracts.V1.Screen IdleScreen() => new() { Idle = new IdleView { Greeting = _options.CurrentValue.IdleGreeting, QrAccepted = _qrAccepted } };
 
     private sealed class FixedMonitor(ScreenOptions value) : IOptionsMonitor<ScreenOptions>
     {
