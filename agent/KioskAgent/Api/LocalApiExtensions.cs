@@ -52,7 +52,7 @@ public static class LocalApiExtensions
                 o.Services.Map(Identity.SecureCardIdentityHealthCheck.ServiceName, r => r.Name == Identity.SecureCardIdentityHealthCheck.Name);
 
                 // The camera has its own name too: without it QR codes are not read, but cards still are.
-                o.Services.Map(Camera.CameraHealthCheck.Name, r => r.Name == Camera.CameraHealthCheck.Name);
+                o.Services.Map(Camera.CameraHealthCheck.ServiceName, r => r.Name == Camera.CameraHealthCheck.Name);
             })
             .AddCheck<JournalHealthCheck>("journal")
             .AddCheck<Identity.CardIdentityHealthCheck>("card_identity")
