@@ -24,7 +24,7 @@ public static class QrDecodeBenchmark
     {
         var frames = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 60;
         var rounds = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 3;
-        IQrDecoder[] decoders = [new ZbarQrDecoder(), new ZxingQrDecoder(), new ZxingQrDecoder(tryHarder: true)];
+        IQrDecoder[] decoders = [new NoQrDecoder(), new ZbarQrDecoder(), new ZxingQrDecoder(), new ZxingQrDecoder(tryHarder: true)];
         Console.WriteLine($"QR frame → tap event, {frames} frames × {rounds} rounds per cell, {Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.ProcessArchitecture}");
         Console.WriteLine("| frame | decoder | code in view | found | p50 ms | p99 ms | CPU ms/frame |");
         Console.WriteLine("|---|---|---|---|---|---|---|");
@@ -59,6 +59,7 @@ public static class QrDecodeBenchmark
     {
         ZxingQrDecoder { TryHarder: true } => "ZXing.Net 0.16.11, TRY_HARDER",
         ZxingQrDecoder => "ZXing.Net 0.16.11",
+        NoQrDecoder => "baseline: PNG → gray + change check, no decoder",
         _ => "zbar 0.23 (P/Invoke)",
     };
 

@@ -86,6 +86,23 @@ public sealed class CameraQrTests
     }
 
     [Fact]
+    public async Task CameraHealth_AndItsCounters_AreInTheMqttHealthReport()
+    {
+        await using var broker = await MosquittoBroker.StartAsync();
+        var settings = new AgentSettings { BrokerPort = broker.Port, Extra = new Dictionary<string, string>(_camera.AgentSettings()) { ["Central__TelemetrySeconds"] = "1" } };
+        await using var probe = await MqttProbe.ConnectAsync(broker.Port, HealthReports.Topic(settings));
+        await using var agent = await AgentProcess.StartAsync(settings);
+
+        var report = await Eventually.ValueAsync(
+            () => HealthReports.Latest(probe) is { } r && r.Devices.Any(d => d.DeviceId == "camera" && d.State == Contracts.V1.DeviceState.Ok) && r.Counter("camera.frames.unchanged") > 0 ? r : null,
+            "a health report with the camera working");
+
+        var camera = report.Devices.Single(d => d.DeviceId == "camera");
+        Assert.Equal(("camera", "Files"), (camera.Kind, camera.Driver));
+        Assert.True(report.Counter("camera.frames.decoded") >= 1);
+    }
+
+    [Fact]
     public async Task WithoutACamera_TheIdleScreenDoesNotOfferQr()
     {
         await using var agent = await AgentProcess.StartAsync(new AgentSettings { EmbeddedBroker = true });
