@@ -112,6 +112,19 @@ public sealed class CameraQrTests
         Assert.DoesNotContain(devices.Devices, d => d.Kind == "camera");
     }
 
+    [Fact]
+    public async Task ABadCameraConfiguration_StopsTheAgent_NamingEverySetting()
+    {
+        await using var agent = AgentProcess.Launch(new AgentSettings
+        {
+            Extra = new Dictionary<string, string> { ["Devices__Camera__Kind"] = "Files", ["Devices__Camera__MaxCpuPercent"] = "0" },
+        });
+
+        Assert.Equal(Hosting.AgentProgram.ConfigurationErrorExitCode, await agent.WaitForExitAsync(TimeSpan.FromSeconds(30)));
+        Assert.Contains("Devices:Camera:Path is required", agent.Output, StringComparison.Ordinal);
+        Assert.Contains("Devices:Camera:MaxCpuPercent", agent.Output, StringComparison.Ordinal);
+    }
+
     private static Task<DeviceStatus> WaitForCameraAsync(AgentProcess agent, Contracts.V1.DeviceState state)
     {
         var devices = new Contracts.V1.Devices.DevicesClient(agent.Channel);
