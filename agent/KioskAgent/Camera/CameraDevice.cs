@@ -1,5 +1,6 @@
+using KioskAgent.Devices.Kinds;
 using KioskAgent.Hardware.Camera;
-using KioskAgent.Hardware.Camera.Capture;
+using KioskAgent.Hardware.Devices;
 using Microsoft.Extensions.Options;
 
 namespace KioskAgent.Camera;
@@ -14,10 +15,11 @@ public sealed class CameraDevice
     private readonly SemaphoreSlim _gate = new(1, 1);
     private volatile CapturedFrame? _latest;
 
-    public CameraDevice(IOptions<CameraOptions> options, TimeProvider time)
+    /// <summary>The frame source comes from the camera kind configuration names (registered with AddDeviceKind), its settings bound from the same section.</summary>
+    public CameraDevice(IOptions<CameraOptions> options, DeviceKinds kinds, IConfiguration configuration, TimeProvider time)
     {
         Options = options.Value;
-        Source = Options.Enabled ? Create(Options, time) : null;
+        Source = Options.Enabled ? Create(Options, kinds, configuration, time) : null;
     }
 
     public CameraOptions Options { get; }
@@ -44,12 +46,12 @@ public sealed class CameraDevice
         }
     }
 
-    private static IFrameSource Create(CameraOptions options, TimeProvider time) => options.ParsedKind switch
+    private static IFrameSource Create(CameraOptions options, DeviceKinds kinds, IConfiguration configuration, TimeProvider time)
     {
-        CameraKind.Files when Directory.Exists(options.Path) => FileFrameSource.FromDirectory(options.Path, time),
-        CameraKind.Files => new FileFrameSource([options.Path], time),
-        CameraKind.V4l2 => new V4l2FrameSource(string.IsNullOrWhiteSpace(options.Path) ? "/dev/video0" : options.Path, options.Width, options.Height, timeProvider: time),
-        CameraKind.RpiCamera => new RpiCameraFrameSource(options.Width, options.Height, options.CameraIndex, timeProvider: time),
-        _ => throw new InvalidOperationException($"Camera kind {options.Kind} has no frame source."),
-    };
+        // Validated at start (CameraOptionsValidator): the kind exists and its settings bind.
+        var kind = kinds.Find<IFrameSource>(options.Kind) ?? throw new InvalidOperationException($"Camera kind {options.Kind} is not registered.");
+        var settings = DeviceSettings.Bind(kind, configuration.GetSection(CameraOptions.Section)).Settings
+            ?? throw new InvalidOperationException($"{CameraOptions.Section} does not bind onto {kind.Name}'s settings.");
+        return (IFrameSource)kind.Create(new DeviceContext(options.Id, time), settings);
+    }
 }

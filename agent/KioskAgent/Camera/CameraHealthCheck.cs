@@ -7,7 +7,7 @@ namespace KioskAgent.Camera;
 /// missing, so a probe can tell that QR codes are not being read. Card taps are unaffected, so the
 /// agent's other services do not depend on this check.
 /// </summary>
-public sealed class CameraHealthCheck(CameraHealth health, CameraDevice camera) : IHealthCheck
+public sealed class CameraHealthCheck(CameraHealthReporter health, CameraDevice camera) : IHealthCheck
 {
     public const string Name = "camera";
 
@@ -17,7 +17,7 @@ public sealed class CameraHealthCheck(CameraHealth health, CameraDevice camera) 
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
         Task.FromResult(!camera.Options.Enabled
             ? HealthCheckResult.Healthy("no camera configured")
-            : health.Current is { State: Devices.Health.DeviceState.Ok } ok
+            : health.Current is { State: Hardware.Devices.DeviceState.Ok } ok
                 ? HealthCheckResult.Healthy($"camera {ok.DeviceId}: {ok.Reason}")
                 : HealthCheckResult.Unhealthy($"camera {camera.Options.Id}: {health.Current?.Reason ?? "not started"}"));
 }

@@ -5,21 +5,16 @@ public sealed class CameraOptions
 {
     public const string Section = "Devices:Camera";
 
-    /// <summary>None, Files, V4l2 or RpiCamera; None (the default) means no camera and no QR.</summary>
-    public string Kind { get; set; } = nameof(CameraKind.None);
+    public const string None = "None";
+
+    /// <summary>
+    /// None (the default: no camera, no QR), or a registered camera kind (Files, V4l2, RpiCamera).
+    /// The kind's own settings (Path, Width, Height, CameraIndex) are bound from this same section.
+    /// </summary>
+    public string Kind { get; set; } = None;
 
     /// <summary>The camera's device id in health and the journal (in the place of a reader id).</summary>
     public string Id { get; set; } = "camera";
-
-    /// <summary>V4l2: the device (prefer /dev/v4l/by-id/…-video-index0); Files: a PNG file or a directory of them.</summary>
-    public string Path { get; set; } = "";
-
-    /// <summary>RpiCamera: which camera (rpicam-still --camera).</summary>
-    public int CameraIndex { get; set; }
-
-    public int Width { get; set; } = 1280;
-
-    public int Height { get; set; } = 720;
 
     /// <summary>At most this many frames a second are taken and decoded.</summary>
     public int MaxFramesPerSecond { get; set; } = 4;
@@ -44,19 +39,12 @@ public sealed class CameraOptions
 
     public CameraSnapshotOptions Snapshots { get; set; } = new();
 
-    public CameraKind? ParsedKind =>
-        Enum.TryParse<CameraKind>(Kind, ignoreCase: true, out var kind) && Enum.IsDefined(kind) && !int.TryParse(Kind, out _) ? kind : null;
-
     /// <summary>A camera is configured: members may show their digital card QR.</summary>
-    public bool Enabled => ParsedKind is { } kind && kind != CameraKind.None;
+    public bool Enabled => !string.IsNullOrWhiteSpace(Kind) && !string.Equals(Kind, None, StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>Problems with the scanning settings; the kind and its settings are checked by <see cref="CameraOptionsValidator"/>.</summary>
     public IEnumerable<string> Problems()
     {
-        if (ParsedKind is null)
-        {
-            yield return $"{Section}:Kind '{Kind}' is not a camera kind; use one of: {string.Join(", ", Enum.GetNames<CameraKind>())}.";
-        }
-
         if (!Enabled)
         {
             yield break;
@@ -67,11 +55,6 @@ public sealed class CameraOptions
             yield return $"{Section}:Id must be 1-64 letters, digits, '-', '_' or '.'.";
         }
 
-        if (ParsedKind == CameraKind.Files && string.IsNullOrWhiteSpace(Path))
-        {
-            yield return $"{Section}:Path is required for Files (a PNG file or a directory of PNG files).";
-        }
-
         foreach (var problem in RangeProblems())
         {
             yield return $"{Section}:{problem}";
@@ -80,11 +63,6 @@ public sealed class CameraOptions
 
     private IEnumerable<string> RangeProblems()
     {
-        if (Width is < 16 or > 4096 || Height is < 16 or > 4096)
-        {
-            yield return "Width and Height must be 16-4096.";
-        }
-
         if (MaxFramesPerSecond is < 1 or > 30)
         {
             yield return "MaxFramesPerSecond must be 1-30.";

@@ -17,7 +17,7 @@ public static class CameraServiceCollectionExtensions
         services.AddSingleton<CameraDevice>();
         services.AddSingleton<CameraCounters>();
         services.AddSingleton<IHealthReportContributor>(sp => sp.GetRequiredService<CameraCounters>());
-        services.AddSingleton<CameraHealth>();
+        services.AddSingleton<CameraHealthReporter>();
         services.AddSingleton<VoucherScans>();
         services.AddSingleton<QrCodeDispatcher>();
         services.AddSingleton<CheckInSnapshots>();

@@ -1,5 +1,6 @@
 using KioskAgent.Hardware.Camera;
 using KioskAgent.Hardware.Camera.Qr;
+using KioskAgent.Hardware.Devices;
 using KioskAgent.Screen;
 using KioskAgent.Taps;
 
@@ -17,7 +18,7 @@ public sealed partial class QrScanLoop(
     ScanBudget budget,
     QrCodeDispatcher dispatcher,
     TapPipeline pipeline,
-    CameraHealth health,
+    CameraHealthReporter health,
     CameraCounters counters,
     ScreenBroadcaster screen,
     TimeProvider time,

@@ -30,7 +30,7 @@ public sealed partial class MemberTapHandler(
         var today = calendar.Today;
         var outcome = tap.Identity.Identity is { } identity
             ? Decide(() => CardAcceptance.Decide(members.Find(identity), uid.Hex, today))
-            : TapRefusals.ForIdentityFailure(tap.Identity.RefusalReason);
+            : TapRefusals.ForIdentityFailure(tap.Identity);
         return await CompleteAsync(new Presented(tap.ReaderId, uid.Hex, uid.Masked(), ""), outcome, tap.At, today, cancellationToken).ConfigureAwait(false);
     }
 

@@ -1,8 +1,11 @@
 using KioskAgent.Camera;
+using KioskAgent.Devices.Kinds;
 using KioskAgent.Hardware.Camera;
+using KioskAgent.Hardware.Camera.Kinds;
 using KioskAgent.Hosting;
 using KioskAgent.Tests.Hardware.Camera;
 using KioskAgent.Tests.Testing;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
@@ -29,10 +32,10 @@ public sealed class CheckInSnapshotsTests : IDisposable
         var options = new CameraOptions
         {
             Kind = kind,
-            Path = frame,
             Snapshots = new CameraSnapshotOptions { Directory = Path.Combine(_directory, "kept"), MaxCount = maxCount, MaxAgeDays = maxAgeDays, ReuseFrameMs = 0 },
         };
-        var camera = new CameraDevice(Options.Create(options), _time);
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Devices:Camera:Path"] = frame }).Build();
+        var camera = new CameraDevice(Options.Create(options), new DeviceKinds([CameraKinds.Files]), configuration, _time);
         return new CheckInSnapshots(camera, _counters, Options.Create(new KioskOptions { DataDirectory = _directory }), _time, NullLogger<CheckInSnapshots>.Instance);
     }
 
