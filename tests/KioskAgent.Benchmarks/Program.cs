@@ -3,6 +3,7 @@ using KioskAgent.Benchmarks.MemberCache;
 using KioskAgent.Benchmarks.OutboxDrain;
 using KioskAgent.Benchmarks.PcscTapLatency;
 using KioskAgent.Benchmarks.ScreenPaint;
+using KioskAgent.Benchmarks.QrDecode;
 
 // Stopwatch-based harnesses with their own measurement: BenchmarkDotNet measures calls, not
 // asynchronous events (tap latency, outbox drain) or whole-process import runs with peak RSS (member cache).
@@ -12,5 +13,6 @@ return args switch
     ["hostile-flood", .. var rest] => await HostileFloodBenchmark.RunAsync(HostileFloodOptions.Parse(rest)),
     ["outbox-drain", .. var rest] => await OutboxDrainBenchmark.RunAsync(OutboxDrainOptions.Parse(rest)),
     ["screen-paint", .. var rest] => await ScreenPaintBenchmark.RunAsync(ScreenPaintOptions.Parse(rest)),
+    ["qr-decode", .. var rest] => await QrDecodeBenchmark.RunAsync(rest),
     _ => await TapLatencyBenchmark.RunAsync(TapLatencyOptions.Parse(args)),
 };

@@ -16,6 +16,7 @@ public sealed class KioskUiGrpcService(
     IOptions<DemoOptions> demo,
     IOptions<KioskLanguageOptions> language,
     IOptionsMonitor<RedemptionPolicy> policy,
+    IOptions<Camera.CameraOptions> camera,
     CardReaderRegistry readers,
     ScreenBroadcaster screen,
     ScreenHeartbeat heartbeat,
@@ -32,6 +33,7 @@ public sealed class KioskUiGrpcService(
             DemoMode = demo.Value.Enabled,
             Language = language.Value.Language,
             StoreName = policy.CurrentValue.StoreName,
+            QrAccepted = camera.Value.Enabled,
         };
         var reader = readers.FindSimulated(null);
         if (demo.Value.Enabled && reader is not null)

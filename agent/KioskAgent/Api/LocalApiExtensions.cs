@@ -47,10 +47,13 @@ public static class LocalApiExtensions
                 // of its own, the only way the protocol can show "works, but weak" (UID-only).
                 foreach (var service in HealthServiceNames)
                 {
-                    o.Services.Map(service, r => r.Name != Identity.SecureCardIdentityHealthCheck.Name);
+                    o.Services.Map(service, r => r.Name is not (Identity.SecureCardIdentityHealthCheck.Name or Camera.CameraHealthCheck.Name));
                 }
 
                 o.Services.Map(Identity.SecureCardIdentityHealthCheck.ServiceName, r => r.Name == Identity.SecureCardIdentityHealthCheck.Name);
+
+                // The camera has its own name too: without it QR codes are not read, but cards still are.
+                o.Services.Map(Camera.CameraHealthCheck.ServiceName, r => r.Name == Camera.CameraHealthCheck.Name);
             })
             .AddCheck<JournalHealthCheck>("journal")
             .AddCheck<Identity.CardIdentityHealthCheck>("card_identity")

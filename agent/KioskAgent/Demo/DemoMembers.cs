@@ -60,7 +60,7 @@ public static class DemoMembers
         Currency = "CNY",
         Points = points,
         LifetimePoints = lifetime,
-        QrToken = $"KM1:demo-{number}",
+        QrToken = $"KM1:demo-member-{number}",
         Cards = { card },
     };
 

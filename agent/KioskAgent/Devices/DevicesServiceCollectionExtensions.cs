@@ -1,6 +1,7 @@
 using KioskAgent.Devices.Discovery;
 using KioskAgent.Devices.Health;
 using KioskAgent.Devices.Kinds;
+using KioskAgent.Hardware.Camera.Kinds;
 using KioskAgent.Hardware.CardReaders.Simulated;
 using KioskAgent.Hardware.Display.Lcd;
 using KioskAgent.Hardware.Display.Simulated;
@@ -25,7 +26,8 @@ public static class DevicesServiceCollectionExtensions
             .Validate(o => o.Pinned.All(p => !string.IsNullOrWhiteSpace(p.Id) && !string.IsNullOrWhiteSpace(p.Bus) && !string.IsNullOrWhiteSpace(p.Address)), "Devices:Discovery:Pinned entries need Id, Bus and Address.")
             .ValidateOnStart();
         // The kinds configuration may name, one line each: card readers (Devices:CardReaders:N:Kind),
-        // the customer display (CustomerDisplay:Kind) and the signal outputs (Signals:Driver).
+        // the customer display (CustomerDisplay:Kind), the signal outputs (Signals:Driver) and the
+        // camera (Devices:Camera:Kind).
         services
             .AddDeviceKind(new SimulatedCardReaderKind())
             .AddDeviceKind(new PcscCardReaderKind())
@@ -37,7 +39,10 @@ public static class DevicesServiceCollectionExtensions
             .AddDeviceKind(PoleDisplayKind.Cd5220Vfd)
             .AddDeviceKind(new Hd44780I2cDisplayKind())
             .AddDeviceKind(SignalsKind.Simulated)
-            .AddDeviceKind(SignalsKind.Gpiod);
+            .AddDeviceKind(SignalsKind.Gpiod)
+            .AddDeviceKind(CameraKinds.Files)
+            .AddDeviceKind(CameraKinds.V4l2)
+            .AddDeviceKind(CameraKinds.RpiCamera);
         services.AddSingleton<DeviceKinds>();
         services.AddSingleton<CardReaderRegistry>();
         services.AddSingleton<DeviceHealthRegistry>();

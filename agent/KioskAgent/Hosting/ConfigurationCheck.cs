@@ -33,6 +33,7 @@ public static class ConfigurationCheck
         Check<Hardware.Gpio.SignalsOptions>(services, problems);
         Check<Rewards.RedemptionPolicy>(services, problems);
         Check<Commands.CommandOptions>(services, problems);
+        Check<Camera.CameraOptions>(services, problems);
         return problems;
     }
 

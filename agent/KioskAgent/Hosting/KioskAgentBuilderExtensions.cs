@@ -1,5 +1,6 @@
 using KioskAgent.Activities;
 using KioskAgent.Api;
+using KioskAgent.Camera;
 using KioskAgent.CentralLink;
 using KioskAgent.Commands;
 using KioskAgent.Demo;
@@ -51,6 +52,7 @@ public static class KioskAgentBuilderExtensions
             .AddCommands()
             .AddRemoteConfig()
             .AddTaps()
+            .AddCamera()
             .AddRewards()
             .AddStatements()
             .AddActivities()

@@ -25,6 +25,14 @@ public sealed class MemberLookup(MemberCache cache)
         return member is null && cache.AwaitingData ? throw new MemberDataUnavailableException() : member;
     }
 
+    /// <summary>By a member QR code (<see cref="QrIdentityResult.Code"/>), with the same rule while the cache waits for data.</summary>
+    /// <exception cref="MemberDataUnavailableException">Nobody found while the cache waits for central's data after damage.</exception>
+    public Member? Find(QrIdentityResult identity)
+    {
+        var member = identity.Code is { } code ? cache.FindByQrToken(code) : null;
+        return member is null && cache.AwaitingData ? throw new MemberDataUnavailableException() : member;
+    }
+
     /// <summary>The site's level table, lowest first.</summary>
     public IReadOnlyList<MemberLevel> Levels() => cache.Levels();
 

@@ -19,7 +19,7 @@ public sealed class RedemptionMemberViewContributor(
     IOptionsMonitor<RedemptionPolicy> policy,
     TimeProvider time) : IMemberViewContributor
 {
-    public void Contribute(Tap tap, Member member, MemberView view)
+    public void Contribute(string readerId, Member member, MemberView view)
     {
         var now = time.GetUtcNow();
         var zone = calendar.Zone;
@@ -33,7 +33,7 @@ public sealed class RedemptionMemberViewContributor(
         if (policy.CurrentValue.Enabled)
         {
             view.RedemptionOffered = true;
-            sessions.Begin(new RedemptionSession(view.TransactionId, member.MemberNumber, tap.ReaderId, view.Clone()));
+            sessions.Begin(new RedemptionSession(view.TransactionId, member.MemberNumber, readerId, view.Clone()));
         }
     }
 }

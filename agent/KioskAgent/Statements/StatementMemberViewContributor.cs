@@ -7,7 +7,7 @@ namespace KioskAgent.Statements;
 /// <summary>Offers "print my statement" on every member screen and remembers whose screen it is.</summary>
 public sealed class StatementMemberViewContributor(StatementPrinting statements) : IMemberViewContributor
 {
-    public void Contribute(Tap tap, Member member, MemberView view)
+    public void Contribute(string readerId, Member member, MemberView view)
     {
         view.StatementOffered = true;
         statements.Begin(new StatementSession(view.TransactionId, member.Recent?.Lines ?? []));

@@ -16,6 +16,12 @@ public static class CardAcceptance
             return TapOutcome.Refuse("card_unknown", "此卡未登记，请到服务台办理 · This card is not registered. Please ask at the service desk.");
         }
 
+        return ForCard(member, card, today);
+    }
+
+    /// <summary>The rule for one of the member's cards.</summary>
+    public static TapOutcome ForCard(Member member, MemberCard card, DateOnly today)
+    {
         return card.State switch
         {
             CardState.Active when card.ValidUntil is { } until && today > until =>

@@ -21,17 +21,63 @@ public sealed partial class MemberTapHandler(
     IEnumerable<IMemberViewContributor> contributors,
     ILogger<MemberTapHandler> logger)
 {
+    /// <summary><see cref="CardTap.Credential"/> of a digital member card QR.</summary>
+    public const string QrCredential = "qr";
+
     public async Task<TapOutcome> HandleAsync(Tap tap, CancellationToken cancellationToken)
     {
         var uid = tap.Card.Uid;
         var today = calendar.Today;
         var outcome = tap.Identity.Identity is { } identity
-            ? Decide(identity, uid.Hex, today)
+            ? Decide(() => CardAcceptance.Decide(members.Find(identity), uid.Hex, today))
             : TapRefusals.ForIdentityFailure(tap.Identity);
+        return await CompleteAsync(new Presented(tap.ReaderId, uid.Hex, uid.Masked(), ""), outcome, tap.At, today, cancellationToken).ConfigureAwait(false);
+    }
 
-        if (await RecordAsync(TapTransaction(tap.ReaderId, uid.Hex, outcome), tap.At, cancellationToken).ConfigureAwait(false) is not { } entry)
+    /// <summary>
+    /// A member QR held to a camera: the same steps as a card (acceptance, journal, screen, counters),
+    /// with the QR's own acceptance rule; the journal records that a QR was used, never its token.
+    /// </summary>
+    public async Task<TapOutcome> HandleQrAsync(QrTap tap, CancellationToken cancellationToken)
+    {
+        var today = calendar.Today;
+        var outcome = tap.Identity.Succeeded
+            ? Decide(() => QrAcceptance.Decide(members.Find(tap.Identity), today))
+            : TapRefusals.ForQrCode(tap.Identity.RefusalReason);
+        return await CompleteAsync(new Presented(tap.CameraId, "", tap.Identity.Masked, QrCredential), outcome, tap.At, today, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>A card was seen but could not be read: record it, ask the member to tap again.</summary>
+    public async Task<TapOutcome> HandleReadFailureAsync(string readerId, string reason, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        var outcome = TapRefusals.ForReadFailure(reason);
+        if (await RecordAsync(TapTransaction(new Presented(readerId, "", "", ""), outcome), at, cancellationToken).ConfigureAwait(false) is not { } entry)
         {
-            return Unrecorded(tap.ReaderId, uid.Masked());
+            return Unrecorded(readerId, "");
+        }
+
+        ShowRefusal(outcome, "", entry.Id);
+        LogTap(readerId, "", false, outcome.ReasonCode, entry.Sequence);
+        return outcome;
+    }
+
+    private static TapOutcome Decide(Func<TapOutcome> decide)
+    {
+        try
+        {
+            return decide();
+        }
+        catch (MemberDataUnavailableException)
+        {
+            return TapRefusals.MemberDataUnavailable();
+        }
+    }
+
+    private async Task<TapOutcome> CompleteAsync(Presented presented, TapOutcome outcome, DateTimeOffset at, DateOnly today, CancellationToken cancellationToken)
+    {
+        if (await RecordAsync(TapTransaction(presented, outcome), at, cancellationToken).ConfigureAwait(false) is not { } entry)
+        {
+            return Unrecorded(presented.ReaderId, presented.Masked);
         }
 
         if (outcome.Accepted && outcome.Member is { } m)
@@ -42,47 +88,21 @@ public sealed partial class MemberTapHandler(
                 Level = members.LevelName(m.Level),
                 Balance = new Money { AmountMinor = m.BalanceMinor, Currency = m.Currency },
                 Points = m.Points,
-                MaskedCard = uid.Masked(),
+                MaskedCard = presented.Masked,
                 TransactionId = entry.Id,
             };
             SelfServiceView.Fill(view, SelfServiceSummary.Compose(m, members.Levels(), today));
-            Contribute(tap, m, view);
+            Contribute(presented.ReaderId, m, view);
             live.Show(m, view);
         }
         else
         {
-            ShowRefusal(outcome, uid.Masked(), entry.Id);
+            ShowRefusal(outcome, presented.Masked, entry.Id);
         }
 
-        counters.Tap(tap.ReaderId, outcome.Accepted, outcome.ReasonCode);
-        LogTap(tap.ReaderId, uid.Masked(), outcome.Accepted, outcome.ReasonCode, entry.Sequence);
+        counters.Tap(presented.ReaderId, outcome.Accepted, outcome.ReasonCode);
+        LogTap(presented.ReaderId, presented.Masked, outcome.Accepted, outcome.ReasonCode, entry.Sequence);
         return outcome;
-    }
-
-    /// <summary>A card was seen but could not be read: record it, ask the member to tap again.</summary>
-    public async Task<TapOutcome> HandleReadFailureAsync(string readerId, string reason, DateTimeOffset at, CancellationToken cancellationToken)
-    {
-        var outcome = TapRefusals.ForReadFailure(reason);
-        if (await RecordAsync(TapTransaction(readerId, "", outcome), at, cancellationToken).ConfigureAwait(false) is not { } entry)
-        {
-            return Unrecorded(readerId, "");
-        }
-
-        ShowRefusal(outcome, "", entry.Id);
-        LogTap(readerId, "", false, outcome.ReasonCode, entry.Sequence);
-        return outcome;
-    }
-
-    private TapOutcome Decide(Identity.CardIdentity identity, string uid, DateOnly today)
-    {
-        try
-        {
-            return CardAcceptance.Decide(members.Find(identity), uid, today);
-        }
-        catch (MemberDataUnavailableException)
-        {
-            return TapRefusals.MemberDataUnavailable();
-        }
     }
 
     /// <summary>The durable commit; null when the journal cannot record (its fault is in health).</summary>
@@ -107,13 +127,13 @@ public sealed partial class MemberTapHandler(
         return outcome;
     }
 
-    private void Contribute(Tap tap, Member member, MemberView view)
+    private void Contribute(string readerId, Member member, MemberView view)
     {
         foreach (var contributor in contributors)
         {
             try
             {
-                contributor.Contribute(tap, member, view);
+                contributor.Contribute(readerId, member, view);
             }
             catch (Exception ex)
             {
@@ -122,12 +142,13 @@ public sealed partial class MemberTapHandler(
         }
     }
 
-    private static Transaction TapTransaction(string readerId, string uid, TapOutcome outcome) => new()
+    private static Transaction TapTransaction(Presented presented, TapOutcome outcome) => new()
     {
         CardTap = new CardTap
         {
-            ReaderId = readerId,
-            CardUid = uid,
+            ReaderId = presented.ReaderId,
+            CardUid = presented.CardUid,
+            Credential = presented.Credential,
             MemberNumber = outcome.Member?.MemberNumber ?? "",
             Accepted = outcome.Accepted,
             RefusalReason = outcome.ReasonCode,
@@ -142,6 +163,9 @@ public sealed partial class MemberTapHandler(
             MaskedCard = maskedCard,
             TransactionId = transactionId,
         });
+
+    /// <summary>What was presented where, as the journal, the screen and the logs may show it.</summary>
+    private sealed record Presented(string ReaderId, string CardUid, string Masked, string Credential);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Tap refused because the journal cannot record it: {Reason}")]
     private partial void LogNotRecorded(string reason);

@@ -22,8 +22,42 @@ public sealed partial class TapPipeline(
     private readonly Lock _gate = new();
     private readonly List<Channel<Tap>> _subscribers = [];
     private readonly ReaderHealthReporter _health = new(health);
+    private int _inFlight;
+
+    /// <summary>A tap is being handled now: the camera skips decoding frames meanwhile (CPU goes to the tap).</summary>
+    public bool IsBusy => Volatile.Read(ref _inFlight) > 0;
 
     public async Task HandleAsync(CardReaderOptions reader, CardEvent cardEvent, CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref _inFlight);
+        try
+        {
+            await HandleEventAsync(reader, cardEvent, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _inFlight);
+        }
+    }
+
+    /// <summary>
+    /// A member QR the camera saw newly (it debounces: a code held in view is one tap). QR codes
+    /// always identify members, so the member handler takes them.
+    /// </summary>
+    public async Task<TapOutcome> HandleQrAsync(QrTap tap, CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref _inFlight);
+        try
+        {
+            return await memberTaps.HandleQrAsync(tap, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _inFlight);
+        }
+    }
+
+    private async Task HandleEventAsync(CardReaderOptions reader, CardEvent cardEvent, CancellationToken cancellationToken)
     {
         bool isNewTap;
         lock (_gate)

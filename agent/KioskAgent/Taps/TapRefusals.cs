@@ -25,6 +25,14 @@ public static class TapRefusals
         "member_data_unavailable",
         "会员数据正在更新，请稍后再试 · Member data is being refreshed. Please try again in a moment.");
 
+    /// <summary>
+    /// A QR that starts like a member code but is not one this kiosk reads (a newer app's <c>KM2:</c>,
+    /// a truncated or altered code): ask for a fresh code, never "unknown member".
+    /// </summary>
+    public static TapOutcome ForQrCode(string reason) => TapOutcome.Refuse(
+        $"qr_{reason}",
+        "无法识别此会员码，请在手机上刷新后重试 · This member code cannot be read. Please refresh it on your phone and try again.");
+
     /// <summary>The card left the field mid-read or answered garbage: trying again usually works.</summary>
     public static TapOutcome ForReadFailure(string reason) => TapOutcome.Refuse(Code("read", reason), TapAgain);
 
