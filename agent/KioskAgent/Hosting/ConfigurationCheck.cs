@@ -33,6 +33,7 @@ public static class ConfigurationCheck
         Check<Hardware.Gpio.SignalsOptions>(services, problems);
         Check<Rewards.RedemptionPolicy>(services, problems);
         Check<Commands.CommandOptions>(services, problems);
+        Check<Provisioning.ProvisioningOptions>(services, problems);
         return problems;
     }
 
