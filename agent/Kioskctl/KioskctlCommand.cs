@@ -31,6 +31,11 @@ public static class KioskctlCommand
         root.Subcommands.Add(MembersCommand.Create(agent, login));
         root.Subcommands.Add(TechCommand.Create());
         root.Subcommands.Add(FleetCommand.Create());
+        foreach (var command in Provisioning.ProvisioningCommands.Create())
+        {
+            root.Subcommands.Add(command);
+        }
+
         return root;
     }
 
