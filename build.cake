@@ -19,7 +19,7 @@ var agentDll = root.CombineWithFilePath($"agent/KioskAgent/bin/{configuration}/n
 // Debian packages the tests use: the real broker, the real browser, CJK fonts so screenshots show
 // what a member would read, the real PC/SC daemon with its virtual reader driver (vpcd) plus an
 // independent PC/SC client (pyscard) for benchmarks, and socat for serial pty pairs.
-var testPackages = new[] { "mosquitto", "chromium", "fonts-noto-cjk", "pcscd", "libpcsclite1", "vsmartcard-vpcd", "pcsc-tools", "python3-pyscard", "socat", "libzbar0", "zbar-tools" };
+var testPackages = new[] { "mosquitto", "chromium", "fonts-noto-cjk", "pcscd", "libpcsclite1", "vsmartcard-vpcd", "pcsc-tools", "python3-pyscard", "socat", "libzbar0", "zbar-tools", "python3-grpcio", "python3-grpc-tools", "python3-protobuf", "python3-cryptography" };
 
 void Run(string tool, string arguments, DirectoryPath workingDirectory = null, IDictionary<string, string> environment = null)
 {
