@@ -32,6 +32,11 @@ public static class KioskctlCommand
         root.Subcommands.Add(TechCommand.Create());
         root.Subcommands.Add(FleetCommand.Create());
         root.Subcommands.Add(DrawCommand.Create());
+        foreach (var command in Provisioning.ProvisioningCommands.Create())
+        {
+            root.Subcommands.Add(command);
+        }
+
         return root;
     }
 

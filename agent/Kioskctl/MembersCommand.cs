@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Google.Protobuf;
 using KioskAgent.Contracts.V1;
+using Spectre.Console;
 
 namespace Kioskctl;
 
@@ -48,7 +49,22 @@ public static class MembersCommand
             {
                 var client = new MemberAdmin.MemberAdminClient(channel);
                 using var call = client.ImportMembers(login.Headers(parse), cancellationToken: cancellationToken);
-                await SendAsync(call.RequestStream, path, new ImportMembersChunk { Format = kind, DryRun = parse.GetValue(dryRun), Encoding = parse.GetValue(encoding) ?? "", FileName = path.Name }, cancellationToken);
+                var first = new ImportMembersChunk { Format = kind, DryRun = parse.GetValue(dryRun), Encoding = parse.GetValue(encoding) ?? "", FileName = path.Name };
+                if (AnsiConsole.Profile.Capabilities.Interactive)
+                {
+                    // A progress bar on a terminal; plain output when piped, so scripts read only the result.
+                    await AnsiConsole.Progress().StartAsync(async progress =>
+                    {
+                        var task = progress.AddTask($"sending {Markup.Escape(path.Name)}", maxValue: Math.Max(1, path.Length));
+                        await SendAsync(call.RequestStream, path, first, sent => task.Value = sent, cancellationToken);
+                        task.Description = "checking and importing on the kiosk";
+                    });
+                }
+                else
+                {
+                    await SendAsync(call.RequestStream, path, first, null, cancellationToken);
+                }
+
                 exit = Report(path.Name, await call.ResponseAsync);
             });
             return status != 0 ? status : exit;
@@ -64,7 +80,7 @@ public static class MembersCommand
         _ => ImportFormat.Unspecified,
     };
 
-    private static async Task SendAsync(Grpc.Core.IClientStreamWriter<ImportMembersChunk> stream, FileInfo path, ImportMembersChunk first, CancellationToken cancellationToken)
+    private static async Task SendAsync(Grpc.Core.IClientStreamWriter<ImportMembersChunk> stream, FileInfo path, ImportMembersChunk first, Action<long>? sent, CancellationToken cancellationToken)
     {
         await using var input = path.OpenRead();
         var buffer = new byte[ChunkBytes];
@@ -81,6 +97,7 @@ public static class MembersCommand
             // The first chunk carries the options, even for an empty file.
             chunk.Data = ByteString.CopyFrom(buffer, 0, read);
             await stream.WriteAsync(chunk, cancellationToken);
+            sent?.Invoke(input.Position);
             chunk = new ImportMembersChunk();
         }
         while (read > 0);

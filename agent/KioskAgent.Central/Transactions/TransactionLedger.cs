@@ -95,6 +95,7 @@ public sealed class TransactionLedger(TransactionStore store, TransactionJudge? 
     {
         Transaction.BodyOneofCase.CardTap => "card_tap",
         Transaction.BodyOneofCase.Redemption => "redemption",
+        Transaction.BodyOneofCase.ProvisioningAudit => "provisioning_audit",
         var other => other.ToString(),
     };
 

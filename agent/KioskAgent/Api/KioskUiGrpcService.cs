@@ -21,8 +21,40 @@ public sealed class KioskUiGrpcService(
     ScreenBroadcaster screen,
     ScreenHeartbeat heartbeat,
     StatementPrinting statements,
+    IEnrollmentScreen enrollment,
     IHostApplicationLifetime lifetime) : KioskUi.KioskUiBase
 {
+    /// <summary>The enrollment screen's data, only while the kiosk waits for a technician.</summary>
+    public override Task<EnrollmentState> GetEnrollment(GetEnrollmentRequest request, ServerCallContext context) =>
+        Task.FromResult(enrollment.Current() ?? throw NotEnrolling());
+
+    public override Task<EnrollmentState> RegenerateEnrollmentCode(RegenerateEnrollmentCodeRequest request, ServerCallContext context)
+    {
+        try
+        {
+            return Task.FromResult(enrollment.Regenerate());
+        }
+        catch (InvalidOperationException ex)
+        {
+            throw new RpcException(new Status(StatusCode.FailedPrecondition, ex.Message));
+        }
+    }
+
+    public override Task<PrintEnrollmentSlipReply> PrintEnrollmentSlip(PrintEnrollmentSlipRequest request, ServerCallContext context)
+    {
+        try
+        {
+            return Task.FromResult(new PrintEnrollmentSlipReply { JobId = enrollment.PrintSlip() });
+        }
+        catch (InvalidOperationException ex)
+        {
+            throw new RpcException(new Status(StatusCode.FailedPrecondition, ex.Message));
+        }
+    }
+
+    private static RpcException NotEnrolling() =>
+        new(new Status(StatusCode.FailedPrecondition, "this kiosk is enrolled: the enrollment code is not shown"));
+
     public override Task<KioskInfo> GetKioskInfo(GetKioskInfoRequest request, ServerCallContext context)
     {
         var info = new KioskInfo

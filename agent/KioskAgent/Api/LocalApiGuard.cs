@@ -18,7 +18,9 @@ public sealed partial class LocalApiGuard(RequestDelegate next, IOptions<LocalAp
 
     public Task InvokeAsync(HttpContext context)
     {
-        var tcp = context.Connection.LocalIpAddress is not null;
+        // TLS comes only in on the provisioning listener, which has its own guard (client
+        // certificates); the loopback API is never TLS.
+        var tcp = context.Connection.LocalIpAddress is not null && !context.Request.IsHttps;
         if (tcp && !IsLoopbackHost(context.Request.Host.Host))
         {
             LogForeignHost(context.Connection.LocalPort);

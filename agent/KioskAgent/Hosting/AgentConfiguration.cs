@@ -5,8 +5,9 @@ namespace KioskAgent.Hosting;
 /// <summary>
 /// Configuration sources, lowest to highest precedence: appsettings.json and
 /// appsettings.{Environment}.json next to the agent, /etc/kiosk-agent/appsettings.json (the
-/// provisioned kiosk), environment variables prefixed KIOSK_ (KIOSK_Central__Port=1883), central's
-/// overrides (remote-config.json in the data directory, only remote-settable keys), then the
+/// provisioned kiosk), environment variables prefixed KIOSK_ (KIOSK_Central__Port=1883), the
+/// technician's provisioned configuration (provisioning/provisioned-config.json in the data
+/// directory, set over the provisioning API), central's overrides (remote-config.json in the data directory, only remote-settable keys), then the
 /// command line.
 /// </summary>
 public static class AgentConfiguration
@@ -24,6 +25,7 @@ public static class AgentConfiguration
         var dataDirectory = new ConfigurationBuilder().AddCommandLine(args).Build()[DataDirectoryKey]
             ?? configuration[DataDirectoryKey]
             ?? new KioskOptions().DataDirectory;
+        ((IConfigurationBuilder)configuration).Add(new Provisioning.ProvisionedConfigurationSource(Path.Combine(Path.GetFullPath(dataDirectory), Provisioning.ProvisioningFiles.DirectoryName, Provisioning.ProvisionedConfigurationSource.FileName)));
         configuration.AddRemoteOverrides(dataDirectory);
         configuration.AddCommandLine(args);
     }

@@ -34,6 +34,7 @@ public static class ConfigurationCheck
         Check<Rewards.RedemptionPolicy>(services, problems);
         Check<Commands.CommandOptions>(services, problems);
         Check<Camera.CameraOptions>(services, problems);
+        Check<Provisioning.ProvisioningOptions>(services, problems);
         return problems;
     }
 

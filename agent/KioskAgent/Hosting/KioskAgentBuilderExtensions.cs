@@ -12,6 +12,7 @@ using KioskAgent.Journal;
 using KioskAgent.Members;
 using KioskAgent.MemberSync;
 using KioskAgent.Printing;
+using KioskAgent.Provisioning;
 using KioskAgent.RemoteConfig;
 using KioskAgent.Rewards;
 using KioskAgent.Screen;
@@ -38,6 +39,7 @@ public static class KioskAgentBuilderExtensions
             .ValidateOnStart();
 
         builder.AddLocalApi();
+        builder.AddProvisioning();
         builder.Services
             .AddWatchdog()
             .AddDemo()
@@ -63,6 +65,8 @@ public static class KioskAgentBuilderExtensions
 
     public static WebApplication MapKioskAgent(this WebApplication app)
     {
+        // Before the local API's own guards: it decides what the provisioning listener serves.
+        app.MapProvisioning();
         app.MapLocalApi();
         return app;
     }

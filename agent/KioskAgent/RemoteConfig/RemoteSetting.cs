@@ -69,7 +69,8 @@ public sealed class RemoteSetting
     /// <summary>The effective value (configured or the options default), invariant culture.</summary>
     public string Read(IConfiguration configuration) => _read(configuration);
 
-    private static IEnumerable<string> ValidateOptions<T>(IConfiguration section, IServiceProvider services)
+    /// <summary>Binding errors and validator failures of <typeparamref name="T"/> bound from <paramref name="section"/> (also used by provisioning).</summary>
+    internal static IEnumerable<string> ValidateOptions<T>(IConfiguration section, IServiceProvider services)
         where T : class, new()
     {
         if (!TryBind<T>(section, out var bound, out var error))

@@ -85,6 +85,8 @@ public sealed partial class AgentProcess : IAsyncDisposable
         env["KIOSK_Kiosk__DataDirectory"] = settings.DataDirectory;
         env["KIOSK_Api__UiPort"] = settings.UiPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
         env["KIOSK_Api__GrpcPort"] = settings.GrpcPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        env["KIOSK_Provisioning__Address"] = "127.0.0.1";
+        env["KIOSK_Provisioning__Port"] = settings.ProvisioningPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
         env["KIOSK_Central__Port"] = (settings.BrokerPort == 0 ? FreePort.Next() : settings.BrokerPort).ToString(System.Globalization.CultureInfo.InvariantCulture);
         env["KIOSK_Central__EmbeddedBroker"] = settings.EmbeddedBroker ? "true" : "false";
         env["KIOSK_Central__ReconnectMaxSeconds"] = "2";

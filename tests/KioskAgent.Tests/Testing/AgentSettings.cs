@@ -15,6 +15,9 @@ public sealed record AgentSettings
 
     public int BrokerPort { get; init; }
 
+    /// <summary>The provisioning listener (TLS), on loopback so that tests never listen on the LAN.</summary>
+    public int ProvisioningPort { get; init; } = FreePort.Next();
+
     public bool EmbeddedBroker { get; init; }
 
     public bool Demo { get; init; }

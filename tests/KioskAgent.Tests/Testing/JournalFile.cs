@@ -13,6 +13,16 @@ public sealed class JournalFile(string dataDirectory)
 
     public long Count() => Scalar("SELECT COUNT(*) FROM transactions;");
 
+    /// <summary>Every transaction's kind and payload (proto3 JSON), in sequence order.</summary>
+    public IReadOnlyList<(string Kind, string Payload)> Entries()
+    {
+        var entries = new List<(string, string)>();
+        Read("SELECT kind, payload FROM transactions ORDER BY sequence;", r => entries.Add((r.GetString(0), r.GetString(1))));
+        return entries;
+    }
+
+    public IReadOnlyList<string> Kinds() => [.. Entries().Select(e => e.Kind)];
+
     /// <summary>Every transaction: sequence → id.</summary>
     public IReadOnlyDictionary<long, string> Ids()
     {

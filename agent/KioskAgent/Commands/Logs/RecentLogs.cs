@@ -40,4 +40,20 @@ public sealed class RecentLogs
             return result;
         }
     }
+
+    /// <summary>Lines written after <paramref name="position"/> (as returned by the previous call; 0 at first) that are still held, and the new position.</summary>
+    public (IReadOnlyList<string> Lines, long Position) Since(long position)
+    {
+        lock (_gate)
+        {
+            var from = Math.Max(position, _written - Capacity);
+            var result = new string[Math.Max(0, _written - from)];
+            for (var i = 0; i < result.Length; i++)
+            {
+                result[i] = _lines[(from + i) % Capacity];
+            }
+
+            return (result, _written);
+        }
+    }
 }

@@ -1,0 +1,75 @@
+using System.Text.Json;
+using KioskAgent.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace KioskAgent.Provisioning;
+
+/// <summary>
+/// The technicians enrolled on this kiosk (<c>provisioning/enrollment.json</c>): a client
+/// certificate is honoured only while its serial is listed here, so a factory reset that clears the
+/// list ends every certificate. At most <see cref="MaxTechnicians"/>; the oldest non-supervisor
+/// goes first when full.
+/// </summary>
+public sealed class EnrollmentStore
+{
+    public const string FileName = "enrollment.json";
+    public const int MaxTechnicians = 50;
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+    private readonly string _path;
+    private readonly Lock _gate = new();
+    private List<TechnicianRecord> _technicians;
+
+    public EnrollmentStore(IOptions<KioskOptions> kiosk)
+    {
+        _path = Path.Combine(ProvisioningFiles.EnsureDirectory(kiosk.Value), FileName);
+        _technicians = File.Exists(_path)
+            ? JsonSerializer.Deserialize<List<TechnicianRecord>>(File.ReadAllBytes(_path), Json) ?? []
+            : [];
+    }
+
+    public bool IsEnrolled
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _technicians.Count > 0;
+            }
+        }
+    }
+
+    public IReadOnlyList<TechnicianRecord> All
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _technicians];
+            }
+        }
+    }
+
+    public TechnicianRecord? Find(string serial)
+    {
+        lock (_gate)
+        {
+            return _technicians.FirstOrDefault(t => string.Equals(t.Serial, serial, StringComparison.OrdinalIgnoreCase));
+        }
+    }
+
+    public void Add(TechnicianRecord technician)
+    {
+        lock (_gate)
+        {
+            var next = new List<TechnicianRecord>(_technicians) { technician };
+            while (next.Count > MaxTechnicians)
+            {
+                next.Remove(next.FirstOrDefault(t => !t.IsSupervisor) ?? next[0]);
+            }
+
+            ProvisioningFiles.WriteAtomic(_path, JsonSerializer.SerializeToUtf8Bytes(next, Json));
+            _technicians = next;
+        }
+    }
+}

@@ -1,0 +1,196 @@
+using System.CommandLine;
+using Grpc.Core;
+using Grpc.Net.Client;
+using KioskAgent.Contracts.V1;
+using Spectre.Console;
+
+namespace Kioskctl.Provisioning;
+
+/// <summary>
+/// The technician's provisioning commands over the kiosk's provisioning listener (TLS, pinned key,
+/// client certificate): enroll, config, selftest, logs, bundle, restart, factory-reset, status.
+/// </summary>
+public static class ProvisioningCommands
+{
+    public static IEnumerable<Command> Create()
+    {
+        var kiosk = new Option<string>("--kiosk")
+        {
+            Description = $"The enrolled kiosk's provisioning address HOST[:PORT]; default ${TechnicianIdentity.KioskVariable}",
+            DefaultValueFactory = _ => Environment.GetEnvironmentVariable(TechnicianIdentity.KioskVariable) ?? "",
+        };
+        yield return EnrollCommand.Create();
+        yield return ConfigCommand.Create(kiosk);
+        yield return SelfTest(kiosk);
+        yield return Logs(kiosk);
+        yield return Bundle(kiosk);
+        yield return Restart(kiosk);
+        yield return FactoryReset(kiosk);
+        yield return Status(kiosk);
+    }
+
+    /// <summary>Runs <paramref name="call"/> with a client for the enrolled kiosk named by --kiosk.</summary>
+    public static Task<int> WithKiosk(ParseResult parse, Option<string> kiosk, Func<KioskAgent.Contracts.V1.Provisioning.ProvisioningClient, Task> call)
+    {
+        var address = parse.GetValue(kiosk) ?? "";
+        if (address.Length == 0)
+        {
+            Console.Error.WriteLine($"kioskctl: which kiosk? pass --kiosk HOST[:PORT] or set {TechnicianIdentity.KioskVariable}");
+            return Task.FromResult(2);
+        }
+
+        var identity = TechnicianIdentity.For(address);
+        if (!identity.Exists)
+        {
+            Console.Error.WriteLine($"kioskctl: not enrolled with {address}: run 'kioskctl enroll {address} --code CODE --fingerprint FP' first");
+            return Task.FromResult(2);
+        }
+
+        return Run(async () =>
+        {
+            using var certificate = identity.LoadCertificate();
+            using var channel = PinnedChannel.Open(address, identity.Fingerprint, certificate);
+            await call(new KioskAgent.Contracts.V1.Provisioning.ProvisioningClient(channel));
+        });
+    }
+
+    /// <summary>Like <see cref="KioskctlCommand.Run"/>, with advice for a TLS failure.</summary>
+    public static async Task<int> Run(Func<Task> call)
+    {
+        try
+        {
+            return await KioskctlCommand.Run(call);
+        }
+        catch (FormatException ex)
+        {
+            await Console.Error.WriteLineAsync($"kioskctl: {ex.Message}");
+            return 2;
+        }
+    }
+
+    private static Command SelfTest(Option<string> kiosk)
+    {
+        var device = new Argument<string>("device") { Description = "A device id (see 'kioskctl devices'); none: every device", Arity = ArgumentArity.ZeroOrOne };
+        var command = new Command("selftest", "Run hardware self-tests on the kiosk (a printer prints its test page) and show the results") { kiosk, device };
+        command.SetAction((parse, cancellationToken) => WithKiosk(parse, kiosk, async client =>
+        {
+            var reply = await client.RunSelfTestAsync(new RunSelfTestRequest { DeviceId = parse.GetValue(device) ?? "" }, cancellationToken: cancellationToken);
+            var table = new Table().AddColumns("DEVICE", "KIND", "RESULT", "DETAIL");
+            foreach (var r in reply.Results)
+            {
+                table.AddRow(Markup.Escape(r.DeviceId), Markup.Escape(r.Kind), r.Passed ? "[green]passed[/]" : "[red]FAILED[/]", Markup.Escape(r.Detail));
+            }
+
+            AnsiConsole.Write(table);
+            if (reply.Results.Any(r => !r.Passed))
+            {
+                throw new RpcException(new Grpc.Core.Status(StatusCode.Aborted, "a self-test failed"));
+            }
+        }));
+        return command;
+    }
+
+    private static Command Logs(Option<string> kiosk)
+    {
+        var lines = new Option<uint>("--lines") { Description = "How many recent lines (1-1000)", DefaultValueFactory = _ => 200 };
+        var follow = new Option<bool>("--follow", "-f") { Description = "Keep printing new lines until Ctrl+C" };
+        var command = new Command("logs", "The agent's recent log lines (member data scrubbed)") { kiosk, lines, follow };
+        command.SetAction((parse, cancellationToken) => WithKiosk(parse, kiosk, async client =>
+        {
+            using var call = client.TailLogs(new TailLogsRequest { Lines = parse.GetValue(lines), Follow = parse.GetValue(follow) }, cancellationToken: cancellationToken);
+            try
+            {
+                await foreach (var batch in call.ResponseStream.ReadAllAsync(cancellationToken))
+                {
+                    foreach (var line in batch.Lines)
+                    {
+                        Console.WriteLine(line);
+                    }
+                }
+            }
+            catch (RpcException ex) when (ex.StatusCode == StatusCode.Cancelled && cancellationToken.IsCancellationRequested)
+            {
+            }
+        }));
+        return command;
+    }
+
+    private static Command Bundle(Option<string> kiosk)
+    {
+        var output = new Option<FileInfo>("--output", "-o") { Description = "Where to save the zip (default: support-bundle-KIOSK-TIME.zip)" };
+        var command = new Command("bundle", "Download a support bundle: configuration without secrets, recent logs, health, versions, manifest") { kiosk, output };
+        command.SetAction((parse, cancellationToken) => WithKiosk(parse, kiosk, async client =>
+        {
+            var path = parse.GetValue(output)?.FullName ?? Path.GetFullPath($"support-bundle-{DateTime.UtcNow:yyyyMMdd-HHmmss}.zip");
+            using var call = client.GetSupportBundle(new GetSupportBundleRequest(), cancellationToken: cancellationToken);
+            await using var file = File.Create(path);
+            await AnsiConsole.Progress().StartAsync(async progress =>
+            {
+                ProgressTask? task = null;
+                await foreach (var chunk in call.ResponseStream.ReadAllAsync(cancellationToken))
+                {
+                    if (task is null)
+                    {
+                        Console.WriteLine(chunk.RedactedKeys.Count == 0 ? "redacted: nothing" : $"redacted (values not in the bundle): {string.Join(", ", chunk.RedactedKeys)}");
+                        task = progress.AddTask("support bundle", maxValue: Math.Max(1, chunk.TotalBytes));
+                    }
+
+                    await file.WriteAsync(chunk.Chunk.Memory, cancellationToken);
+                    task.Increment(chunk.Chunk.Length);
+                }
+            });
+            Console.WriteLine($"saved {path} ({file.Length} bytes)");
+        }));
+        return command;
+    }
+
+    private static Command Restart(Option<string> kiosk)
+    {
+        var command = new Command("restart", "Restart the agent (its service manager starts it again)") { kiosk };
+        command.SetAction((parse, cancellationToken) => WithKiosk(parse, kiosk, async client =>
+        {
+            await client.RestartAsync(new RestartRequest(), cancellationToken: cancellationToken);
+            Console.WriteLine("restarting");
+        }));
+        return command;
+    }
+
+    private static Command FactoryReset(Option<string> kiosk)
+    {
+        var confirm = new Option<string>("--confirm") { Description = "The kiosk's id, to confirm (see 'kioskctl status')", Required = true };
+        var command = new Command("factory-reset", "Forget the kiosk's key, enrollments and provisioned configuration; it restarts into enrollment (supervisor only)") { kiosk, confirm };
+        command.SetAction((parse, cancellationToken) => WithKiosk(parse, kiosk, async client =>
+        {
+            await client.FactoryResetAsync(new FactoryResetRequest { ConfirmKioskId = parse.GetValue(confirm)! }, cancellationToken: cancellationToken);
+            Console.WriteLine("factory reset: the kiosk restarts and shows a new enrollment code and fingerprint");
+        }));
+        return command;
+    }
+
+    private static Command Status(Option<string> kiosk)
+    {
+        var role = new Option<string>("--open-enrollment") { Description = "Open enrollment for one more technician of this role (technician or supervisor; supervisor only)" };
+        var command = new Command("status", "The kiosk's identity, configuration version and enrolled technicians") { kiosk, role };
+        command.SetAction((parse, cancellationToken) => WithKiosk(parse, kiosk, async client =>
+        {
+            if (parse.GetValue(role) is { Length: > 0 } opening)
+            {
+                var opened = await client.OpenEnrollmentAsync(new OpenEnrollmentRequest { Role = opening }, cancellationToken: cancellationToken);
+                Console.WriteLine($"enrollment open for a {opening}: code {opened.Code}, until {opened.ExpiresAt.ToDateTimeOffset().ToLocalTime():yyyy-MM-dd HH:mm}");
+                return;
+            }
+
+            var status = await client.GetStatusAsync(new GetStatusRequest(), cancellationToken: cancellationToken);
+            Console.WriteLine($"kiosk {status.KioskId} at site {status.SiteId}, agent {status.AgentVersion}, configuration version {status.ConfigVersion}");
+            Console.WriteLine($"fingerprint {status.Fingerprint}");
+            var table = new Table().AddColumns("TECHNICIAN", "ROLE", "CERTIFICATE", "ENROLLED");
+            foreach (var t in status.Technicians)
+            {
+                table.AddRow(Markup.Escape(t.Name), t.Role, t.CertificateSerial, t.EnrolledAt.ToDateTimeOffset().ToLocalTime().ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture));
+            }
+
+            AnsiConsole.Write(table);
+        }));
+        return command;
+    }
+}

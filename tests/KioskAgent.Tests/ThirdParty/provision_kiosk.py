@@ -1,0 +1,80 @@
+"""A third-party provisioning client: Debian's python3-grpcio, stubs generated from protos/ now.
+
+Usage: provision_kiosk.py PROTOS_DIR WORK_DIR HOST PORT CODE FINGERPRINT
+Pins the kiosk's key (refuses to send the code to any other), enrolls with a CSR of its own key,
+then over mutual TLS sets a configuration and runs a self-test. Prints one JSON object.
+"""
+import hashlib
+import json
+import os
+import ssl
+import sys
+
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.x509.oid import NameOID
+from grpc_tools import protoc
+import grpc
+
+SERVER_NAME = "kiosk-agent.provisioning"
+
+
+def generate_stubs(protos, out):
+    include = os.path.join(os.path.dirname(protoc.__file__), "_proto")
+    # Only what this client uses: Debian's grpc-tools (protoc 3.6) predates proto3 'optional',
+    # which other files of the contract use.
+    files = [os.path.join(protos, "kiosk", "v1", name) for name in ("provisioning.proto", "devices.proto")]
+    code = protoc.main(["protoc", f"-I{protos}", f"-I{include}", f"--python_out={out}", f"--grpc_python_out={out}", *files])
+    if code != 0:
+        raise SystemExit(f"protoc failed with {code}")
+    sys.path.insert(0, out)
+
+
+def pinned_certificate(host, port, fingerprint):
+    pem = ssl.get_server_certificate((host, port))
+    certificate = x509.load_pem_x509_certificate(pem.encode())
+    spki = certificate.public_key().public_bytes(serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo)
+    if hashlib.sha256(spki).hexdigest() != fingerprint:
+        raise SystemExit("the kiosk's key does not match the pinned fingerprint: not sending the code")
+    return pem.encode()
+
+
+def channel(host, port, root, key=None, chain=None):
+    credentials = grpc.ssl_channel_credentials(root_certificates=root, private_key=key, certificate_chain=chain)
+    return grpc.secure_channel(f"{host}:{port}", credentials, options=[("grpc.ssl_target_name_override", SERVER_NAME)])
+
+
+def main():
+    protos, work, host, port, code, fingerprint = sys.argv[1:7]
+    port = int(port)
+    generate_stubs(protos, work)
+    from kiosk.v1 import provisioning_pb2 as pb, provisioning_pb2_grpc as rpc  # noqa: E402
+    from kiosk.v1 import devices_pb2  # noqa: E402,F401
+
+    root = pinned_certificate(host, port, fingerprint)
+    key = ec.generate_private_key(ec.SECP256R1())
+    csr = x509.CertificateSigningRequestBuilder().subject_name(
+        x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "python client")])).sign(key, hashes.SHA256())
+    with channel(host, port, root) as anonymous:
+        enrolled = rpc.ProvisioningStub(anonymous).Enroll(pb.EnrollRequest(
+            code=code, csr_pem=csr.public_bytes(serialization.Encoding.PEM).decode(), technician_name="python client"), timeout=30)
+
+    key_pem = key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption())
+    with channel(host, port, root, key_pem, enrolled.certificate_pem.encode()) as secure:
+        stub = rpc.ProvisioningStub(secure)
+        changed = stub.SetConfig(pb.SetConfigRequest(settings={"Screen:IdleGreeting": "Hello from Python"}), timeout=30)
+        devices = stub.ListDevices(devices_pb2.ListDevicesRequest(), timeout=30)
+        reader = next(d.device_id for d in devices.devices if d.kind == "card_reader")
+        tested = stub.RunSelfTest(pb.RunSelfTestRequest(device_id=reader), timeout=60)
+        config = stub.GetConfig(pb.GetConfigRequest(prefix="Screen"), timeout=30)
+    print(json.dumps({
+        "role": enrolled.role,
+        "version": changed.version,
+        "greeting": config.settings.get("Screen:IdleGreeting", ""),
+        "selftest": [{"device": r.device_id, "passed": r.passed, "detail": r.detail} for r in tested.results],
+    }))
+
+
+if __name__ == "__main__":
+    main()
