@@ -75,6 +75,10 @@ describe("catalogues", () => {
     expect(english.text(refusal("card_identity_bad_cmac", ""))).toBe("This card could not be verified. Please ask at the service desk.");
     expect(english.text(refusal("card_new_kind", "新的原因 · new reason"))).toBe("新的原因 · new reason");
     expect(zh.text(refusal("card_new_kind", ""))).toBe("暂时无法处理此卡");
+    expect(zh.text(refusal("member_data_unavailable", "x · y"))).toBe("会员数据正在更新，请稍后再试");
+    expect(english.text(refusal("qr_unknown", "x · y"))).toBe("This member code is not valid or has expired. Please refresh it on your phone.");
+    expect(zh.text(refusal("qr_bad_length", "x · y"))).toBe("无法识别此会员码，请在手机上刷新后重试");
+    expect(english.text(refusal("qr_voucher_staff_only", "x · y"))).toBe("Vouchers are redeemed by staff. Please ask at the service desk.");
   });
 });
 

@@ -4,7 +4,7 @@ import { msg, type MessageKey, type Msg } from "./messages";
 
 const REFUSALS = new Set([
   "card_unknown", "card_expired", "card_lost", "card_frozen", "card_cancelled", "card_replaced",
-  "card_state_unknown", "journal_unavailable",
+  "card_state_unknown", "journal_unavailable", "member_data_unavailable", "qr_unknown", "qr_voucher_staff_only",
 ]);
 
 const raw = (text: string): Msg | undefined => (text.trim() === "" ? undefined : msg("raw", { text }));
@@ -14,6 +14,7 @@ export function refusal(code: string, agentText: string): Msg {
   if (REFUSALS.has(code)) return msg(`refusal.${code}` as MessageKey & `refusal.${string}`);
   if (code.startsWith("card_read_")) return msg("refusal.read");
   if (code.startsWith("card_identity_")) return msg("refusal.identity");
+  if (code.startsWith("qr_")) return msg("refusal.qr");
   return raw(agentText) ?? msg("refusal.generic");
 }
 

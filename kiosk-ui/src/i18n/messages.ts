@@ -61,6 +61,10 @@ export interface Messages {
   "refusal.card_replaced": {};
   "refusal.card_state_unknown": {};
   "refusal.journal_unavailable": {};
+  "refusal.member_data_unavailable": {};
+  "refusal.qr_unknown": {};
+  "refusal.qr_voucher_staff_only": {};
+  "refusal.qr": {};
   "refusal.read": {};
   "refusal.identity": {};
   "refusal.generic": {};
