@@ -212,12 +212,12 @@ public sealed class Pn532CardReader : ICardReader
 
     /// <summary>
     /// InRelease then InListPassiveTarget: only a card still in the field is activated again.
-    /// Skipped while the card answered card logic within the last poll interval, so an
-    /// authenticated MIFARE session or an ISO-DEP exchange is not broken by the check.
+    /// Skipped until card logic has left the card alone for <see cref="Pn532CardReaderOptions.QuietBeforePresenceCheck"/>,
+    /// so an authenticated MIFARE session or an ISO-DEP session is not broken by the check.
     /// </summary>
     private void CheckPresence(ChannelWriter<CardEvent> events, Pn532Chip chip, Pn532Transceiver current)
     {
-        if (!current.Lost && current.SinceLastSuccess < _options.PollInterval)
+        if (!current.Lost && current.SinceLastSuccess < _options.QuietBeforePresenceCheck)
         {
             return;
         }

@@ -9,6 +9,15 @@ public sealed record Pn532CardReaderOptions
     /// </summary>
     public TimeSpan PollInterval { get; init; } = TimeSpan.FromMilliseconds(100);
 
+    /// <summary>
+    /// How long card logic must have left the card alone before presence checks start. A check
+    /// re-activates the card (InRelease + InListPassiveTarget), which ends a MIFARE authentication and
+    /// an ISO-DEP session (selected application), so it must not fall between two APDUs of one read,
+    /// even on a loaded host. Removal is therefore seen about this long plus
+    /// <see cref="MissesBeforeRemoval"/> polls after the last exchange.
+    /// </summary>
+    public TimeSpan QuietBeforePresenceCheck { get; init; } = TimeSpan.FromMilliseconds(500);
+
     /// <summary>Presence checks in a row the card must miss before <c>CardRemoved</c>.</summary>
     public int MissesBeforeRemoval { get; init; } = 2;
 
@@ -32,6 +41,7 @@ public sealed record Pn532CardReaderOptions
     internal void Validate()
     {
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(PollInterval, TimeSpan.Zero, nameof(PollInterval));
+        ArgumentOutOfRangeException.ThrowIfLessThan(QuietBeforePresenceCheck, TimeSpan.Zero, nameof(QuietBeforePresenceCheck));
         ArgumentOutOfRangeException.ThrowIfLessThan(MissesBeforeRemoval, 1, nameof(MissesBeforeRemoval));
         ArgumentOutOfRangeException.ThrowIfLessThan(RetryDelay, TimeSpan.Zero, nameof(RetryDelay));
         ArgumentOutOfRangeException.ThrowIfEqual(ActivationRetries, (byte)0xFF, nameof(ActivationRetries));

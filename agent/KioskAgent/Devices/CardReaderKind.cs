@@ -17,4 +17,10 @@ public enum CardReaderKind
 
     /// <summary>An ID/barcode reader on a serial port (<c>DevicePath</c>, <c>BaudRate</c>, <c>Framing</c>).</summary>
     Serial = 5,
+
+    /// <summary>
+    /// An NXP PN532 module (<c>Transport</c> Hsu with <c>DevicePath</c>, I2c, or Spi); reads UIDs,
+    /// MIFARE sectors and ISO/IEC 14443-4 cards such as the NTAG 424 DNA (secure identity).
+    /// </summary>
+    Pn532 = 6,
 }

@@ -1,3 +1,5 @@
+using KioskAgent.Hardware.Pn532;
+
 namespace KioskAgent.Devices;
 
 /// <summary>
@@ -30,6 +32,17 @@ public sealed class CardReaderOptions
     /// <summary>Evdev: the input device (prefer /dev/input/by-id/...); Serial: the port.</summary>
     public string DevicePath { get; set; } = "";
 
+    /// <summary>Pn532: "Hsu" (the port in DevicePath), "I2c" (I2cBusId, I2cAddress) or "Spi" (SpiBusId, ChipSelectLine, ChipSelectGpio, ClockFrequency).</summary>
+    public string Transport { get; set; } = nameof(Pn532Transport.Hsu);
+
+    /// <summary>Pn532 on I2C: the bus (Raspberry Pi: 1) and the 7-bit address (0x24 = 36).</summary>
+    public int I2cBusId { get; set; } = 1;
+
+    public int I2cAddress { get; set; } = Iot.Device.Pn532.Pn532.I2cDefaultAddress;
+
+    /// <summary>Pn532 on SPI: the GPIO wired to the PN532's SS pin.</summary>
+    public int ChipSelectGpio { get; set; } = -1;
+
     /// <summary>Evdev/Serial: how the reader types card numbers: "Decimal", "Hex" or "Text".</summary>
     public string Format { get; set; } = "Decimal";
 
@@ -38,18 +51,32 @@ public sealed class CardReaderOptions
 
     public int BaudRate { get; set; } = 9600;
 
-    /// <summary>Mfrc522: SPI bus and chip select (Raspberry Pi SPI0 CE0 = 0, 0).</summary>
+    /// <summary>Mfrc522/Pn532: SPI bus and chip select (Raspberry Pi SPI0 CE0 = 0, 0).</summary>
     public int SpiBusId { get; set; }
 
     public int ChipSelectLine { get; set; }
 
-    /// <summary>Mfrc522: SPI clock; the MFRC522 allows up to 10 MHz (datasheet §8.1.2), long wires want less.</summary>
+    /// <summary>Mfrc522/Pn532 SPI clock; the MFRC522 allows up to 10 MHz (datasheet §8.1.2), the PN532 5 MHz; long wires want less.</summary>
     public int ClockFrequency { get; set; } = 1_000_000;
 
     /// <summary>Mfrc522: GPIO of the RST line, -1 when not wired.</summary>
     public int ResetPin { get; set; } = -1;
 
     public CardReaderKind? ParsedKind => Parse<CardReaderKind>(Kind);
+
+    /// <summary>Pn532: where the module is attached, or null when <see cref="Transport"/> is not a transport.</summary>
+    public Pn532ConnectionOptions? Pn532Connection => Parse<Pn532Transport>(Transport) is { } transport
+        ? new Pn532ConnectionOptions
+        {
+            Transport = transport,
+            PortName = DevicePath,
+            BusId = transport == Pn532Transport.I2c ? I2cBusId : SpiBusId,
+            I2cAddress = I2cAddress,
+            ChipSelectLine = ChipSelectLine,
+            ChipSelectGpio = ChipSelectGpio,
+            ClockFrequency = ClockFrequency,
+        }
+        : null;
 
     public CardReaderRole? ParsedRole => Parse<CardReaderRole>(Role);
 

@@ -5,6 +5,7 @@ using KioskAgent.Hardware.CardReaders.Simulated;
 using KioskAgent.Hardware.KeyboardWedge;
 using KioskAgent.Hardware.Mfrc522;
 using KioskAgent.Hardware.Pcsc;
+using KioskAgent.Hardware.Pn532;
 using Microsoft.Extensions.Options;
 
 namespace KioskAgent.Devices;
@@ -63,6 +64,7 @@ public sealed class CardReaderRegistry : IAsyncDisposable
             Framing = CardReaderOptions.Parse<SerialFraming>(o.Framing)!.Value,
         }, time),
         CardReaderKind.Mfrc522 => CreateMfrc522(o, time),
+        CardReaderKind.Pn532 => new Pn532CardReader(o.Id, () => Pn532Connection.Open(o.Pn532Connection!), timeProvider: time),
         _ => throw new InvalidOperationException($"Card reader kind '{o.Kind}' is not supported."),
     };
 

@@ -86,6 +86,16 @@ public sealed class DeviceOptions
                 }
 
                 break;
+            case CardReaderKind.Pn532 when reader.Pn532Connection is not { } connection:
+                yield return $"Transport '{reader.Transport}' must be Hsu, I2c or Spi.";
+                break;
+            case CardReaderKind.Pn532:
+                foreach (var problem in reader.Pn532Connection.Problems())
+                {
+                    yield return $"Pn532 {reader.Transport}: {problem}";
+                }
+
+                break;
             case CardReaderKind.Mfrc522 when reader.ClockFrequency is < 10_000 or > 10_000_000:
                 yield return "ClockFrequency must be 10 kHz-10 MHz (MFRC522 datasheet §8.1.2).";
                 break;

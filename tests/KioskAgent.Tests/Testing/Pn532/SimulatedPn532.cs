@@ -64,6 +64,17 @@ public sealed class SimulatedPn532
         }
     }
 
+    /// <summary>
+    /// Takes the card away and waits until the reader has polled the empty field three times: its two
+    /// presence checks (then it reports the removal) and one search. A card put down after this is a new tap.
+    /// </summary>
+    public async Task RemoveAndWaitForEmptyPollsAsync()
+    {
+        Remove();
+        var polls = Commands.Count(c => c == 0x4A);
+        await Eventually.TrueAsync(() => Commands.Count(c => c == 0x4A) >= polls + 3, "three polls of the empty field");
+    }
+
     /// <summary>The card leaves the field after answering this many more InDataExchange commands (pulled mid-read).</summary>
     public void PullCardAfterExchanges(int exchanges)
     {
@@ -128,9 +139,17 @@ public sealed class SimulatedPn532
         }
 
         ConsumePullBudget(0);
-        if (_card is not { } card || _active)
+        if (_active && _activationRetries == 0)
         {
-            // A card already activated does not answer a new activation; with retries FFh the chip keeps trying forever.
+            // ISO/IEC 14443-3: a card still ACTIVE takes the REQA as an unexpected frame and falls
+            // back to IDLE without answering; only a retry would have found it.
+            _active = false;
+            return [0x4B, 0x00];
+        }
+
+        if (_card is not { } card)
+        {
+            // With retries FFh the chip keeps trying until a card comes: no answer.
             return _activationRetries == 0xFF ? null : [0x4B, 0x00];
         }
 
