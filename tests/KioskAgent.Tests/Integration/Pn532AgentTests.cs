@@ -55,9 +55,14 @@ public sealed class Pn532AgentTests
         card.SetSectorKeys(1, Convert.FromHexString(SiteKey), Convert.FromHexString("B0B1B2B3B4B5"));
         card.SetBlock(4, MemberNumberBlock.Encode(new MemberNumber("80001001")));
 
+        var devices = new Contracts.V1.Devices.DevicesClient(agent.Channel);
+        var ready = await Eventually.ValueAsync(
+            () => devices.ListDevices(new ListDevicesRequest()).Devices.FirstOrDefault(d => d.DeviceId == "member-1" && d.State == DeviceState.Ok),
+            $"the PN532 reader healthy; agent output:\n{agent.Output}");
         chip.Firmware.Present(Pn532FieldCard.Mifare(card));
         var shown = await NextAsync(screens, Contracts.V1.Screen.ViewOneofCase.Member, agent);
 
+        Assert.Equal("ready: PN532 firmware 1.6", ready.Reason);
         Assert.Equal("王*明", shown.Member.MaskedName);
     }
 
