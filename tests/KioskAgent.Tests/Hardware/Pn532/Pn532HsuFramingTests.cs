@@ -1,5 +1,6 @@
 using KioskAgent.Hardware.Card.Ntag424;
 using KioskAgent.Hardware.CardReaders;
+using KioskAgent.Hardware.Pn532;
 using KioskAgent.Tests.Testing;
 using KioskAgent.Tests.Testing.Pn532;
 using KioskAgent.Tests.Testing.Serial;
@@ -143,6 +144,31 @@ public sealed class Pn532HsuFramingTests
         Assert.StartsWith("bus_error", lost.Reason, StringComparison.Ordinal);
         Assert.StartsWith("ready", back.Reason, StringComparison.Ordinal);
         Assert.Equal("5A6B7C8D", tap.Uid.Hex);
+    }
+
+    [Fact]
+    public async Task Reader_SerialAdapterPulledAndPutBack_ReportedUnavailable_ThenServesTapsAgain()
+    {
+        await using var pty = await SocatPtyPair.StartAsync();
+        var chip = new SimulatedPn532Hsu(pty.PathB);
+        await using var reader = new Pn532CardReader("member-1",
+            () => Pn532Connection.Open(new Pn532ConnectionOptions { PortName = pty.PathA }),
+            new Pn532CardReaderOptions { RetryDelay = TimeSpan.FromMilliseconds(200) });
+        await using var log = new ReaderEventLog(reader);
+        await log.WaitForAsync<ReaderStatusChanged>(e => e.Available);
+
+        await pty.StopAsync();
+        chip.Dispose();
+        var lost = await log.WaitForAsync<ReaderStatusChanged>(e => !e.Available, timeout: TimeSpan.FromSeconds(30));
+        await pty.StartAgainAsync();
+        using var again = new SimulatedPn532Hsu(pty.PathB);
+        await log.WaitForAsync<ReaderStatusChanged>(e => e.Available, index: 1, timeout: TimeSpan.FromSeconds(30));
+        again.Firmware.Present(Pn532FieldCard.Mifare(new VirtualMifareClassicCard(Convert.FromHexString("5A6B7C8D"))));
+        var tap = await log.WaitForAsync<CardPresented>();
+
+        Assert.StartsWith("bus_error", lost.Reason, StringComparison.Ordinal);
+        Assert.Equal("5A6B7C8D", tap.Uid.Hex);
+        Assert.False(log.Completed);
     }
 
     /// <summary>Writes like a host's UART: the device end of the pty opened as a plain file.</summary>
