@@ -176,7 +176,8 @@ public sealed class Pn532Transceiver : ICardTransceiver
     /// </summary>
     private byte[] RefusedOrGone(string what)
     {
-        if (_chip.ReselectTarget(Target.TargetNumber))
+        // Twice: one lost frame (a card at the edge of the field, a busy host) must not end the tap.
+        if (_chip.ReselectTarget(Target.TargetNumber) || _chip.ReselectTarget(Target.TargetNumber))
         {
             MarkAnswered();
             return StatusWords.OperationFailed;

@@ -12,6 +12,7 @@ namespace KioskAgent.Tests.Integration;
 /// pty through the dotnet/iot binding, the frame-level simulator answers on the other with the
 /// virtual cards; the site's identity policy decides, the member (or the refusal) is on screen.
 /// </summary>
+[Collection(Pn532Collection.Name)]
 [Trait("Category", TestCategories.Integration)]
 public sealed class Pn532AgentTests
 {

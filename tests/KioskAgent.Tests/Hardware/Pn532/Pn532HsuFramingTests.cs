@@ -13,6 +13,7 @@ namespace KioskAgent.Tests.Hardware.Pn532;
 /// end (ACK, NACK, bad checksums, the error frame), and the binding plus our reader against a
 /// simulator that corrupts checksums, falls silent or loses the card in the middle of a read.
 /// </summary>
+[Collection(Pn532Collection.Name)]
 [Trait("Category", TestCategories.Integration)]
 public sealed class Pn532HsuFramingTests
 {

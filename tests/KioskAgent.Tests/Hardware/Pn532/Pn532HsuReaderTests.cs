@@ -6,6 +6,7 @@ using KioskAgent.Tests.Testing.VirtualCards;
 namespace KioskAgent.Tests.Hardware.Pn532;
 
 /// <summary>The PN532 reader over HSU: the dotnet/iot binding on a real socat pty, the frame-level simulator on the other end.</summary>
+[Collection(Pn532Collection.Name)]
 [Trait("Category", TestCategories.Integration)]
 public sealed class Pn532HsuReaderTests
 {

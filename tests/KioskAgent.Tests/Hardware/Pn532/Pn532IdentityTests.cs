@@ -13,6 +13,7 @@ namespace KioskAgent.Tests.Hardware.Pn532;
 /// The agent's card identity policy, unchanged, on taps from the PN532 reader over a real socat pty:
 /// MIFARE sector identity through AUTH/READ in InDataExchange, NTAG 424 DNA SUN through ISO-DEP APDUs.
 /// </summary>
+[Collection(Pn532Collection.Name)]
 [Trait("Category", TestCategories.Integration)]
 public sealed class Pn532IdentityTests
 {
