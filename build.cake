@@ -3,6 +3,7 @@
 //   Test     Build + install test prerequisites + kiosk-ui unit tests + Unit, Integration and E2E tests
 //   Demo     Build + run the agent with simulated devices, demo members and an in-process MQTT broker
 //   Publish  framework-dependent and self-contained agent + kioskctl for linux-x64 and linux-arm64
+//   Package  .deb packages (amd64, arm64 self-contained; armhf runtime-dependent) checked with lintian (--arch=amd64 for one)
 using System.Xml.Linq;
 
 var target = Argument("target", "Build");
@@ -19,7 +20,9 @@ var agentDll = root.CombineWithFilePath($"agent/KioskAgent/bin/{configuration}/n
 // Debian packages the tests use: the real broker, the real browser, CJK fonts so screenshots show
 // what a member would read, the real PC/SC daemon with its virtual reader driver (vpcd) plus an
 // independent PC/SC client (pyscard) for benchmarks, and socat for serial pty pairs.
-var testPackages = new[] { "mosquitto", "chromium", "fonts-noto-cjk", "pcscd", "libpcsclite1", "vsmartcard-vpcd", "pcsc-tools", "python3-pyscard", "socat", "libzbar0", "zbar-tools" };
+// dpkg-dev, lintian and systemd (systemd-analyze) check the .deb the Package target builds and the
+// package tests install.
+var testPackages = new[] { "mosquitto", "chromium", "fonts-noto-cjk", "pcscd", "libpcsclite1", "vsmartcard-vpcd", "pcsc-tools", "python3-pyscard", "socat", "libzbar0", "zbar-tools", "dpkg-dev", "lintian", "systemd" };
 
 void Run(string tool, string arguments, DirectoryPath workingDirectory = null, IDictionary<string, string> environment = null)
 {
@@ -101,6 +104,7 @@ Task("Test")
     .Description("Every test: kiosk-ui unit tests, then .NET Unit, Integration and E2E")
     .IsDependentOn("Build")
     .IsDependentOn("Test-Prerequisites")
+    .IsDependentOn("Test-Package")
     .Does(() =>
 {
     CleanDirectory(testResults);
@@ -191,6 +195,193 @@ Task("Publish")
             Information($"Published {rid} {flavour} to {artifacts.Combine($"publish/{rid}-{flavour}")}");
         }
     }
+});
+
+// Debian packages (docs/install.md). amd64 and arm64 are self-contained: Debian 12's archive has no
+// .NET runtime, so a runtime-dependent package could not be installed from Debian alone. armhf:
+// .NET 10 supports linux-arm, but its runtime and apphost packs are not on the package feed this
+// project builds from, so armhf is built runtime-dependent (portable IL, started with the
+// `dotnet` of an installed ASP.NET Core 10 runtime).
+var packageVersion = Argument("package-version", XDocument.Load(root.CombineWithFilePath("Directory.Build.props").FullPath).Descendants("Version").First().Value);
+var packageArches = Argument("arch", "amd64,arm64,armhf").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+var packaging = root.Combine("packaging");
+var packagesOut = artifacts.Combine("packages");
+
+void WriteText(FilePath path, string text, int mode = 420)
+{
+    EnsureDirectoryExists(path.GetDirectory());
+    System.IO.File.WriteAllText(path.FullPath, text.Replace("\r\n", "\n"));
+    System.IO.File.SetUnixFileMode(path.FullPath, (UnixFileMode)mode);
+}
+
+void CopyWithMode(FilePath from, FilePath to, int mode = 420)
+{
+    EnsureDirectoryExists(to.GetDirectory());
+    CopyFile(from, to);
+    System.IO.File.SetUnixFileMode(to.FullPath, (UnixFileMode)mode);
+}
+
+FilePath BuildPackage(string arch, bool fast)
+{
+    var (rid, selfContained) = arch switch
+    {
+        "amd64" => ("linux-x64", true),
+        "arm64" => ("linux-arm64", true),
+        "armhf" => ((string)null, false),
+        _ => throw new CakeException($"Unknown package architecture {arch}: amd64, arm64 or armhf."),
+    };
+    var stage = artifacts.Combine($"package-root/{arch}");
+    CleanDirectory(stage);
+    var lib = stage.Combine("usr/lib/kiosk-agent");
+    foreach (var project in new[] { "agent/KioskAgent/KioskAgent.csproj", "agent/Kioskctl/Kioskctl.csproj" })
+    {
+        var settings = new DotNetPublishSettings
+        {
+            Configuration = configuration,
+            SelfContained = selfContained,
+            OutputDirectory = lib,
+            MSBuildSettings = new DotNetMSBuildSettings().WithProperty("DebugType", "none").WithProperty("UseAppHost", selfContained ? "true" : "false"),
+        };
+        if (rid != null)
+        {
+            settings.Runtime = rid;
+        }
+        DotNetPublish(project, settings);
+    }
+
+    if (rid == null)
+    {
+        // A portable publish carries native libraries for every platform; keep the 32-bit ARM Linux ones.
+        foreach (var other in GetDirectories(lib.FullPath + "/runtimes/*").Where(d => d.GetDirectoryName() != "linux-arm"))
+        {
+            DeleteDirectory(other, new DeleteDirectorySettings { Recursive = true, Force = true });
+        }
+    }
+
+    // Demo mode comes in only through appsettings.Demo.json (DOTNET_ENVIRONMENT=Demo): not shipped.
+    DeleteFiles(lib.FullPath + "/appsettings.Demo.json");
+    DeleteFiles(lib.FullPath + "/appsettings.Development.json");
+    var bin = stage.Combine("usr/bin");
+    EnsureDirectoryExists(bin);
+    if (selfContained)
+    {
+        StartProcess("ln", new ProcessSettings { Arguments = $"-s ../lib/kiosk-agent/kioskctl {bin.FullPath}/kioskctl" });
+    }
+    else
+    {
+        // Runtime-dependent: small launchers so the unit and the technician run the same commands.
+        WriteText(lib.CombineWithFilePath("KioskAgent"), "#!/bin/sh\nexec dotnet /usr/lib/kiosk-agent/KioskAgent.dll \"$@\"\n", 493);
+        WriteText(bin.CombineWithFilePath("kioskctl"), "#!/bin/sh\nexec dotnet /usr/lib/kiosk-agent/kioskctl.dll \"$@\"\n", 493);
+    }
+
+    CopyWithMode(packaging.CombineWithFilePath("kiosk-agent.service"), stage.CombineWithFilePath("lib/systemd/system/kiosk-agent.service"));
+    CopyWithMode(packaging.CombineWithFilePath("udev/60-kiosk-agent.rules"), stage.CombineWithFilePath("lib/udev/rules.d/60-kiosk-agent.rules"));
+    CopyWithMode(packaging.CombineWithFilePath("etc/appsettings.json"), stage.CombineWithFilePath("etc/kiosk-agent/appsettings.json"));
+    var doc = stage.Combine("usr/share/doc/kiosk-agent");
+    CopyWithMode(packaging.CombineWithFilePath("debian/copyright"), doc.CombineWithFilePath("copyright"));
+    CopyWithMode(root.CombineWithFilePath("docs/install.md"), doc.CombineWithFilePath("README.md"));
+    CopyWithMode(packaging.CombineWithFilePath("debian/changelog"), doc.CombineWithFilePath("changelog"));
+    Run("gzip", "-9nf changelog", doc);
+    var man = stage.Combine("usr/share/man/man1");
+    CopyWithMode(packaging.CombineWithFilePath("debian/kioskctl.1"), man.CombineWithFilePath("kioskctl.1"));
+    Run("gzip", "-9nf kioskctl.1", man);
+    CopyWithMode(packaging.CombineWithFilePath("debian/lintian-overrides"), stage.CombineWithFilePath("usr/share/lintian/overrides/kiosk-agent"));
+
+    // The Chromium kiosk launcher (its own change): packaging/kiosk-screen/kiosk-screen goes to
+    // /usr/bin, packaging/kiosk-screen/*.service to the systemd user units. Shipped when present.
+    var screen = packaging.Combine("kiosk-screen");
+    foreach (var file in GetFiles(screen.FullPath + "/*"))
+    {
+        var name = file.GetFilename().FullPath;
+        if (name == "kiosk-screen")
+        {
+            CopyWithMode(file, bin.CombineWithFilePath(name), 493);
+        }
+        else if (name.EndsWith(".service"))
+        {
+            CopyWithMode(file, stage.CombineWithFilePath($"usr/lib/systemd/user/{name}"));
+        }
+    }
+
+    // dpkg wants regular permissions, whatever the checkout's umask was.
+    Run("find", $"{stage.FullPath} -type d -exec chmod 0755 {{}} +");
+    // NuGet hands some assemblies over with execute bits; only the programs keep them.
+    Run("find", $"{lib.FullPath} -type f -exec chmod 0644 {{}} +");
+    foreach (var program in new[] { "KioskAgent", "kioskctl", "createdump" })
+    {
+        if (FileExists(lib.CombineWithFilePath(program)))
+        {
+            System.IO.File.SetUnixFileMode(lib.CombineWithFilePath(program).FullPath, (UnixFileMode)493);
+        }
+    }
+
+    var debian = stage.Combine("DEBIAN");
+    EnsureDirectoryExists(debian);
+    foreach (var script in new[] { "postinst", "prerm", "postrm" })
+    {
+        CopyWithMode(packaging.CombineWithFilePath($"debian/{script}"), debian.CombineWithFilePath(script), 493);
+    }
+    WriteText(debian.CombineWithFilePath("conffiles"), "/etc/kiosk-agent/appsettings.json\n");
+    var md5sums = new System.Text.StringBuilder();
+    foreach (var file in System.IO.Directory.GetFiles(stage.FullPath, "*", System.IO.SearchOption.AllDirectories).Select(f => System.IO.Path.GetRelativePath(stage.FullPath, f)).Where(f => !f.StartsWith("DEBIAN/")).OrderBy(f => f, StringComparer.Ordinal))
+    {
+        var full = System.IO.Path.Combine(stage.FullPath, file);
+        if (new System.IO.FileInfo(full).LinkTarget != null)
+        {
+            continue;
+        }
+        using var stream = System.IO.File.OpenRead(full);
+        md5sums.Append(Convert.ToHexString(System.Security.Cryptography.MD5.HashData(stream)).ToLowerInvariant()).Append("  ").Append(file).Append('\n');
+    }
+    WriteText(debian.CombineWithFilePath("md5sums"), md5sums.ToString());
+    StartProcess("du", new ProcessSettings { Arguments = $"-sk --exclude=DEBIAN {stage.FullPath}", RedirectStandardOutput = true }, out var du);
+    var control = System.IO.File.ReadAllText(packaging.CombineWithFilePath("debian/control.in").FullPath)
+        .Replace("@VERSION@", packageVersion)
+        .Replace("@ARCH@", arch)
+        .Replace("@SIZE@", du.First().Split('\t')[0])
+        .Replace("@DEPENDS@", selfContained ? "libc6, libgcc-s1, libstdc++6, libssl3, zlib1g, libicu72" : "libc6, aspnetcore-runtime-10.0")
+        .Replace("@FLAVOUR@", selfContained ? "This build is self-contained: it brings its own .NET runtime." : "This build needs the ASP.NET Core 10 runtime.");
+    WriteText(debian.CombineWithFilePath("control"), control);
+
+    EnsureDirectoryExists(packagesOut);
+    var deb = packagesOut.CombineWithFilePath($"kiosk-agent_{packageVersion}_{arch}.deb");
+    // xz for what ships; gzip -1 for the test run, where the package is built, installed and thrown away.
+    Run("dpkg-deb", $"--root-owner-group {(fast ? "-Zgzip -z1" : "-Zxz")} --build {stage.FullPath} {deb.FullPath}");
+    Information($"Built {deb}");
+    return deb;
+}
+
+void Lintian(FilePath deb, DirectoryPath reportDirectory)
+{
+    EnsureDirectoryExists(reportDirectory);
+    var report = reportDirectory.CombineWithFilePath(deb.GetFilenameWithoutExtension() + ".lintian.txt");
+    StartProcess("sh", new ProcessSettings { Arguments = $"-c \"lintian --info --display-info --show-overrides {deb.FullPath} > {report.FullPath} 2>&1\"" });
+    var errors = System.IO.File.ReadAllLines(report.FullPath).Where(l => l.StartsWith("E: ") || l.StartsWith("W: ")).ToList();
+    Information($"lintian: {errors.Count} error/warning tag(s) not overridden; report {report}");
+    if (errors.Count > 0)
+    {
+        throw new CakeException($"lintian found problems in {deb}:\n{string.Join("\n", errors)}");
+    }
+}
+
+Task("Package")
+    .Description("Debian packages for amd64, arm64 (self-contained) and armhf (runtime-dependent), checked with lintian; --arch=amd64 builds one")
+    .IsDependentOn("Ui")
+    .Does(() =>
+{
+    foreach (var arch in packageArches)
+    {
+        Lintian(BuildPackage(arch, fast: false), packagesOut);
+    }
+});
+
+Task("Test-Package")
+    .Description("The amd64 package that the package tests install, check with lintian and remove (fast compression)")
+    .IsDependentOn("Ui")
+    .IsDependentOn("Test-Prerequisites")
+    .Does(() =>
+{
+    BuildPackage("amd64", fast: true);
 });
 
 Task("Default").IsDependentOn("Build");

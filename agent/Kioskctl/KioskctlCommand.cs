@@ -31,6 +31,7 @@ public static class KioskctlCommand
         root.Subcommands.Add(MembersCommand.Create(agent, login));
         root.Subcommands.Add(TechCommand.Create());
         root.Subcommands.Add(FleetCommand.Create());
+        root.Subcommands.Add(DrawCommand.Create());
         return root;
     }
 

@@ -1,3 +1,5 @@
+using KioskAgent.Hardware.Devices;
+
 namespace KioskAgent.Hardware.Camera;
 
 /// <summary>A still could not be taken; <see cref="Reason"/> is one of <see cref="CameraReasons"/>.</summary>

@@ -10,11 +10,12 @@ namespace KioskAgent.Hardware.Card;
 public sealed class CardReadResult<T>
     where T : notnull
 {
-    private CardReadResult(T? value, string? reason, string? detail)
+    private CardReadResult(T? value, string? reason, string? detail, CardFailureKind failureKind)
     {
         Value = value;
         Reason = reason;
         Detail = detail;
+        FailureKind = failureKind;
     }
 
     [MemberNotNullWhen(true, nameof(Value))]
@@ -29,16 +30,25 @@ public sealed class CardReadResult<T>
     /// <summary>What happened, for logs: status words and lengths, never keys, UIDs or card data.</summary>
     public string? Detail { get; }
 
-    public static CardReadResult<T> Success(T value) => new(value, null, null);
+    /// <summary>Whether trying again can help; set where the failure arises, meaningless on success.</summary>
+    public CardFailureKind FailureKind { get; }
 
-    public static CardReadResult<T> Failure(string reason, string detail) => new(default, reason, detail);
+    public static CardReadResult<T> Success(T value) => new(value, null, null, default);
+
+    /// <summary>The card answered, but not as needed (see <see cref="CardFailureKind.NotVerified"/>).</summary>
+    public static CardReadResult<T> Failure(string reason, string detail) => new(default, reason, detail, CardFailureKind.NotVerified);
+
+    /// <summary>The exchange failed; another tap usually works (see <see cref="CardFailureKind.Unreadable"/>).</summary>
+    public static CardReadResult<T> Unreadable(string reason, string detail) => new(default, reason, detail, CardFailureKind.Unreadable);
 
     /// <summary>Carries this failure over to a result of another type.</summary>
     public CardReadResult<TOther> AsFailure<TOther>()
         where TOther : notnull =>
         IsSuccess
             ? throw new InvalidOperationException("A successful result is not a failure.")
-            : CardReadResult<TOther>.Failure(Reason, Detail);
+            : FailureKind == CardFailureKind.Unreadable
+                ? CardReadResult<TOther>.Unreadable(Reason, Detail)
+                : CardReadResult<TOther>.Failure(Reason, Detail);
 
     public override string ToString() => IsSuccess ? "success" : $"{Reason}: {Detail}";
 }

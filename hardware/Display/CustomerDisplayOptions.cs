@@ -1,9 +1,12 @@
+using KioskAgent.Hardware.Display.Simulated;
+
 namespace KioskAgent.Hardware.Display;
 
 /// <summary>A configured customer display (bound from configuration by the agent).</summary>
 public sealed class CustomerDisplayOptions
 {
-    public CustomerDisplayKind Kind { get; set; } = CustomerDisplayKind.Simulated;
+    /// <summary>A registered display kind: "Simulated", "EpsonVfd", "Cd5220Vfd" or "Hd44780I2c" (any case).</summary>
+    public string Kind { get; set; } = SimulatedDisplayKind.KindName;
 
     /// <summary>VFD: the serial port (prefer a /dev/serial/by-id path).</summary>
     public string PortName { get; set; } = "";

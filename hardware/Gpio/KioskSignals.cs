@@ -1,4 +1,5 @@
 using System.Device.Gpio;
+using KioskAgent.Hardware.Devices;
 using KioskAgent.Hardware.Gpio.Patterns;
 
 namespace KioskAgent.Hardware.Gpio;
@@ -20,7 +21,7 @@ public sealed class KioskSignals : IDisposable
     private SignalOutput _state;
     private CancellationTokenSource? _current;
     private Task _running = Task.CompletedTask;
-    private volatile DeviceHealth _health = DeviceHealth.Ok;
+    private volatile DeviceHealth _health = SignalsHealth.Ok;
 
     public KioskSignals(GpioController? controller, SignalsOptions options, TimeProvider? timeProvider = null, bool shouldDispose = true)
     {

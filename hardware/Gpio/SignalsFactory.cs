@@ -5,16 +5,19 @@ using KioskAgent.Hardware.Gpio.Simulated;
 
 namespace KioskAgent.Hardware.Gpio;
 
-/// <summary>Builds <see cref="KioskSignals"/> from <see cref="SignalsOptions"/>: the simulated driver, or libgpiod on the chip found by label / line count.</summary>
+/// <summary>Builds <see cref="KioskSignals"/> from <see cref="SignalsOptions"/>: on the simulated driver, or libgpiod on the chip found by label / line count.</summary>
 public static class SignalsFactory
 {
-    public static KioskSignals Create(SignalsOptions options, TimeProvider? timeProvider = null, string sysfsRoot = "/sys")
+    public static KioskSignals Simulated(SignalsOptions options, TimeProvider? timeProvider = null)
     {
         ArgumentNullException.ThrowIfNull(options);
-        GpioDriver driver = options.Driver.Equals("Simulated", StringComparison.OrdinalIgnoreCase)
-            ? new SimulatedGpioDriver(timeProvider: timeProvider)
-            : Gpiod(options, sysfsRoot);
-        return new KioskSignals(new GpioController(driver), options, timeProvider);
+        return new KioskSignals(new GpioController(new SimulatedGpioDriver(timeProvider: timeProvider)), options, timeProvider);
+    }
+
+    public static KioskSignals Gpiod(SignalsOptions options, TimeProvider? timeProvider = null, string sysfsRoot = "/sys")
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return new KioskSignals(new GpioController(new LibGpiodDriver(LocateChip(options, sysfsRoot).Id)), options, timeProvider);
     }
 
     /// <summary>Throws <see cref="InvalidOperationException"/> naming the chips that exist when none matches (health: Absent, "chip_not_found").</summary>
@@ -26,6 +29,4 @@ public static class SignalsFactory
         return chip ?? throw new InvalidOperationException(
             $"No GPIO chip matches {(selector.ToString() is { Length: > 0 } s ? s : "a Raspberry Pi header label")}; found: {string.Join("; ", locator.ListChips())}.");
     }
-
-    private static LibGpiodDriver Gpiod(SignalsOptions options, string sysfsRoot) => new(LocateChip(options, sysfsRoot).Id);
 }

@@ -1,3 +1,5 @@
+using KioskAgent.Hardware.Devices;
+
 namespace KioskAgent.Hardware.Printer;
 
 /// <summary>Talking to the printer failed; <see cref="Reason"/> says how (one of <see cref="PrinterReasons"/>).</summary>

@@ -33,3 +33,18 @@ export const GIFT = `viewBox="0 0 96 96">
   <path d="M48 26 v58" stroke="currentColor" stroke-width="6"/>
   <path d="M48 26 c-6 -14 -26 -16 -22 -4 c2 6 14 4 22 4 c8 0 20 2 22 -4 c4 -12 -16 -10 -22 4z"
         fill="none" stroke="currentColor" stroke-width="5" stroke-linejoin="round"/>`;
+
+/** A small member card, beside the card hint on the idle screen. */
+export const CARD_SMALL = `viewBox="0 0 48 36">
+  <rect x="2" y="3" width="44" height="30" rx="5" fill="none" stroke="currentColor" stroke-width="3"/>
+  <rect x="2" y="10" width="44" height="5" fill="currentColor"/>
+  <rect x="8" y="21" width="9" height="7" rx="1.5" fill="currentColor"/>`;
+
+/** A QR code (a stylised one: three finder squares and a few modules), beside the QR hint. */
+export const QR_CODE = `viewBox="0 0 36 36" fill="currentColor">
+  <path fill-rule="evenodd" d="M2 2h12v12H2zM5 5v6h6V5zM22 2h12v12H22zM25 5v6h6V5zM2 22h12v12H2zM5 25v6h6v-6z"/>
+  <rect x="7" y="7" width="2" height="2"/><rect x="27" y="7" width="2" height="2"/><rect x="7" y="27" width="2" height="2"/>
+  <rect x="17" y="2" width="3" height="3"/><rect x="17" y="9" width="3" height="5"/><rect x="22" y="17" width="3" height="3"/>
+  <rect x="17" y="17" width="3" height="3"/><rect x="28" y="17" width="6" height="3"/><rect x="22" y="22" width="5" height="3"/>
+  <rect x="31" y="24" width="3" height="5"/><rect x="22" y="29" width="3" height="5"/><rect x="27" y="31" width="4" height="3"/>
+  <rect x="2" y="17" width="5" height="3"/><rect x="10" y="17" width="4" height="3"/>`;

@@ -5,18 +5,33 @@ import type { RedemptionActions } from "./gifts";
 import { actionButton, memberRedemptionPart } from "./gifts";
 import { msg, type Msg } from "./i18n/messages";
 import type { Voice } from "./i18n/voice";
-import { CHECK, TAP_CARD, WARNING } from "./icons";
+import { CARD_SMALL, CHECK, QR_CODE, TAP_CARD, WARNING } from "./icons";
 import { type IdleModel, type MemberModel, PLACEHOLDER, type ProgressModel, type RefusalModel, type StatementModel } from "./viewmodel";
 
-export function idleScreen(v: Voice, m: IdleModel): HTMLElement {
+/**
+ * The attract screen: the store, the site's greeting, and how to identify: the card (always) and
+ * the QR code of a digital card (only while the agent says it takes one).
+ */
+export function idleScreen(v: Voice, m: IdleModel, storeName = ""): HTMLElement {
   return h(
     "section",
-    { class: "screen screen-idle", "data-testid": "screen-idle" },
+    { class: "screen screen-idle", "data-testid": "screen-idle", "data-qr": m.qrAccepted ? "accepted" : undefined },
+    storeName.trim() ? h("div", { class: "store-name", "data-testid": "idle-store", translate: "no" }, sitesWords(v, storeName.trim())) : null,
     greeting(v, m.greeting),
     icon(TAP_CARD, "tap-art"),
     h("h1", { class: "prompt" }, v.say(msg("idle.prompt"))),
-    v.say(msg("idle.hint"), "prompt-hint"),
+    h(
+      "ul",
+      { class: "ways", "data-testid": "idle-ways" },
+      way(v, CARD_SMALL, msg("idle.hint"), "idle-hint-card"),
+      m.qrAccepted ? way(v, QR_CODE, msg("idle.qrHint"), "idle-hint-qr") : null,
+    ),
   );
+}
+
+/** One way to identify: an icon and its words. */
+function way(v: Voice, art: string, text: Msg, testId: string): HTMLElement {
+  return h("li", { class: "way", "data-testid": testId }, icon(art, "way-icon"), v.say(text, "prompt-hint"));
 }
 
 /**
@@ -26,11 +41,14 @@ export function idleScreen(v: Voice, m: IdleModel): HTMLElement {
 function greeting(v: Voice, text: string): HTMLElement {
   const attrs = { class: "greeting", "data-testid": "idle-greeting" };
   if (text === "") return h("div", attrs, v.say(msg("idle.welcome")));
+  return h("div", { ...attrs, translate: "no" }, sitesWords(v, text));
+}
+
+/** The site's own text (greeting, store name): written "中文 · English", a one-language screen shows its half. */
+function sitesWords(v: Voice, text: string): string {
   const halves = text.split(" · ");
-  if (halves.length === 2 && v.mode !== "bilingual") {
-    return h("div", { ...attrs, translate: "no" }, v.mode === "en" ? halves[1]! : halves[0]!);
-  }
-  return h("div", { ...attrs, translate: "no" }, text);
+  if (halves.length === 2 && v.mode !== "bilingual") return v.mode === "en" ? halves[1]! : halves[0]!;
+  return text;
 }
 
 export function memberScreen(v: Voice, m: MemberModel, redemption?: RedemptionActions): HTMLElement {

@@ -1,12 +1,14 @@
 // The DOM side: draws whatever the controller hands it, in the kiosk's language(s). Stable
 // data-testid hooks are part of the contract with the end-to-end tests (see README).
 import type { ConnectionState, KioskView } from "./controller";
-import { fitText, h } from "./dom";
+import { Dimmer } from "./dimmer";
+import { fitText, h, icon } from "./dom";
 import { giftListScreen, type RedemptionActions, redeemConfirmScreen, redeemDoneScreen } from "./gifts";
 import type { DemoCard, KioskInfo } from "./gen/kiosk/v1/kiosk_ui_pb";
 import { msg } from "./i18n/messages";
 import { type LanguageMode, parseLanguageMode } from "./i18n/translator";
 import { Voice } from "./i18n/voice";
+import { TAP_CARD } from "./icons";
 import { idleScreen, memberScreen, refusalScreen } from "./screens";
 import { type Countdown, remainingFraction } from "./timing";
 import type { LinkModel, ViewModel } from "./viewmodel";
@@ -22,6 +24,7 @@ export class DomView implements KioskView {
   private readonly clockTime: HTMLElement;
   private readonly clockDate: HTMLElement;
   private readonly languageSwitch: HTMLButtonElement;
+  private readonly dimmer: Dimmer;
   private demoPanel: HTMLElement | undefined;
   private demoKey = "";
   private countdownTimer: ReturnType<typeof setInterval> | undefined;
@@ -59,6 +62,7 @@ export class DomView implements KioskView {
       ),
       this.stage,
     );
+    this.dimmer = new Dimmer(root);
     this.setLanguage("zh-CN");
     // A rotated or resized display gets its text fitted again.
     new ResizeObserver(() => this.fit()).observe(this.stage);
@@ -72,6 +76,8 @@ export class DomView implements KioskView {
       this.drawFrame();
     }
     this.shown = { model, countdown: countdown && { totalMs: countdown.totalMs, endsAt: Date.now() + countdown.remainingMs } };
+    if (model.kind === "idle") this.dimmer.showingIdle(model.dimAfterSeconds);
+    else this.dimmer.showingOther();
     this.draw();
   }
 
@@ -112,6 +118,8 @@ export class DomView implements KioskView {
       this.setLanguage(configured);
     } else {
       this.drawKioskLine();
+      // The store's name is on the idle screen.
+      if (this.shown?.model.kind === "idle") this.draw();
     }
 
     const cards = info.demoMode ? info.demoCards : [];
@@ -149,6 +157,7 @@ export class DomView implements KioskView {
     this.languageSwitch.dataset.lang = mode;
     this.languageSwitch.textContent = SWITCH_NAMES[this.nextLanguage()];
     this.brand.replaceChildren(this.voice.label(msg("brand")));
+    this.dimmer.setHint(icon(TAP_CARD, "dim-art"), this.voice.say(msg("idle.dimmed"), "dim-text"));
     this.drawKioskLine();
     this.setConnection(this.connection);
     this.drawBanner();
@@ -171,7 +180,7 @@ export class DomView implements KioskView {
     let screen: HTMLElement;
     switch (model.kind) {
       case "idle":
-        screen = idleScreen(v, model);
+        screen = idleScreen(v, model, this.info?.storeName);
         break;
       case "member":
         screen = memberScreen(v, model, this.redemption);

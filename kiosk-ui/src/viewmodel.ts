@@ -22,6 +22,10 @@ export interface IdleModel {
   kind: "idle";
   /** IdleView.greeting, the site's own words; empty when the agent sets none. */
   greeting: string;
+  /** Dim after this long without a touch (Screen:DimAfterSeconds); 0: never. */
+  dimAfterSeconds: number;
+  /** The agent takes the QR code of a digital card: the idle screen says so. */
+  qrAccepted: boolean;
 }
 
 /** How current balance and points are: being checked with central, live from central, or cached. */
@@ -79,7 +83,7 @@ export interface RefusalModel {
 
 export type ViewModel = IdleModel | MemberModel | RefusalModel | GiftViewModel;
 
-export const IDLE: IdleModel = { kind: "idle", greeting: "" };
+export const IDLE: IdleModel = { kind: "idle", greeting: "", dimAfterSeconds: 0, qrAccepted: false };
 
 const orPlaceholder = (s: string) => (s.trim() === "" ? PLACEHOLDER : s);
 
@@ -88,7 +92,7 @@ export function toViewModel(screen: Screen): ViewModel {
   const view = screen.view;
   switch (view.case) {
     case "idle":
-      return { kind: "idle", greeting: view.value.greeting.trim() };
+      return { kind: "idle", greeting: view.value.greeting.trim(), dimAfterSeconds: view.value.dimAfterSeconds, qrAccepted: view.value.qrAccepted };
     case "member": {
       const m = view.value;
       return {

@@ -123,7 +123,7 @@ describe("KioskController", () => {
     expect(agent.infoCalls).toBe(1);
     expect(view.infos[0]?.kioskId).toBe("K-1");
     expect(view.screens.map((s) => s.model.kind)).toEqual(["idle", "idle", "member"]);
-    expect(view.screens[1]?.model).toEqual({ kind: "idle", greeting: "你好" });
+    expect(view.screens[1]?.model).toEqual({ kind: "idle", greeting: "你好", dimAfterSeconds: 0, qrAccepted: false });
     expect(view.states).toEqual(["connecting", "online"]);
     controller.stop();
   });
@@ -205,7 +205,7 @@ describe("KioskController", () => {
     await vi.advanceTimersByTimeAsync(5000);
     expect(view.last?.kind).toBe("member"); // the agent gets a short grace to clear it itself
     await vi.advanceTimersByTimeAsync(1000);
-    expect(view.last).toEqual({ kind: "idle", greeting: "欢迎" });
+    expect(view.last).toEqual({ kind: "idle", greeting: "欢迎", dimAfterSeconds: 0, qrAccepted: false });
     controller.stop();
   });
 

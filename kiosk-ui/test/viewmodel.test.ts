@@ -13,11 +13,16 @@ const both = (m: Msg | undefined) => (m ? [zh.text(m), en.text(m)] : undefined);
 describe("toViewModel", () => {
   it("maps an idle screen and its greeting", () => {
     const s = create(ScreenSchema, { view: { case: "idle", value: { greeting: " 欢迎光临 " } } });
-    expect(toViewModel(s)).toEqual({ kind: "idle", greeting: "欢迎光临" });
+    expect(toViewModel(s)).toEqual({ kind: "idle", greeting: "欢迎光临", dimAfterSeconds: 0, qrAccepted: false });
+  });
+
+  it("carries the idle screen's dimming time and whether QR codes are taken", () => {
+    const s = create(ScreenSchema, { view: { case: "idle", value: { greeting: "", dimAfterSeconds: 90, qrAccepted: true } } });
+    expect(toViewModel(s)).toEqual({ kind: "idle", greeting: "", dimAfterSeconds: 90, qrAccepted: true });
   });
 
   it("maps a screen without a view to idle", () => {
-    expect(toViewModel(create(ScreenSchema, {}))).toEqual({ kind: "idle", greeting: "" });
+    expect(toViewModel(create(ScreenSchema, {}))).toEqual({ kind: "idle", greeting: "", dimAfterSeconds: 0, qrAccepted: false });
   });
 
   it("maps a member screen, keeping masked data as sent and figures as numbers to format per language", () => {

@@ -3,6 +3,7 @@ using KioskAgent.Benchmarks.MemberCache;
 using KioskAgent.Benchmarks.OutboxDrain;
 using KioskAgent.Benchmarks.PcscTapLatency;
 using KioskAgent.Benchmarks.Pn532TapLatency;
+using KioskAgent.Benchmarks.ScreenPaint;
 
 // Stopwatch-based harnesses with their own measurement: BenchmarkDotNet measures calls, not
 // asynchronous events (tap latency, outbox drain) or whole-process import runs with peak RSS (member cache).
@@ -12,5 +13,6 @@ return args switch
     ["hostile-flood", .. var rest] => await HostileFloodBenchmark.RunAsync(HostileFloodOptions.Parse(rest)),
     ["outbox-drain", .. var rest] => await OutboxDrainBenchmark.RunAsync(OutboxDrainOptions.Parse(rest)),
     ["pn532-tap", .. var rest] => await Pn532TapLatencyBenchmark.RunAsync(Pn532TapLatencyOptions.Parse(rest)),
+    ["screen-paint", .. var rest] => await ScreenPaintBenchmark.RunAsync(ScreenPaintOptions.Parse(rest)),
     _ => await TapLatencyBenchmark.RunAsync(TapLatencyOptions.Parse(args)),
 };

@@ -4,6 +4,7 @@ using KioskAgent.Api.Technicians;
 using KioskAgent.Contracts.V1;
 using KioskAgent.Devices.Discovery;
 using KioskAgent.Devices.Health;
+using KioskAgent.Hardware.Devices;
 using KioskAgent.Hosting;
 using KioskAgent.Printing;
 using Microsoft.Extensions.Options;
@@ -31,17 +32,17 @@ public sealed class DevicesGrpcService(DeviceHealthRegistry health, DeviceManage
         return Task.FromResult(response);
     }
 
-    internal static DeviceStatus ToStatus(DeviceHealth device) => new()
+    internal static DeviceStatus ToStatus(DeviceHealthReport device) => new()
     {
         DeviceId = device.DeviceId,
         Kind = device.Kind,
         Driver = device.Driver,
         State = device.State switch
         {
-            Devices.Health.DeviceState.Ok => Contracts.V1.DeviceState.Ok,
-            Devices.Health.DeviceState.Degraded => Contracts.V1.DeviceState.Degraded,
-            Devices.Health.DeviceState.Fault => Contracts.V1.DeviceState.Fault,
-            Devices.Health.DeviceState.Absent => Contracts.V1.DeviceState.Absent,
+            Hardware.Devices.DeviceState.Ok => Contracts.V1.DeviceState.Ok,
+            Hardware.Devices.DeviceState.Degraded => Contracts.V1.DeviceState.Degraded,
+            Hardware.Devices.DeviceState.Fault => Contracts.V1.DeviceState.Fault,
+            Hardware.Devices.DeviceState.Absent => Contracts.V1.DeviceState.Absent,
             _ => Contracts.V1.DeviceState.Unspecified,
         },
         Reason = device.Reason,

@@ -3,6 +3,7 @@ using KioskAgent.Contracts.V1;
 using KioskAgent.Demo;
 using KioskAgent.Devices;
 using KioskAgent.Hosting;
+using KioskAgent.Rewards;
 using KioskAgent.Screen;
 using KioskAgent.Statements;
 using Microsoft.Extensions.Options;
@@ -14,6 +15,7 @@ public sealed class KioskUiGrpcService(
     IOptions<KioskOptions> kiosk,
     IOptions<DemoOptions> demo,
     IOptions<KioskLanguageOptions> language,
+    IOptionsMonitor<RedemptionPolicy> policy,
     CardReaderRegistry readers,
     ScreenBroadcaster screen,
     ScreenHeartbeat heartbeat,
@@ -29,6 +31,7 @@ public sealed class KioskUiGrpcService(
             AgentVersion = AgentVersion.Current,
             DemoMode = demo.Value.Enabled,
             Language = language.Value.Language,
+            StoreName = policy.CurrentValue.StoreName,
         };
         var reader = readers.FindSimulated(null);
         if (demo.Value.Enabled && reader is not null)

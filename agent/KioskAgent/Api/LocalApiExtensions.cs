@@ -1,6 +1,7 @@
 using System.Net;
 using KioskAgent.Api.Technicians;
 using KioskAgent.Devices;
+using KioskAgent.Hardware.CardReaders.Simulated;
 using KioskAgent.Journal;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -78,7 +79,7 @@ public static class LocalApiExtensions
         app.MapGrpcService<DevicesGrpcService>();
         app.MapGrpcService<GiftRedemptionGrpcService>();
         app.MapGrpcService<MemberAdminGrpcService>();
-        var hasSimulated = app.Services.GetRequiredService<IOptions<DeviceOptions>>().Value.CardReaders.Any(r => r.ParsedKind == CardReaderKind.Simulated);
+        var hasSimulated = app.Services.GetRequiredService<IOptions<DeviceOptions>>().Value.CardReaders.Any(r => string.Equals(r.Kind, SimulatedCardReaderKind.KindName, StringComparison.OrdinalIgnoreCase));
         if (hasSimulated)
         {
             app.MapGrpcService<DeviceSimulatorGrpcService>();
@@ -86,6 +87,7 @@ public static class LocalApiExtensions
 
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
+        app.MapScreenHealth();
         return app;
     }
 }

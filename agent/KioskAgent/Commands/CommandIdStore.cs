@@ -4,6 +4,7 @@ using Google.Protobuf;
 using KioskAgent.CentralLink;
 using KioskAgent.Contracts.V1;
 using KioskAgent.Hosting;
+using KioskAgent.Storage;
 using Microsoft.Extensions.Options;
 
 namespace KioskAgent.Commands;
@@ -15,7 +16,7 @@ namespace KioskAgent.Commands;
 /// An id is kept for <c>Commands:RememberSeconds</c>, or until the command's message expiry if that is
 /// later, and at most <c>Commands:RememberedIds</c> ids (the oldest go first). Each run command is one
 /// appended line, flushed to disk before its answer goes out; the file is rewritten atomically
-/// (temporary file, fsync, rename) when it holds twice as many lines as ids worth keeping, so it stays
+/// (<see cref="AtomicFile"/>) when it holds twice as many lines as ids worth keeping, so it stays
 /// bounded. A torn last line (power cut) is skipped. A result larger than <see cref="MaxResultBytes"/>
 /// is kept without its <c>lines</c> and <c>data</c>. Never throws: without the file, ids are still
 /// remembered for the run.
@@ -141,19 +142,13 @@ public sealed partial class CommandIdStore
     {
         try
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(_path))!);
-            var temporary = _path + ".tmp";
-            using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None))
+            var text = new StringBuilder();
+            foreach (var entry in kept)
             {
-                foreach (var entry in kept)
-                {
-                    stream.Write(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(entry with { Sequence = 0 }) + "\n"));
-                }
-
-                stream.Flush(flushToDisk: true);
+                text.Append(JsonSerializer.Serialize(entry with { Sequence = 0 })).Append('\n');
             }
 
-            File.Move(temporary, _path, overwrite: true);
+            AtomicFile.WriteAllText(_path, text.ToString());
             _lines = kept.Count;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)

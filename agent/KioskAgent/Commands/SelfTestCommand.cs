@@ -1,10 +1,11 @@
 using KioskAgent.Contracts.V1;
 using KioskAgent.Devices.Discovery;
 using KioskAgent.Devices.Health;
+using KioskAgent.Hardware.Devices;
 using KioskAgent.Hosting;
 using KioskAgent.Printing;
-using DeviceState = KioskAgent.Devices.Health.DeviceState;
 using Microsoft.Extensions.Options;
+using DeviceState = KioskAgent.Hardware.Devices.DeviceState;
 
 namespace KioskAgent.Commands;
 

@@ -3,6 +3,8 @@ using KioskAgent.CentralLink;
 using KioskAgent.Hosting;
 using Microsoft.Extensions.Options;
 
+using KioskAgent.Storage;
+
 namespace KioskAgent.Demo;
 
 /// <summary>
@@ -46,12 +48,7 @@ public sealed class DemoCentralKey(IOptions<DemoOptions> demo, IOptions<KioskOpt
         }
 
         var signer = CentralSigner.Generate(KeyId);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        File.WriteAllText(path, signer.PrivateKeyPem());
-        if (!OperatingSystem.IsWindows())
-        {
-            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        }
+        AtomicFile.WriteAllText(path, signer.PrivateKeyPem(), UnixFileMode.UserRead | UnixFileMode.UserWrite);
 
         return signer;
     }

@@ -1,35 +1,37 @@
-using System.Device.Gpio;
-using System.Device.Spi;
+using KioskAgent.Devices.Kinds;
 using KioskAgent.Hardware.CardReaders;
 using KioskAgent.Hardware.CardReaders.Simulated;
-using KioskAgent.Hardware.KeyboardWedge;
-using KioskAgent.Hardware.Mfrc522;
-using KioskAgent.Hardware.Pcsc;
-using KioskAgent.Hardware.Pn532;
+using KioskAgent.Hardware.Devices;
 using Microsoft.Extensions.Options;
 
 namespace KioskAgent.Devices;
 
 /// <summary>
-/// Creates the configured readers once, with the binding their kind names, and hands them to
-/// whoever needs them. Real and simulated readers go through exactly the same tap path.
+/// Creates the configured readers once, each through the kind its configuration names, and hands
+/// them to whoever needs them. Real and simulated readers go through exactly the same tap path.
+/// A reader whose hardware is missing at start is opened again later (<see cref="RetryingCardReader"/>).
 /// </summary>
 public sealed class CardReaderRegistry : IAsyncDisposable
 {
-    private readonly List<(CardReaderOptions Options, ICardReader Reader)> _readers = [];
+    private readonly List<ConfiguredCardReader> _readers = [];
 
-    public CardReaderRegistry(IOptions<DeviceOptions> options, TimeProvider time)
+    public CardReaderRegistry(IOptions<DeviceOptions> options, DeviceKinds kinds, IConfiguration configuration, TimeProvider time)
     {
-        foreach (var configured in options.Value.CardReaders)
+        var sections = configuration.GetSection(DeviceOptions.CardReadersSection).GetChildren().ToList();
+        foreach (var (configured, index) in options.Value.CardReaders.Select((r, i) => (r, i)))
         {
-            var reader = configured.ParsedKind == CardReaderKind.Simulated
-                ? Create(configured, time)
-                : new RetryingCardReader(configured.Id, () => Create(configured, time), time);
-            _readers.Add((configured, reader));
+            // Validation at start has reported unknown kinds and bad settings already.
+            var kind = kinds.Find<ICardReader>(configured.Kind)
+                ?? throw new InvalidOperationException($"Card reader kind '{configured.Kind}' is not registered.");
+            var section = index < sections.Count ? sections[index] : configuration.GetSection($"{DeviceOptions.CardReadersSection}:{index}");
+            var settings = DeviceSettings.Bind(kind, section).Settings
+                ?? throw new InvalidOperationException($"The settings of card reader '{configured.Id}' do not bind.");
+            var context = new DeviceContext(configured.Id, time);
+            _readers.Add(new ConfiguredCardReader(configured, Open(kind, context, settings, time)));
         }
     }
 
-    public IEnumerable<(CardReaderOptions Options, ICardReader Reader)> Readers => _readers;
+    public IReadOnlyList<ConfiguredCardReader> Readers => _readers;
 
     public IEnumerable<SimulatedCardReader> Simulated => _readers.Select(r => r.Reader).OfType<SimulatedCardReader>();
 
@@ -41,38 +43,23 @@ public sealed class CardReaderRegistry : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var (_, reader) in _readers)
+        foreach (var configured in _readers)
         {
-            await reader.DisposeAsync().ConfigureAwait(false);
+            await configured.Reader.DisposeAsync().ConfigureAwait(false);
         }
     }
 
-    private static ICardReader Create(CardReaderOptions o, TimeProvider time) => o.ParsedKind switch
+    private static ICardReader Open(IDeviceKind kind, DeviceContext context, object settings, TimeProvider time)
     {
-        CardReaderKind.Simulated => new SimulatedCardReader(o.Id, time),
-        CardReaderKind.Pcsc => new PcscCardReader(o.Id, o.ReaderName, time, new PcscCardReaderOptions
+        ICardReader Create() => (ICardReader)kind.Create(context, settings);
+        try
         {
-            ExchangeTimeout = TimeSpan.FromMilliseconds(o.ExchangeTimeoutMs),
-            CardReadTimeout = TimeSpan.FromMilliseconds(o.CardReadTimeoutMs),
-        }),
-        CardReaderKind.Evdev => new EvdevCardReader(o.Id, new EvdevCardReaderOptions { DevicePath = o.DevicePath, Format = CardReaderOptions.Parse<TokenFormat>(o.Format)!.Value }, time),
-        CardReaderKind.Serial => new SerialCardReader(o.Id, new SerialCardReaderOptions
+            return Create();
+        }
+        catch (Exception ex) when (RetryingCardReader.IsOpenFailure(ex))
         {
-            PortName = o.DevicePath,
-            BaudRate = o.BaudRate,
-            Format = CardReaderOptions.Parse<TokenFormat>(o.Format)!.Value,
-            Framing = CardReaderOptions.Parse<SerialFraming>(o.Framing)!.Value,
-        }, time),
-        CardReaderKind.Mfrc522 => CreateMfrc522(o, time),
-        CardReaderKind.Pn532 => new Pn532CardReader(o.Id, () => Pn532Connection.Open(o.Pn532Connection!), timeProvider: time),
-        _ => throw new InvalidOperationException($"Card reader kind '{o.Kind}' is not supported."),
-    };
-
-    private static Mfrc522CardReader CreateMfrc522(CardReaderOptions o, TimeProvider time)
-    {
-        // SPI mode 0, MSB first (MFRC522 datasheet §8.1.2).
-        var spi = SpiDevice.Create(new SpiConnectionSettings(o.SpiBusId, o.ChipSelectLine) { ClockFrequency = o.ClockFrequency, Mode = SpiMode.Mode0 });
-        var gpio = o.ResetPin >= 0 ? new GpioController() : null;
-        return new Mfrc522CardReader(o.Id, new Mfrc522(spi, o.ResetPin, gpio, shouldDispose: true), timeProvider: time);
+            // Missing SPI device, unplugged USB: a health fault with a reason, not an agent that cannot start.
+            return new RetryingCardReader(context.DeviceId, Create, time);
+        }
     }
 }

@@ -1,20 +1,21 @@
 using KioskAgent.Devices.Discovery;
 using KioskAgent.Devices.Health;
+using KioskAgent.Devices.Kinds;
+using KioskAgent.Hardware.CardReaders.Simulated;
+using KioskAgent.Hardware.Display.Lcd;
+using KioskAgent.Hardware.Display.Simulated;
+using KioskAgent.Hardware.Display.Vfd;
+using KioskAgent.Hardware.Gpio;
+using KioskAgent.Hardware.KeyboardWedge;
+using KioskAgent.Hardware.Mfrc522;
+using KioskAgent.Hardware.Pcsc;
+using KioskAgent.Hardware.Pn532;
 using Microsoft.Extensions.Options;
 
 namespace KioskAgent.Devices;
 
 public static class DevicesServiceCollectionExtensions
 {
-    /// <summary>Where the buses put their device nodes on Linux; by-id paths first so ids survive replugs.</summary>
-    private static readonly (string Bus, string[] Patterns)[] DevicePaths =
-    [
-        ("serial", ["/dev/serial/by-id/*"]),
-        ("usb-printer", ["/dev/usb/lp*"]),
-        ("input", ["/dev/input/by-id/*-event-kbd"]),
-        ("video", ["/dev/video*"]),
-    ];
-
     public static IServiceCollection AddDevices(this IServiceCollection services)
     {
         services.AddOptions<DeviceOptions>().BindConfiguration(DeviceOptions.Section).ValidateOnStart();
@@ -24,11 +25,27 @@ public static class DevicesServiceCollectionExtensions
             .Validate(o => o.PeriodMs is >= 100 and <= 60_000, "Devices:Discovery:PeriodMs must be 100-60000.")
             .Validate(o => o.Pinned.All(p => !string.IsNullOrWhiteSpace(p.Id) && !string.IsNullOrWhiteSpace(p.Bus) && !string.IsNullOrWhiteSpace(p.Address)), "Devices:Discovery:Pinned entries need Id, Bus and Address.")
             .ValidateOnStart();
+        // The kinds configuration may name, one line each: card readers (Devices:CardReaders:N:Kind),
+        // the customer display (CustomerDisplay:Kind) and the signal outputs (Signals:Driver).
+        services
+            .AddDeviceKind(new SimulatedCardReaderKind())
+            .AddDeviceKind(new PcscCardReaderKind())
+            .AddDeviceKind(new Mfrc522CardReaderKind())
+            .AddDeviceKind(new Pn532CardReaderKind())
+            .AddDeviceKind(new EvdevCardReaderKind())
+            .AddDeviceKind(new SerialCardReaderKind())
+            .AddDeviceKind(new SimulatedDisplayKind())
+            .AddDeviceKind(PoleDisplayKind.EpsonVfd)
+            .AddDeviceKind(PoleDisplayKind.Cd5220Vfd)
+            .AddDeviceKind(new Hd44780I2cDisplayKind())
+            .AddDeviceKind(SignalsKind.Simulated)
+            .AddDeviceKind(SignalsKind.Gpiod);
+        services.AddSingleton<DeviceKinds>();
         services.AddSingleton<CardReaderRegistry>();
         services.AddSingleton<DeviceHealthRegistry>();
         services.AddSingleton<IEnumerable<IDeviceInterface>>(sp =>
             sp.GetRequiredService<IOptions<DiscoveryOptions>>().Value.ScanDevicePaths
-                ? [.. DevicePaths.Select(d => new DevicePathInterface(d.Bus, d.Patterns))]
+                ? LinuxDevicePaths.Interfaces()
                 : []);
         services.AddSingleton<DeviceManager>();
         services.AddHostedService(sp => sp.GetRequiredService<DeviceManager>());

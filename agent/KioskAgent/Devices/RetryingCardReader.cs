@@ -14,6 +14,11 @@ public sealed class RetryingCardReader(string readerId, Func<ICardReader> open, 
 
     public string ReaderId { get; } = readerId;
 
+    /// <summary>Failures that mean "the hardware is not there or not usable yet", worth trying again.</summary>
+    public static bool IsOpenFailure(Exception ex) =>
+        ex is IOException or UnauthorizedAccessException or InvalidOperationException or PlatformNotSupportedException
+            or DllNotFoundException or ArgumentException or System.ComponentModel.Win32Exception;
+
     public async IAsyncEnumerable<CardEvent> WatchAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
         while (!cancellationToken.IsCancellationRequested)
@@ -23,7 +28,7 @@ public sealed class RetryingCardReader(string readerId, Func<ICardReader> open, 
             {
                 _reader ??= open();
             }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidOperationException or PlatformNotSupportedException or DllNotFoundException or ArgumentException or System.ComponentModel.Win32Exception)
+            catch (Exception ex) when (IsOpenFailure(ex))
             {
                 failure = $"cannot open: {ex.Message}";
             }

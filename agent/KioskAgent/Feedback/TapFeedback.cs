@@ -1,7 +1,9 @@
 using KioskAgent.Devices.Health;
-using DeviceState = KioskAgent.Devices.Health.DeviceState;
+using KioskAgent.Devices.Kinds;
+using KioskAgent.Hardware.Devices;
 using KioskAgent.Hardware.Display;
 using KioskAgent.Hardware.Display.Screens;
+using KioskAgent.Hardware.Display.Simulated;
 using KioskAgent.Hardware.Gpio;
 using KioskAgent.Screen;
 using Microsoft.Extensions.Options;
@@ -18,6 +20,7 @@ public sealed partial class TapFeedback(
     IOptions<CustomerDisplayOptions> displayOptions,
     IOptions<SignalsOptions> signalsOptions,
     DeviceHealthRegistry health,
+    DeviceKinds kinds,
     TimeProvider time,
     ILogger<TapFeedback> logger) : BackgroundService
 {
@@ -28,8 +31,8 @@ public sealed partial class TapFeedback(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        _display = Open(DisplayId, "display", displayOptions.Value.Kind.ToString(), () => CustomerDisplayFactory.Create(displayOptions.Value));
-        _signals = Open(SignalsId, "signals", signalsOptions.Value.Driver, () => SignalsFactory.Create(signalsOptions.Value, time));
+        _display = Open<ICustomerDisplay>(DisplayId, "display", displayOptions.Value.Kind, displayOptions.Value);
+        _signals = Open<KioskSignals>(SignalsId, "signals", signalsOptions.Value.Driver, signalsOptions.Value);
         var screens = new CustomerDisplayScreens(columns: displayOptions.Value.Columns);
         try
         {
@@ -101,7 +104,7 @@ public sealed partial class TapFeedback(
             LogOutputFailed(DisplayId, ex.Message);
         }
 
-        Report(DisplayId, "display", displayOptions.Value.Kind.ToString(), (DeviceState)(int)_display.Health.State, _display.Health.Reason);
+        Report(DisplayId, "display", kinds.Find<ICustomerDisplay>(displayOptions.Value.Kind)!.Name, _display.Health.State, _display.Health.Reason);
     }
 
     private void Signal(Func<KioskSignals, Task> play)
@@ -115,24 +118,27 @@ public sealed partial class TapFeedback(
         _ = play(_signals).ContinueWith(t => LogOutputFailed(SignalsId, t.Exception!.GetBaseException().Message), TaskContinuationOptions.OnlyOnFaulted);
     }
 
-    private T? Open<T>(string id, string kind, string driver, Func<T> open)
+    /// <summary>Opens the output through the kind its section names (checked at start).</summary>
+    private T? Open<T>(string id, string kind, string kindName, object settings)
         where T : class
     {
+        var deviceKind = kinds.Find<T>(kindName)!;
         try
         {
-            var device = open();
-            Report(id, kind, driver, DeviceState.Ok, driver == "Simulated" ? "simulated" : "ready");
+            var device = (T)deviceKind.Create(new DeviceContext(id, time), settings);
+            // Every binding names its simulator "Simulated" (SimulatedDisplayKind, SignalsKind.Simulated).
+            Report(id, kind, deviceKind.Name, DeviceState.Ok, deviceKind.Name == SimulatedDisplayKind.KindName ? "simulated" : "ready");
             return device;
         }
         catch (Exception ex) when (ex is IOException or InvalidOperationException or UnauthorizedAccessException or ArgumentException or PlatformNotSupportedException or DllNotFoundException)
         {
-            Report(id, kind, driver, DeviceState.Absent, $"cannot open: {ex.Message}");
+            Report(id, kind, deviceKind.Name, DeviceState.Absent, $"cannot open: {ex.Message}");
             return null;
         }
     }
 
     private void Report(string id, string kind, string driver, DeviceState state, string reason) =>
-        health.Report(id, kind, driver, Enum.IsDefined(state) ? state : DeviceState.Degraded, reason);
+        health.Report(id, kind, driver, state, reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Output {DeviceId} failed: {Error}")]
     private partial void LogOutputFailed(string deviceId, string error);

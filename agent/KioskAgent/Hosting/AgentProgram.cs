@@ -1,3 +1,4 @@
+using KioskAgent.Storage;
 using Microsoft.Extensions.Options;
 
 namespace KioskAgent.Hosting;
@@ -11,9 +12,13 @@ public static class AgentProgram
     /// <summary>EX_TEMPFAIL: stopped on purpose to be started again (restart_agent); systemd's Restart=on-failure does that.</summary>
     public const int RestartExitCode = 75;
 
+    /// <summary>EX_UNAVAILABLE: another agent holds this data directory (<see cref="DataDirectoryLock"/>); not a crash, not a config error.</summary>
+    public const int AlreadyRunningExitCode = 69;
+
     public static async Task<int> RunAsync(string[] args)
     {
         WebApplication app;
+        DataDirectoryLock? instance;
         try
         {
             var builder = WebApplication.CreateBuilder(new WebApplicationOptions
@@ -22,6 +27,19 @@ public static class AgentProgram
                 ContentRootPath = AppContext.BaseDirectory,
             });
             builder.AddKioskAgent(args);
+
+            // Before anything opens the journal: a second agent must not even run its migrations.
+            // An empty one is left to the options validator, which names it.
+            var configured = builder.Configuration[$"{KioskOptions.Section}:{nameof(KioskOptions.DataDirectory)}"] ?? new KioskOptions().DataDirectory;
+            var dataDirectory = string.IsNullOrWhiteSpace(configured) ? null : Path.GetFullPath(configured);
+            var holder = 0;
+            instance = dataDirectory is null ? null : DataDirectoryLock.TryAcquire(dataDirectory, out holder);
+            if (dataDirectory is not null && instance is null)
+            {
+                await Console.Error.WriteLineAsync($"kiosk-agent: another agent (pid {holder}) is already running on data directory {dataDirectory}; exiting.");
+                return AlreadyRunningExitCode;
+            }
+
             app = builder.Build();
             var problems = ConfigurationCheck.Problems(app.Services);
             if (problems.Count > 0)
@@ -32,13 +50,14 @@ public static class AgentProgram
 
             app.MapKioskAgent();
         }
-        catch (Exception ex) when (ex is InvalidDataException or FormatException or InvalidOperationException or OptionsValidationException)
+        catch (Exception ex) when (ex is InvalidDataException or FormatException or InvalidOperationException or OptionsValidationException or UnauthorizedAccessException or IOException)
         {
             var detail = ex.InnerException is { } inner ? $"{ex.Message} {inner.Message}" : ex.Message;
             await Console.Error.WriteLineAsync($"kiosk-agent: configuration error: {detail}");
             return ConfigurationErrorExitCode;
         }
 
+        using var held = instance;
         try
         {
             await app.RunAsync();

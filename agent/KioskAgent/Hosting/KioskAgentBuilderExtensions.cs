@@ -1,8 +1,10 @@
+using KioskAgent.Activities;
 using KioskAgent.Api;
 using KioskAgent.CentralLink;
 using KioskAgent.Commands;
 using KioskAgent.Demo;
 using KioskAgent.Devices;
+using KioskAgent.Draws.Sessions;
 using KioskAgent.Feedback;
 using KioskAgent.Identity;
 using KioskAgent.Journal;
@@ -51,6 +53,8 @@ public static class KioskAgentBuilderExtensions
             .AddTaps()
             .AddRewards()
             .AddStatements()
+            .AddActivities()
+            .AddDraws()
             .AddFeedback();
         return builder;
     }

@@ -1,3 +1,4 @@
+using KioskAgent.Storage;
 using Microsoft.Extensions.Options;
 
 namespace KioskAgent.Hosting;
@@ -33,20 +34,13 @@ public sealed partial class KioskSecret
 
     public ReadOnlyMemory<byte> Bytes => _bytes;
 
-    /// <summary>Writes a new random secret, readable by the agent's user only; never replaces an existing file.</summary>
-    public static void Create(string path)
-    {
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
-        if (!OperatingSystem.IsWindows())
-        {
-            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        }
-
-        using var stream = new FileStream(path, options);
-        stream.Write(System.Security.Cryptography.RandomNumberGenerator.GetBytes(GeneratedLength));
-        stream.Flush(flushToDisk: true);
-    }
+    /// <summary>
+    /// Writes a new random secret, readable by the agent's user only; never replaces an existing file
+    /// (a power cut while writing leaves no secret, or the whole one: a short one would lock the
+    /// kiosk out of its own encrypted cache).
+    /// </summary>
+    public static void Create(string path) =>
+        AtomicFile.WriteAllBytes(path, System.Security.Cryptography.RandomNumberGenerator.GetBytes(GeneratedLength), UnixFileMode.UserRead | UnixFileMode.UserWrite, replace: false);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Kiosk secret {Path} did not exist: created a new one. Data encrypted with an earlier secret cannot be read and is re-synced")]
     private static partial void LogCreated(ILogger logger, string path);

@@ -55,7 +55,7 @@ public sealed class CardIdentityResolver
         var url = new Ntag424Card(card.Transceiver).ReadNdefUrl();
         if (!url.IsSuccess)
         {
-            return CardIdentityResult.Refused(url.Reason, url.Detail);
+            return CardIdentityResult.From(url);
         }
 
         return _sun!.Verify(url.Value) switch
@@ -78,7 +78,7 @@ public sealed class CardIdentityResolver
         var number = _sector!.Read(card.Transceiver);
         return number.IsSuccess
             ? CardIdentityResult.Ok(new CardIdentity(CardIdentityMode.Sector, card.Uid, number.Value.Value))
-            : CardIdentityResult.Refused(number.Reason, number.Detail);
+            : CardIdentityResult.From(number);
     }
 
     private static SunKeys SunKeysFrom(SunIdentityOptions sun)

@@ -9,6 +9,7 @@ public static class CardIdentityServiceCollectionExtensions
     {
         services.AddOptions<CardIdentityOptions>().BindConfiguration(CardIdentityOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<CardIdentityOptions>, CardIdentityOptionsValidator>();
+        services.AddSingleton<IValidateOptions<CardIdentityOptions>, CardIdentityReaderCheck>();
         services.AddSingleton<SqliteSunCounterStore>();
         services.AddSingleton<ISunCounterStore>(sp => sp.GetRequiredService<SqliteSunCounterStore>());
         services.AddSingleton<CardIdentityResolver>();

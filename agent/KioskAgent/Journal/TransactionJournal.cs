@@ -62,7 +62,11 @@ public sealed partial class TransactionJournal : IDisposable
                 return;
             }
 
-            JournalSchema.Apply(_connection);
+            foreach (var version in JournalMigrations.Apply(_connection))
+            {
+                LogMigrated(path, version, JournalMigrations.All.First(m => m.Version == version).Description);
+            }
+
             JournalId = JournalSchema.JournalId(_connection);
         }
         catch (SqliteException ex) when (IsDamage(ex))
@@ -483,6 +487,9 @@ public sealed partial class TransactionJournal : IDisposable
         command.CommandText = sql;
         return (T)Convert.ChangeType(command.ExecuteScalar()!, typeof(T), CultureInfo.InvariantCulture);
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Journal {Path} migrated to schema version {Version}: {Description}")]
+    private partial void LogMigrated(string path, int version, string description);
 
     [LoggerMessage(Level = LogLevel.Critical, Message = "The transaction journal cannot commit ({Reason}, SQLite code {Code}): taps are refused until it can")]
     private partial void LogFault(string reason, int code);

@@ -326,6 +326,9 @@ public sealed partial class MemberCache : IDisposable
                 // A write-ahead log left beside the old file must never be replayed into the new one.
                 DeleteSideFiles(_livePath);
                 File.Move(_nextPath, _livePath, overwrite: true);
+
+                // The rename itself must reach the disk, or a power cut brings back the old file's name.
+                Storage.AtomicFile.SyncDirectory(Path.GetDirectoryName(Path.GetFullPath(_livePath))!);
             }
             finally
             {

@@ -16,4 +16,7 @@ public sealed class MemberCard
 
     /// <summary>A subsidiary card (附属卡) of the member's main card.</summary>
     public bool Subsidiary { get; set; }
+
+    /// <summary>Card type code (e.g. stored_value, points, discount, count); empty when central does not say.</summary>
+    public string Type { get; set; } = "";
 }

@@ -40,6 +40,7 @@ internal static class MemberRecordCodec
             State = ToRecord(c.State),
             ValidUntil = Date(c.ValidUntil),
             Subsidiary = c.Subsidiary,
+            CardType = c.Type,
         }));
         return record;
     }

@@ -274,6 +274,7 @@ public static class MemberRecordValidator
 
             var number = card.CardNumber.Trim();
             MaxLength(number, 64, $"cards[{i}].card_number", Problem);
+            MaxLength(card.CardType.Trim(), 32, $"cards[{i}].card_type", Problem);
             if (card.Uid.Length == 0 && number.Length == 0)
             {
                 Problem($"cards[{i}]", "needs a uid or a card_number");
@@ -286,6 +287,7 @@ public static class MemberRecordValidator
                 State = MapState(card.State, i),
                 ValidUntil = ParseDate(card.ValidUntil, $"cards[{i}].valid_until", Problem),
                 Subsidiary = card.Subsidiary,
+                Type = card.CardType.Trim(),
             };
         }
 

@@ -1,4 +1,5 @@
 using KioskAgent.Devices.Discovery;
+using KioskAgent.Hardware.Devices;
 using KioskAgent.Hardware.Printer;
 using KioskAgent.Hardware.Printer.Queue;
 
@@ -23,14 +24,12 @@ public sealed class ConnectedPrinter : IConnectedDevice
 
     public PrintQueue Queue { get; }
 
-    public (Devices.Health.DeviceState State, string Reason) CheckHealth()
+    public (DeviceState State, string Reason) CheckHealth()
     {
         var health = Queue.Health;
         var snapshot = Queue.Snapshot;
         var reason = snapshot.PendingJobs > 0 ? $"{health.Reason} ({snapshot.PendingJobs} job(s) held)" : health.Reason;
-        return Enum.IsDefined((Devices.Health.DeviceState)(int)health.State)
-            ? ((Devices.Health.DeviceState)(int)health.State, reason)
-            : (Devices.Health.DeviceState.Degraded, "starting");
+        return (health.State, reason);
     }
 
     public void Dispose()

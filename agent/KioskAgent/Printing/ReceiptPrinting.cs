@@ -1,4 +1,5 @@
 using KioskAgent.Devices.Discovery;
+using KioskAgent.Hardware.Devices;
 using KioskAgent.Hardware.Printer;
 using KioskAgent.Hardware.Printer.Queue;
 

@@ -1,10 +1,12 @@
 using System.Text.Json;
+using KioskAgent.Storage;
 
 namespace KioskAgent.RemoteConfig;
 
 /// <summary>
-/// Reads and writes remote-config.json. Writes are atomic (temporary file, fsync, rename), so a power
-/// cut leaves either the old or the new document, never half of one.
+/// Reads and writes remote-config.json. Writes go through <see cref="AtomicFile"/> (temporary file,
+/// fsync, rename, fsync of the directory), so a power cut leaves either the old or the new document,
+/// never half of one.
 /// </summary>
 public static class RemoteConfigFile
 {
@@ -25,16 +27,6 @@ public static class RemoteConfigFile
         return state with { Settings = new Dictionary<string, string>(state.Settings, StringComparer.OrdinalIgnoreCase) };
     }
 
-    public static void Write(string path, RemoteConfigState state)
-    {
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        var temporary = path + ".tmp";
-        using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None))
-        {
-            JsonSerializer.Serialize(stream, state, Json);
-            stream.Flush(flushToDisk: true);
-        }
-
-        File.Move(temporary, path, overwrite: true);
-    }
+    public static void Write(string path, RemoteConfigState state) =>
+        AtomicFile.WriteAllBytes(path, JsonSerializer.SerializeToUtf8Bytes(state, Json));
 }

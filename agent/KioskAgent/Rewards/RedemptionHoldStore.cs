@@ -27,48 +27,20 @@ public sealed class RedemptionHoldStore : IDisposable
     private readonly SqliteConnection _connection;
     private readonly Lock _gate = new();
 
-    /// <summary>Opens the journal's file (the journal, a dependency, has created it and its tables).</summary>
-    /// <remarks>A damaged journal is not written to (its recovery reads it as it was found): its table is not created then.</remarks>
+    /// <summary>Opens the journal's file; the journal, a dependency, has made its tables (<see cref="JournalMigrations"/> 3).</summary>
     public RedemptionHoldStore(IOptions<KioskOptions> options, TransactionJournal journal)
-        : this(Path.Combine(options.Value.ResolvedDataDirectory, TransactionJournal.FileName), createTable: journal?.Fault?.Reason != TransactionJournal.DamagedReason)
+        : this(Path.Combine(options.Value.ResolvedDataDirectory, TransactionJournal.FileName))
     {
         ArgumentNullException.ThrowIfNull(journal);
     }
 
+    /// <summary>Opens a journal file that a <see cref="TransactionJournal"/> has opened (and so migrated) before.</summary>
     public RedemptionHoldStore(string journalPath)
-        : this(journalPath, createTable: true)
-    {
-    }
-
-    private RedemptionHoldStore(string journalPath, bool createTable)
     {
         _connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = journalPath, Pooling = false }.ToString());
         _connection.Open();
         // synchronous is a per-connection setting: this connection's commits are as durable as the journal's.
         Execute("PRAGMA synchronous=FULL;");
-        if (!createTable)
-        {
-            return;
-        }
-
-        Execute("""
-            CREATE TABLE IF NOT EXISTS redemption_holds (
-                hold_id        TEXT PRIMARY KEY,
-                transaction_id TEXT NOT NULL UNIQUE,
-                member_number  TEXT NOT NULL,
-                gift_code      TEXT NOT NULL,
-                gift_name      TEXT NOT NULL,
-                quantity       INTEGER NOT NULL,
-                points         INTEGER NOT NULL,
-                offline        INTEGER NOT NULL,
-                site_day       TEXT NOT NULL,
-                voucher_code   TEXT NOT NULL UNIQUE,
-                created_at     TEXT NOT NULL,
-                notified_at    TEXT NULL,
-                stock_returned INTEGER NOT NULL DEFAULT 0
-            );
-            CREATE INDEX IF NOT EXISTS redemption_holds_member ON redemption_holds(member_number);
-            """);
     }
 
     /// <summary>Writes a hold inside the journal's commit of its transaction (<paramref name="tx"/>).</summary>

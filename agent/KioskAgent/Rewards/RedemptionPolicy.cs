@@ -16,7 +16,7 @@ public sealed class RedemptionPolicy
     /// <summary>The gift screens return to idle after this long without a touch (privacy).</summary>
     public int ClearAfterSeconds { get; set; } = 30;
 
-    /// <summary>Printed at the top of the voucher; empty: the site id.</summary>
+    /// <summary>Printed at the top of the voucher (empty: the site id) and shown on the idle screen (empty: nothing).</summary>
     public string StoreName { get; set; } = "";
 
     /// <summary>A voucher can be exchanged for the gift for this many days (printed on it).</summary>

@@ -1,4 +1,5 @@
 using KioskAgent.CentralLink;
+using KioskAgent.Screen;
 using KioskAgent.Taps;
 
 namespace KioskAgent.Rewards;
@@ -15,6 +16,7 @@ public static class RewardsServiceCollectionExtensions
             .Validate(o => o.ClearAfterSeconds is >= 5 and <= 600, "Redemption:ClearAfterSeconds must be 5-600.")
             .Validate(o => o.VoucherValidDays is >= 1 and <= 3650, "Redemption:VoucherValidDays must be 1-3650.")
             .Validate(o => o.ConfirmedHoldDays is >= 1 and <= 365, "Redemption:ConfirmedHoldDays must be 1-365.")
+            .Validate(o => o.StoreName.Length == 0 || ScreenText.Problem(o.StoreName, ScreenText.MaxGreetingCharacters) is null, "Redemption:StoreName must be empty or 1-80 characters of visible text (no control, bidi, zero-width or other format characters); the idle screen shows it.")
             .ValidateOnStart();
         services.AddSingleton<RedemptionHoldStore>();
         services.AddSingleton<RedemptionCounters>();

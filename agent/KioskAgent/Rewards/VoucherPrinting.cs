@@ -1,4 +1,5 @@
 using KioskAgent.Contracts.V1;
+using KioskAgent.Hardware.Devices;
 using KioskAgent.Hardware.Printer;
 using KioskAgent.Hardware.Printer.Receipts;
 using KioskAgent.Printing;
@@ -25,7 +26,7 @@ public sealed class VoucherPrinting(ReceiptPrinting printing)
             return new VoucherPrintJob(VoucherPrintState.NoPrinter, NoPrinter, null);
         }
 
-        return health is { State: Hardware.Printer.DeviceState.Ok or Hardware.Printer.DeviceState.Degraded }
+        return health is { State: Hardware.Devices.DeviceState.Ok or Hardware.Devices.DeviceState.Degraded }
             ? new VoucherPrintJob(VoucherPrintState.Printing, "", completion)
             : new VoucherPrintJob(VoucherPrintState.Queued, health?.Reason ?? PrinterReasons.NotChecked, completion);
     }

@@ -19,6 +19,7 @@ public sealed class ScreenBroadcaster : IDisposable
     private ulong _sequence;
     private ulong _shown;
     private LinkState _link = new();
+    private bool _qrAccepted;
     private ITimer? _clearTimer;
 
     /// <summary>Timeouts and greeting are read at each use, so a change from central applies to the next screen.</summary>
@@ -97,6 +98,28 @@ public sealed class ScreenBroadcaster : IDisposable
             next.Sequence = ++_sequence;
             _current = next;
             Publish();
+        }
+    }
+
+    /// <summary>
+    /// Whether the kiosk takes the QR code of a digital member card: the QR path says so while its
+    /// scanner runs, and the idle screen invites members to show one only then. An idle screen on
+    /// show is re-sent at once.
+    /// </summary>
+    public void SetQrAccepted(bool accepted)
+    {
+        lock (_gate)
+        {
+            if (accepted == _qrAccepted)
+            {
+                return;
+            }
+
+            _qrAccepted = accepted;
+            if (_current.ViewCase == Contracts.V1.Screen.ViewOneofCase.Idle)
+            {
+                ShowIdle();
+            }
         }
     }
 
@@ -205,7 +228,11 @@ public sealed class ScreenBroadcaster : IDisposable
         return screen;
     }
 
-    private Contracts.V1.Screen IdleScreen() => new() { Idle = new IdleView { Greeting = _options.CurrentValue.IdleGreeting } };
+    private Contracts.V1.Screen IdleScreen()
+    {
+        var options = _options.CurrentValue;
+        return new() { Idle = new IdleView { Greeting = options.IdleGreeting, DimAfterSeconds = (uint)options.DimAfterSeconds, QrAccepted = _qrAccepted } };
+    }
 
     private sealed class FixedMonitor(ScreenOptions value) : IOptionsMonitor<ScreenOptions>
     {

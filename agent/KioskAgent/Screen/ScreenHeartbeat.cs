@@ -1,4 +1,5 @@
 using KioskAgent.Devices.Health;
+using KioskAgent.Hardware.Devices;
 using Microsoft.Extensions.Options;
 
 namespace KioskAgent.Screen;

@@ -15,4 +15,10 @@ public sealed class ScreenOptions
 
     /// <summary>The screen device turns to a fault after this long without a heartbeat from the page.</summary>
     public int HeartbeatTimeoutSeconds { get; set; } = 15;
+
+    /// <summary>
+    /// The idle screen dims after this long without a touch (a dark overlay with a slowly moving
+    /// hint: less light, no burn-in); 0: never. A touch or a tap wakes it at once.
+    /// </summary>
+    public int DimAfterSeconds { get; set; } = 120;
 }

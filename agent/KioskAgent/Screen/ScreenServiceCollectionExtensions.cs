@@ -9,6 +9,7 @@ public static class ScreenServiceCollectionExtensions
             .Validate(o => o.ClearAfterSeconds is > 0 and <= 600, "Screen:ClearAfterSeconds must be 1-600.")
             .Validate(o => o.RefusalClearAfterSeconds is > 0 and <= 600, "Screen:RefusalClearAfterSeconds must be 1-600.")
             .Validate(o => o.HeartbeatTimeoutSeconds is >= 3 and <= 600, "Screen:HeartbeatTimeoutSeconds must be 3-600.")
+            .Validate(o => o.DimAfterSeconds is 0 or (>= 3 and <= 86_400), "Screen:DimAfterSeconds must be 0 (never) or 3-86400.")
             .Validate(o => ScreenText.Problem(o.IdleGreeting ?? "", ScreenText.MaxGreetingCharacters) is null, "Screen:IdleGreeting must be 1-80 characters of visible text (no control, bidi, zero-width or other format characters).")
             .ValidateOnStart();
         services.AddOptions<KioskLanguageOptions>()

@@ -1,5 +1,6 @@
 using System.Globalization;
 using KioskAgent.Contracts.V1;
+using KioskAgent.Hardware.Devices;
 using KioskAgent.Hardware.Printer;
 using KioskAgent.Hardware.Printer.Queue;
 using KioskAgent.Hardware.Printer.Receipts;
@@ -68,7 +69,7 @@ public sealed partial class StatementPrinting(
             completion = printing.Print($"statement-{sessionId}", Templates.Render(Statement(session, current.Member)));
             view = completion is null
                 ? new StatementPrintView { State = VoucherPrintState.NoPrinter, Reason = VoucherPrinting.NoPrinter }
-                : health is { State: Hardware.Printer.DeviceState.Ok or Hardware.Printer.DeviceState.Degraded }
+                : health is { State: Hardware.Devices.DeviceState.Ok or Hardware.Devices.DeviceState.Degraded }
                     ? new StatementPrintView { State = VoucherPrintState.Printing }
                     : new StatementPrintView { State = VoucherPrintState.Queued, Reason = health?.Reason ?? PrinterReasons.NotChecked };
             _printed = view;

@@ -27,7 +27,7 @@ public sealed partial class MemberTapHandler(
         var today = calendar.Today;
         var outcome = tap.Identity.Identity is { } identity
             ? Decide(identity, uid.Hex, today)
-            : TapRefusals.ForIdentityFailure(tap.Identity.RefusalReason);
+            : TapRefusals.ForIdentityFailure(tap.Identity);
 
         if (await RecordAsync(TapTransaction(tap.ReaderId, uid.Hex, outcome), tap.At, cancellationToken).ConfigureAwait(false) is not { } entry)
         {

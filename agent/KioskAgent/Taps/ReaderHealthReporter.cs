@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using KioskAgent.Devices;
 using KioskAgent.Devices.Health;
 using KioskAgent.Hardware.CardReaders;
+using KioskAgent.Hardware.Devices;
 
 namespace KioskAgent.Taps;
 

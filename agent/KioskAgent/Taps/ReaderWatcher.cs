@@ -1,6 +1,8 @@
 using KioskAgent.Devices;
 using KioskAgent.Devices.Health;
 using KioskAgent.Hardware.CardReaders;
+using KioskAgent.Hardware.CardReaders.Simulated;
+using KioskAgent.Hardware.Devices;
 using KioskAgent.Watchdog;
 using Microsoft.Extensions.Options;
 
@@ -21,10 +23,10 @@ public sealed partial class ReaderWatcher(
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        foreach (var (options, _) in readers.Readers)
+        foreach (var (options, reader) in readers.Readers)
         {
             // Simulated readers are always there; real ones report themselves through ReaderStatusChanged.
-            var simulated = options.ParsedKind == CardReaderKind.Simulated;
+            var simulated = reader is SimulatedCardReader;
             health.Report(options.Id, "card_reader", options.Kind, simulated ? DeviceState.Ok : DeviceState.Absent, simulated ? "simulated" : "starting");
         }
 

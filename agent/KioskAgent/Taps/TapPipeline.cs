@@ -104,7 +104,7 @@ public sealed partial class TapPipeline(
         }
         catch (CardCommunicationException ex)
         {
-            return CardIdentityResult.Refused("card_read_failed", ex.Message);
+            return CardIdentityResult.Unreadable("card_read_failed", ex.Message);
         }
     }
 

@@ -1,3 +1,6 @@
+using KioskAgent.Hardware.Card;
+using KioskAgent.Identity;
+
 namespace KioskAgent.Taps;
 
 /// <summary>Refusals for cards that could not be read or verified, in words a member understands.</summary>
@@ -29,13 +32,10 @@ public static class TapRefusals
     /// The identity policy refused the card. Communication problems ask for another tap; a failed
     /// verification (wrong keys, bad CMAC, replayed counter) never does, so a clone cannot just retry.
     /// </summary>
-    public static TapOutcome ForIdentityFailure(string reason) =>
-        IsCommunication(reason)
-            ? TapOutcome.Refuse(Code("read", reason), TapAgain)
-            : TapOutcome.Refuse(Code("identity", reason), NotVerified);
-
-    private static bool IsCommunication(string reason) =>
-        reason.Contains("read_failed", StringComparison.Ordinal) || reason.Contains("communication", StringComparison.Ordinal) || reason.Contains("removed", StringComparison.Ordinal);
+    public static TapOutcome ForIdentityFailure(CardIdentityResult refused) =>
+        refused.FailureKind == CardFailureKind.Unreadable
+            ? TapOutcome.Refuse(Code("read", refused.RefusalReason), TapAgain)
+            : TapOutcome.Refuse(Code("identity", refused.RefusalReason), NotVerified);
 
     private static string Code(string kind, string reason) =>
         reason.StartsWith("card_", StringComparison.Ordinal) ? reason : $"card_{kind}_{reason}";

@@ -1,3 +1,5 @@
+using KioskAgent.Hardware.Devices;
+
 namespace KioskAgent.Hardware.Camera.Capture;
 
 /// <summary>
@@ -10,7 +12,7 @@ public sealed class FileFrameSource : IFrameSource
     private readonly TimeProvider _timeProvider;
     private string[] _paths;
     private int _next;
-    private volatile DeviceHealth _health = DeviceHealth.NotChecked;
+    private volatile DeviceHealth _health = CameraHealth.NotChecked;
 
     public FileFrameSource(IEnumerable<string> paths, TimeProvider? timeProvider = null)
     {
@@ -42,7 +44,7 @@ public sealed class FileFrameSource : IFrameSource
         try
         {
             var png = await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false);
-            _health = DeviceHealth.Ok;
+            _health = CameraHealth.Ok;
             return new CapturedFrame(png, _timeProvider.GetUtcNow());
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)

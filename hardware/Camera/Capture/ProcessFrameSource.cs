@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Diagnostics;
+using KioskAgent.Hardware.Devices;
 
 namespace KioskAgent.Hardware.Camera.Capture;
 
@@ -12,7 +13,7 @@ public abstract class ProcessFrameSource(TimeProvider? timeProvider = null) : IF
 {
     private static readonly byte[] PngSignature = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
     private readonly TimeProvider _timeProvider = timeProvider ?? TimeProvider.System;
-    private volatile DeviceHealth _health = DeviceHealth.NotChecked;
+    private volatile DeviceHealth _health = CameraHealth.NotChecked;
 
     public abstract string Description { get; }
 
@@ -35,7 +36,7 @@ public abstract class ProcessFrameSource(TimeProvider? timeProvider = null) : IF
         {
             CheckDevice();
             var png = await RunAsync(cancellationToken).ConfigureAwait(false);
-            _health = DeviceHealth.Ok;
+            _health = CameraHealth.Ok;
             return new CapturedFrame(png, _timeProvider.GetUtcNow());
         }
         catch (FrameCaptureException ex)

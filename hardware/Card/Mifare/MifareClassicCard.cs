@@ -64,7 +64,7 @@ public sealed class MifareClassicCard
         var response = Transmit([0xFF, 0xB0, 0x00, block, MifareClassicLayout.BlockSize]);
         return response.IsSuccess && response.Data.Length == MifareClassicLayout.BlockSize
             ? CardReadResult<byte[]>.Success(response.Data.ToArray())
-            : Fail("sector_read_failed", $"block {block}: {response.Describe()}, {response.Data.Length} byte(s)");
+            : CardReadResult<byte[]>.Unreadable("sector_read_failed", $"block {block}: {response.Describe()}, {response.Data.Length} byte(s)");
     }
 
     private ApduResponse Transmit(byte[] command) => ApduResponse.From(_transceiver.Transmit(command));

@@ -91,7 +91,7 @@ public sealed class Ntag424Card
             if (!response.IsSuccess || response.Data.Length != wanted)
             {
                 var got = response.IsWellFormed ? $", {response.Data.Length} of {wanted} byte(s)" : string.Empty;
-                return CardReadResult<byte[]>.Failure("ndef_read_failed", $"READ BINARY at {offset + done}: {response.Describe()}{got}");
+                return CardReadResult<byte[]>.Unreadable("ndef_read_failed", $"READ BINARY at {offset + done}: {response.Describe()}{got}");
             }
 
             response.Data.CopyTo(buffer.AsSpan(done));

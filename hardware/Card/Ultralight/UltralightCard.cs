@@ -38,7 +38,7 @@ public sealed class UltralightCard
         var response = ApduResponse.From(_transceiver.Transmit([0xFF, 0xB0, 0x00, (byte)startPage, BytesPerRead]));
         return response.IsSuccess && response.Data.Length == BytesPerRead
             ? CardReadResult<byte[]>.Success(response.Data.ToArray())
-            : CardReadResult<byte[]>.Failure("page_read_failed", $"page {startPage}: {response.Describe()}, {response.Data.Length} byte(s)");
+            : CardReadResult<byte[]>.Unreadable("page_read_failed", $"page {startPage}: {response.Describe()}, {response.Data.Length} byte(s)");
     }
 
     public CardReadResult<CapabilityContainer> ReadCapabilityContainer()

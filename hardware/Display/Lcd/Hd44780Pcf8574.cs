@@ -1,4 +1,5 @@
 using System.Device.I2c;
+using KioskAgent.Hardware.Devices;
 
 namespace KioskAgent.Hardware.Display.Lcd;
 
@@ -17,7 +18,7 @@ public sealed class Hd44780Pcf8574 : ICustomerDisplay
     private readonly Action<TimeSpan> _delay;
     private readonly Lock _gate = new();
     private bool _backlight = true;
-    private volatile DeviceHealth _health = DeviceHealth.NotOpened;
+    private volatile DeviceHealth _health = DisplayHealth.NotOpened;
 
     public Hd44780Pcf8574(I2cDevice i2cDevice, int columns = 16, int rows = 2, bool shouldDispose = true)
         : this(i2cDevice, columns, rows, shouldDispose, SleepAtLeast)
@@ -123,7 +124,7 @@ public sealed class Hd44780Pcf8574 : ICustomerDisplay
             Command(0x0C); // display on, cursor off, blink off
         }
 
-        _health = DeviceHealth.Ok;
+        _health = DisplayHealth.Ok;
     }
 
     private void Clear()
@@ -168,7 +169,7 @@ public sealed class Hd44780Pcf8574 : ICustomerDisplay
         try
         {
             action();
-            _health = DeviceHealth.Ok;
+            _health = DisplayHealth.Ok;
         }
         catch (IOException ex)
         {

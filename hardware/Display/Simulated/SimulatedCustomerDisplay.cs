@@ -1,3 +1,4 @@
+using KioskAgent.Hardware.Devices;
 using KioskAgent.Hardware.Display.Screens;
 
 namespace KioskAgent.Hardware.Display.Simulated;
@@ -17,7 +18,7 @@ public sealed class SimulatedCustomerDisplay(int columns = 20) : ICustomerDispla
 
     public int Columns { get; } = columns;
 
-    public DeviceHealth Health => DeviceHealth.Ok;
+    public DeviceHealth Health => DisplayHealth.Ok;
 
     public DisplayLines Current
     {

@@ -1,5 +1,6 @@
 using System.IO.Ports;
 using System.Text;
+using KioskAgent.Hardware.Devices;
 
 namespace KioskAgent.Hardware.Display.Vfd;
 
@@ -17,7 +18,7 @@ public sealed class PoleDisplay : ICustomerDisplay
     private readonly Encoding _encoding;
     private readonly bool _shouldDispose;
     private readonly SemaphoreSlim _gate = new(1, 1);
-    private volatile DeviceHealth _health = DeviceHealth.NotOpened;
+    private volatile DeviceHealth _health = DisplayHealth.NotOpened;
 
     public PoleDisplay(SerialPort serialPort, IPoleDisplayCommandSet commandSet, Encoding? encoding = null, int columns = 20, bool shouldDispose = true)
     {
@@ -65,7 +66,7 @@ public sealed class PoleDisplay : ICustomerDisplay
             }
 
             await WriteAsync(bytes, cancellationToken).ConfigureAwait(false);
-            _health = DeviceHealth.Ok;
+            _health = DisplayHealth.Ok;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidOperationException or TimeoutException)
         {

@@ -1,3 +1,4 @@
+using KioskAgent.Hardware.Devices;
 using KioskAgent.Hardware.Printer.Status;
 
 namespace KioskAgent.Hardware.Printer.Queue;
@@ -16,7 +17,7 @@ public sealed class PrintQueue
     private readonly Lock _gate = new();
     private readonly List<PendingPrintJob> _pending = [];
     private readonly SemaphoreSlim _wake = new(0);
-    private DeviceHealth _health = DeviceHealth.Unknown;
+    private DeviceHealth _health = PrinterHealth.Unknown;
     private PrinterStatus? _lastStatus;
     private bool _stopped;
 

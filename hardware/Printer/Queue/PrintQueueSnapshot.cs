@@ -1,3 +1,4 @@
+using KioskAgent.Hardware.Devices;
 using KioskAgent.Hardware.Printer.Status;
 
 namespace KioskAgent.Hardware.Printer.Queue;

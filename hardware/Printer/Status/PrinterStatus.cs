@@ -1,3 +1,5 @@
+using KioskAgent.Hardware.Devices;
+
 namespace KioskAgent.Hardware.Printer.Status;
 
 /// <summary>

@@ -16,6 +16,8 @@ export const en: Catalogue = {
   "idle.welcome": () => "Welcome",
   "idle.prompt": () => "Please tap your card",
   "idle.hint": () => "Hold your member card to the reader",
+  "idle.qrHint": () => "or show the QR code of your digital card",
+  "idle.dimmed": () => "Touch the screen or tap your card",
 
   "member.welcome": () => "Welcome",
   "member.balance": () => "Balance",

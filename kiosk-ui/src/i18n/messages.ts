@@ -33,6 +33,8 @@ export interface Messages {
   "idle.welcome": {};
   "idle.prompt": {};
   "idle.hint": {};
+  "idle.qrHint": {};
+  "idle.dimmed": {};
 
   "member.welcome": {};
   "member.balance": {};

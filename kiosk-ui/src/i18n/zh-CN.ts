@@ -16,6 +16,8 @@ export const zhCN: Catalogue = {
   "idle.welcome": () => "欢迎光临",
   "idle.prompt": () => "请刷卡",
   "idle.hint": () => "将会员卡靠近读卡器",
+  "idle.qrHint": () => "或出示电子会员卡二维码",
+  "idle.dimmed": () => "轻触屏幕或刷卡",
 
   "member.welcome": () => "欢迎您",
   "member.balance": () => "余额",

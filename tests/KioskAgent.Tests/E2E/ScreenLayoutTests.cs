@@ -31,6 +31,8 @@ public sealed class ScreenLayoutTests(ITestOutputHelper output) : IAsyncLifetime
             ["Redemption__ClearAfterSeconds"] = "600",
             // Bilingual, so the language switch offers all three ways a site can run the screen.
             ["Kiosk__Language"] = "bilingual",
+            // A long store name on the idle screen.
+            ["Redemption__StoreName"] = "星光大道购物中心会员服务中心 · Starlight Avenue Shopping Centre Members' Lounge",
         };
         _agent = await AgentProcess.StartAsync(new AgentSettings { Demo = true, EmbeddedBroker = true, Extra = extra });
         await LayoutMembers.ImportAsync(_agent.Channel, LayoutMembers.Members(DateOnly.FromDateTime(DateTime.UtcNow)));
@@ -49,6 +51,7 @@ public sealed class ScreenLayoutTests(ITestOutputHelper output) : IAsyncLifetime
     {
         await _page.GotoAsync(_agent.UiUrl);
         await Assertions.Expect(_page.GetByTestId("connection-status")).ToHaveAttributeAsync("data-state", "online");
+        await Assertions.Expect(_page.GetByTestId("idle-store")).ToBeVisibleAsync();
         await CheckAsync("idle", "screen-idle");
 
         await ShowMemberAsync();

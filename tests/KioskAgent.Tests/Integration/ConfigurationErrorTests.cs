@@ -26,7 +26,12 @@ public sealed class ConfigurationErrorTests
         var settings = new AgentSettings
         {
             KioskId = "kiosk/with#wildcards",
-            Extra = new Dictionary<string, string> { ["Screen__ClearAfterSeconds"] = "0" },
+            Extra = new Dictionary<string, string>
+            {
+                ["Screen__ClearAfterSeconds"] = "0",
+                ["Screen__DimAfterSeconds"] = "1",
+                ["Redemption__StoreName"] = "门店\u202Eemoc",
+            },
         };
         await using var agent = AgentProcess.Launch(settings);
 
@@ -36,6 +41,8 @@ public sealed class ConfigurationErrorTests
         Assert.Contains("configuration error", agent.Output, StringComparison.Ordinal);
         Assert.Contains("Kiosk:KioskId", agent.Output, StringComparison.Ordinal);
         Assert.Contains("Screen:ClearAfterSeconds", agent.Output, StringComparison.Ordinal);
+        Assert.Contains("Screen:DimAfterSeconds must be 0 (never) or 3-86400", agent.Output, StringComparison.Ordinal);
+        Assert.Contains("Redemption:StoreName", agent.Output, StringComparison.Ordinal);
     }
 
     [Fact]

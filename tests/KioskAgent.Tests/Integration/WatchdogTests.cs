@@ -58,6 +58,53 @@ public sealed class WatchdogTests : IDisposable
         Assert.Contains("systemd watchdog pings resume", agent.Output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Pings_ComeAtHalfTheConfiguredWatchdogInterval()
+    {
+        // WatchdogSec=4 s: systemd wants a ping at least every 4 s; the agent pings every 2 s, as sd_notify(3) advises.
+        var settings = new AgentSettings
+        {
+            Environment = new Dictionary<string, string> { ["NOTIFY_SOCKET"] = _socketPath, ["WATCHDOG_USEC"] = "4000000" },
+        };
+        await using var agent = await AgentProcess.StartAsync(settings);
+
+        await Eventually.TrueAsync(() => States().Count(s => s == "WATCHDOG=1") >= 6, "six watchdog pings", TimeSpan.FromSeconds(60));
+
+        var pings = _received.Where(r => r.State == "WATCHDOG=1").Select(r => r.At).Take(6).ToList();
+        var gaps = pings.Zip(pings.Skip(1), (a, b) => (b - a).TotalSeconds).Order().ToList();
+        var median = gaps[gaps.Count / 2];
+        Assert.InRange(median, 1.5, 3.0);
+        Assert.True(gaps[^1] < 4.0, $"a gap of {gaps[^1]:F1} s would have let systemd's 4 s watchdog fire");
+    }
+
+    [Fact]
+    public async Task Sigterm_WithAScreenStreamOpen_SaysStopping_ExitsWithin2Seconds_AndCentralHearsShutdown()
+    {
+        await using var broker = await MosquittoBroker.StartAsync();
+        var settings = new AgentSettings
+        {
+            BrokerPort = broker.Port,
+            Environment = new Dictionary<string, string> { ["NOTIFY_SOCKET"] = _socketPath, ["WATCHDOG_USEC"] = "2000000" },
+        };
+        var stateTopic = $"kiosk/v1/{settings.SiteId}/{settings.KioskId}/state";
+        await using var probe = await MqttProbe.ConnectAsync(broker.Port, stateTopic);
+        await using var agent = await AgentProcess.StartAsync(settings);
+        await Eventually.TrueAsync(() => probe.Messages.Any(m => m.Payload.Contains("\"online\"", StringComparison.Ordinal)), "online");
+        await Eventually.TrueAsync(() => States().Contains("WATCHDOG=1"), "a watchdog ping");
+        using var stream = new Contracts.V1.KioskUi.KioskUiClient(agent.Channel).WatchScreen(new Contracts.V1.WatchScreenRequest());
+        Assert.True(await stream.ResponseStream.MoveNext(CancellationToken.None), "the screen stream is open");
+
+        var stopping = System.Diagnostics.Stopwatch.StartNew();
+        await agent.StopAsync();
+        stopping.Stop();
+
+        Assert.True(stopping.Elapsed < TimeSpan.FromSeconds(2), $"SIGTERM to exit took {stopping.Elapsed.TotalSeconds:F2} s");
+        Assert.Equal(0, await agent.WaitForExitAsync(TimeSpan.FromSeconds(5)));
+        Assert.Contains("STOPPING=1", States());
+        var offline = await Eventually.ValueAsync(() => probe.Messages.LastOrDefault(m => m.Payload.Contains("\"offline\"", StringComparison.Ordinal)), "offline on stop");
+        Assert.Contains("\"shutdown\"", offline.Payload, StringComparison.Ordinal);
+    }
+
     public void Dispose()
     {
         _stop.Cancel();

@@ -90,6 +90,9 @@ public sealed partial class AgentProcess : IAsyncDisposable
         env["KIOSK_Central__ReconnectMaxSeconds"] = "2";
         env["KIOSK_Demo__Enabled"] = settings.Demo ? "true" : "false";
         env["KIOSK_Logging__LogLevel__KioskAgent"] = "Debug";
+        // The idle screen never dims under a test that sits on it longer than the shipped two minutes
+        // (a dimmed page would fail layout checks and screenshots); dimming tests set it (Extra wins).
+        env["KIOSK_Screen__DimAfterSeconds"] = "0";
         if (!settings.ShippedDevices)
         {
             env["KIOSK_Devices__CardReaders__0__Kind"] = "Simulated";

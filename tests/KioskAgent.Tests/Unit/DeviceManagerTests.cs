@@ -1,5 +1,6 @@
 using KioskAgent.Devices.Discovery;
 using KioskAgent.Devices.Health;
+using KioskAgent.Hardware.Devices;
 using KioskAgent.Tests.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -123,6 +124,24 @@ public sealed class DeviceManagerTests : IDisposable
         manager.RunPass();
         Assert.Equal(DeviceState.Ok, _health.Get("receipt")?.State);
         Assert.Equal(["receipt"], manager.ConnectedIds);
+    }
+
+    [Fact]
+    public void RunPass_LinuxBuses_ListUsbCameraCaptureNodesAsCandidates_AndScanNoInputDevices()
+    {
+        Plug("dev/v4l/by-id/usb-Logitech_C270-video-index0");
+        Plug("dev/v4l/by-id/usb-Logitech_C270-video-index1");
+        Plug("dev/video0");
+        Plug("dev/input/by-id/usb-IC_Reader-event-kbd");
+        var manager = new DeviceManager(LinuxDevicePaths.Interfaces(_root), [_printerDriver], _health, Options.Create(new DiscoveryOptions()), _time, NullLogger<DeviceManager>.Instance);
+
+        manager.RunPass();
+
+        var camera = Assert.Single(manager.Found("video"));
+        Assert.Equal(("video:/dev/v4l/by-id/usb-Logitech_C270-video-index0", Path.Combine(_root, "dev/v4l/by-id/usb-Logitech_C270-video-index0")), (camera.Id, camera.Address));
+        Assert.Empty(manager.Found("input"));
+        Assert.Empty(manager.ConnectedIds);
+        Assert.Empty(_health.All);
     }
 
     [Fact]

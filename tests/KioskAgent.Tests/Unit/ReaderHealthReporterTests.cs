@@ -1,6 +1,7 @@
 using KioskAgent.Devices;
 using KioskAgent.Devices.Health;
 using KioskAgent.Hardware.CardReaders;
+using KioskAgent.Hardware.Devices;
 using KioskAgent.Taps;
 using KioskAgent.Tests.Testing;
 using Microsoft.Extensions.Time.Testing;
@@ -12,12 +13,12 @@ public sealed class ReaderHealthReporterTests
 {
     private static readonly DateTimeOffset T0 = new(2026, 12, 6, 1, 0, 0, TimeSpan.Zero);
     private readonly DeviceHealthRegistry _registry = new(new FakeTimeProvider(T0));
-    private readonly CardReaderOptions _reader = new() { Id = "r1", Kind = "Pcsc", ReaderName = "Virtual PCD 00 00" };
+    private readonly CardReaderOptions _reader = new() { Id = "r1", Kind = "Pcsc" };
     private readonly ReaderHealthReporter _health;
 
     public ReaderHealthReporterTests() => _health = new ReaderHealthReporter(_registry);
 
-    private DeviceHealth Current => _registry.Get("r1")!;
+    private DeviceHealthReport Current => _registry.Get("r1")!;
 
     [Fact]
     public void FailedRead_ShowsItsReason_UntilTheNextGoodReadRestoresTheReadersOwn()

@@ -21,6 +21,45 @@ public sealed class ScreenBroadcasterTests
     }
 
     [Fact]
+    public void Idle_CarriesTheDimmingTime_AndTakesNoQrUntilTheQrPathSaysSo()
+    {
+        using var screen = new ScreenBroadcaster(new FixedOptionsMonitor<ScreenOptions>(new ScreenOptions { DimAfterSeconds = 45 }), _time);
+
+        Assert.Equal((45u, false), (screen.Current.Idle.DimAfterSeconds, screen.Current.Idle.QrAccepted));
+    }
+
+    [Fact]
+    public void SetQrAccepted_ResendsTheIdleScreenOnShow_AndLaterIdleScreensKeepIt()
+    {
+        using var screen = Create();
+        var before = screen.Current.Sequence;
+
+        screen.SetQrAccepted(true);
+
+        Assert.True(screen.Current.Idle.QrAccepted);
+        Assert.True(screen.Current.Sequence > before);
+        screen.ShowMember(new MemberView { MaskedName = "王*明" });
+        _time.Advance(TimeSpan.FromSeconds(15));
+        Assert.True(screen.Current.Idle.QrAccepted);
+    }
+
+    [Fact]
+    public void SetQrAccepted_LeavesAMemberScreenAlone_AndAnUnchangedValueSendsNothing()
+    {
+        using var screen = Create();
+        screen.ShowMember(new MemberView { MaskedName = "王*明" });
+        var shown = screen.Current.Sequence;
+
+        screen.SetQrAccepted(true);
+        screen.SetQrAccepted(true);
+
+        Assert.Equal((Contracts.V1.Screen.ViewOneofCase.Member, shown), (screen.Current.ViewCase, screen.Current.Sequence));
+        screen.SetQrAccepted(false);
+        screen.ShowIdle();
+        Assert.False(screen.Current.Idle.QrAccepted);
+    }
+
+    [Fact]
     public void ShowMember_ReturnsToIdleAfterTheClearTime_NotBefore()
     {
         using var screen = Create();

@@ -1,4 +1,5 @@
 using KioskAgent.Devices.Health;
+using KioskAgent.Hardware.Devices;
 using KioskAgent.Screen;
 using KioskAgent.Tests.Testing;
 using Microsoft.Extensions.Time.Testing;

@@ -1,4 +1,5 @@
 using KioskAgent.Devices.Health;
+using KioskAgent.Hardware.Devices;
 using Microsoft.Extensions.Options;
 
 namespace KioskAgent.Devices.Discovery;
@@ -20,6 +21,7 @@ public sealed partial class DeviceManager(
 {
     private readonly Dictionary<string, (IDeviceDriver Driver, IConnectedDevice Device)> _connected = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
+    private Dictionary<string, DiscoveredDevice> _found = new(StringComparer.Ordinal);
 
     public IReadOnlyCollection<string> ConnectedIds
     {
@@ -39,6 +41,18 @@ public sealed partial class DeviceManager(
         lock (_gate)
         {
             return _connected.TryGetValue(deviceId, out var c) ? c.Device as T : null;
+        }
+    }
+
+    /// <summary>
+    /// What the last pass found on <paramref name="bus"/>, claimed by a driver or not: the candidates
+    /// a feature can offer (e.g. the cameras on bus "video" a technician may choose from).
+    /// </summary>
+    public IReadOnlyList<DiscoveredDevice> Found(string bus)
+    {
+        lock (_gate)
+        {
+            return [.. _found.Values.Where(d => d.Bus == bus).OrderBy(d => d.Id, StringComparer.Ordinal)];
         }
     }
 
@@ -70,6 +84,8 @@ public sealed partial class DeviceManager(
         var found = Enumerate();
         lock (_gate)
         {
+            var previous = _found;
+            _found = found;
             foreach (var gone in _connected.Keys.Where(id => !found.ContainsKey(id)).ToList())
             {
                 Disconnect(gone, "unplugged or no longer found");
@@ -81,9 +97,9 @@ public sealed partial class DeviceManager(
                 {
                     Refresh(device.Id, existing.Driver, existing.Device);
                 }
-                else
+                else if (!TryConnect(device) && !previous.ContainsKey(device.Id))
                 {
-                    TryConnect(device);
+                    LogUnclaimed(device.Id, device.Bus);
                 }
             }
         }
@@ -140,7 +156,8 @@ public sealed partial class DeviceManager(
     private static bool IsPresent(PinnedDevice pinned) =>
         !pinned.Address.StartsWith('/') || File.Exists(pinned.Address) || Directory.Exists(pinned.Address);
 
-    private void TryConnect(DiscoveredDevice device)
+    /// <summary>Connects <paramref name="device"/> through the best driver; false when no driver claims it.</summary>
+    private bool TryConnect(DiscoveredDevice device)
     {
         var pinnedDriver = options.Value.Pinned.FirstOrDefault(p => p.Id == device.Id)?.Driver;
         var driver = drivers
@@ -156,7 +173,7 @@ public sealed partial class DeviceManager(
                 health.Report(device.Id, "unknown", pinnedDriver ?? "", DeviceState.Fault, $"no driver claims {device.Bus} device {device.Address}");
             }
 
-            return;
+            return false;
         }
 
         try
@@ -170,6 +187,8 @@ public sealed partial class DeviceManager(
         {
             health.Report(device.Id, driver.Kind, driver.Name, DeviceState.Fault, $"cannot open: {ex.Message}");
         }
+
+        return true;
     }
 
     private void Refresh(string id, IDeviceDriver driver, IConnectedDevice device)
@@ -207,6 +226,9 @@ public sealed partial class DeviceManager(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Device {DeviceId} disconnected: {Reason}")]
     private partial void LogDisconnected(string deviceId, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Device {DeviceId} found on bus {Bus}; no driver claims it")]
+    private partial void LogUnclaimed(string deviceId, string bus);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Bus {Bus} could not be enumerated: {Error}")]
     private partial void LogBusFailed(string bus, string error);

@@ -1,4 +1,5 @@
 using KioskAgent.Devices.Health;
+using KioskAgent.Hardware.Devices;
 
 namespace KioskAgent.Devices.Discovery;
 

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using KioskAgent.Hardware.Devices;
 
 namespace KioskAgent.Devices.Health;
 
@@ -8,25 +9,25 @@ namespace KioskAgent.Devices.Health;
 /// </summary>
 public sealed class DeviceHealthRegistry(TimeProvider time)
 {
-    private readonly ConcurrentDictionary<string, DeviceHealth> _devices = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, DeviceHealthReport> _devices = new(StringComparer.Ordinal);
 
     /// <summary>Raised after a device's state or reason changed.</summary>
-    public event Action<DeviceHealth>? Changed;
+    public event Action<DeviceHealthReport>? Changed;
 
-    public IReadOnlyList<DeviceHealth> All => [.. _devices.Values.OrderBy(d => d.DeviceId, StringComparer.Ordinal)];
+    public IReadOnlyList<DeviceHealthReport> All => [.. _devices.Values.OrderBy(d => d.DeviceId, StringComparer.Ordinal)];
 
-    public DeviceHealth? Get(string deviceId) => _devices.GetValueOrDefault(deviceId);
+    public DeviceHealthReport? Get(string deviceId) => _devices.GetValueOrDefault(deviceId);
 
     public void Report(string deviceId, string kind, string driver, DeviceState state, string reason)
     {
         var now = time.GetUtcNow();
-        DeviceHealth? changed = null;
+        DeviceHealthReport? changed = null;
         _devices.AddOrUpdate(
             deviceId,
-            _ => changed = new DeviceHealth(deviceId, kind, driver, state, reason, now),
+            _ => changed = new DeviceHealthReport(deviceId, kind, driver, state, reason, now),
             (_, old) => old.State == state && old.Reason == reason && old.Driver == driver
                 ? old
-                : changed = new DeviceHealth(deviceId, kind, driver, state, reason, old.State == state ? old.Since : now));
+                : changed = new DeviceHealthReport(deviceId, kind, driver, state, reason, old.State == state ? old.Since : now));
         if (changed is not null)
         {
             Changed?.Invoke(changed);

@@ -25,11 +25,12 @@ public static class MemberCsvColumns
     public const string CardState = "card_state";
     public const string CardValidUntil = "card_valid_until";
     public const string Subsidiary = "subsidiary";
+    public const string CardType = "card_type";
 
     public static IReadOnlyList<string> MemberColumns { get; } =
         [MemberNumber, Name, Phone, Level, Balance, Currency, Points, PendingPoints, LifetimePoints, PointsExpiring, Birthday, Tags, QrToken];
 
-    public static IReadOnlyList<string> CardColumns { get; } = [CardUid, CardNumber, CardState, CardValidUntil, Subsidiary];
+    public static IReadOnlyList<string> CardColumns { get; } = [CardUid, CardNumber, CardState, CardValidUntil, Subsidiary, CardType];
 
     /// <summary>At least one of these must be present, or no member could be recognised at the kiosk.</summary>
     public static IReadOnlyList<string> IdentifyingColumns { get; } = [CardUid, CardNumber, QrToken];
@@ -59,6 +60,7 @@ public static class MemberCsvColumns
         ["卡状态"] = CardState,
         ["卡有效期"] = CardValidUntil,
         ["附属卡"] = Subsidiary,
+        ["卡类型"] = CardType,
     };
 
     /// <summary>The canonical name of a header cell, or null when it is not a known column.</summary>

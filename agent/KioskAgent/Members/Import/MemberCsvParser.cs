@@ -287,6 +287,12 @@ public sealed class MemberCsvParser
             Problem(Subsidiary, $"'{cells[Subsidiary]}' is not yes/no (true/false, 1/0, 是/否)");
         }
 
+        card.CardType = cells[MemberCsvColumns.CardType];
+        if (card.CardType.Length > 32)
+        {
+            Problem(MemberCsvColumns.CardType, "card_type may be at most 32 characters");
+        }
+
         return ok ? card : null;
     }
 

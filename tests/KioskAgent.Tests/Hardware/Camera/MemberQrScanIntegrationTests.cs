@@ -2,6 +2,7 @@ using KioskAgent.Hardware.Camera;
 using KioskAgent.Hardware.Camera.Capture;
 using KioskAgent.Hardware.Camera.MemberQr;
 using KioskAgent.Hardware.Camera.Qr;
+using KioskAgent.Hardware.Devices;
 using KioskAgent.Tests.Testing;
 
 namespace KioskAgent.Tests.Hardware.Camera;

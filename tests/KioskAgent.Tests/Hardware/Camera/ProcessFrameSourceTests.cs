@@ -1,5 +1,6 @@
 using KioskAgent.Hardware.Camera;
 using KioskAgent.Hardware.Camera.Capture;
+using KioskAgent.Hardware.Devices;
 using KioskAgent.Tests.Testing;
 
 namespace KioskAgent.Tests.Hardware.Camera;

@@ -1,3 +1,4 @@
+using KioskAgent.Hardware.Devices;
 using KioskAgent.Hardware.Display;
 using KioskAgent.Hardware.Display.Lcd;
 using KioskAgent.Hardware.Display.Screens;

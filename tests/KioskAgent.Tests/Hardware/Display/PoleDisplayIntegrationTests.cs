@@ -1,4 +1,5 @@
 using System.IO.Ports;
+using KioskAgent.Hardware.Devices;
 using KioskAgent.Hardware.Display;
 using KioskAgent.Hardware.Display.Screens;
 using KioskAgent.Hardware.Display.Vfd;

@@ -1,3 +1,4 @@
+using KioskAgent.Hardware.Devices;
 using KioskAgent.Hardware.Gpio;
 using KioskAgent.Hardware.Gpio.Chips;
 using KioskAgent.Tests.Testing;
@@ -83,7 +84,7 @@ public sealed class GpioChipLocatorTests : IDisposable
     [Fact]
     public void Create_SimulatedDriver_PlaysWithoutHardware()
     {
-        using var signals = SignalsFactory.Create(new SignalsOptions { GreenLed = new() { Pin = 23 } }, sysfsRoot: _sysfs.Root);
+        using var signals = SignalsFactory.Simulated(new SignalsOptions { GreenLed = new() { Pin = 23 } });
 
         signals.Set(SignalOutput.GreenLed);
 

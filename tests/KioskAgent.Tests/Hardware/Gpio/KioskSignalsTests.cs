@@ -1,4 +1,5 @@
 using System.Device.Gpio;
+using KioskAgent.Hardware.Devices;
 using KioskAgent.Hardware.Gpio;
 using KioskAgent.Hardware.Gpio.Simulated;
 using KioskAgent.Tests.Testing;

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using KioskAgent.Hardware.Devices;
 using KioskAgent.Hardware.Printer;
 using KioskAgent.Hardware.Printer.Queue;
 using KioskAgent.Hardware.Printer.Transports;

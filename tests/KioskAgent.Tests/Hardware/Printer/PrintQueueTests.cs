@@ -1,3 +1,4 @@
+using KioskAgent.Hardware.Devices;
 using KioskAgent.Hardware.Printer;
 using KioskAgent.Hardware.Printer.Queue;
 using KioskAgent.Hardware.Printer.Simulated;

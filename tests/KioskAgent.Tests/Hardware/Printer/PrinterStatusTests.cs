@@ -1,3 +1,4 @@
+using KioskAgent.Hardware.Devices;
 using KioskAgent.Hardware.Printer;
 using KioskAgent.Hardware.Printer.Status;
 using KioskAgent.Tests.Testing;

@@ -1,0 +1,11 @@
+namespace KioskAgent.Activities;
+
+/// <summary>The kinds of eligibility, in the order they are checked.</summary>
+public enum EligibilityRule
+{
+    Level,
+    Tag,
+    CardType,
+    Invitation,
+    Draw,
+}

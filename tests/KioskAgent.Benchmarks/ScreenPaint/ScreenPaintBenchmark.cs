@@ -1,0 +1,234 @@
+using System.Globalization;
+using System.Text;
+using System.Threading.Channels;
+using Grpc.Core;
+using KioskAgent.Benchmarks.PcscTapLatency;
+using KioskAgent.Contracts.V1;
+using KioskAgent.Tests.Testing;
+using Microsoft.Data.Sqlite;
+
+namespace KioskAgent.Benchmarks.ScreenPaint;
+
+/// <summary>
+/// The kiosk page in headless Chromium against the real agent (demo members, embedded broker and
+/// reference central). (a) Tap → member screen painted: the agent's tap event (the card's
+/// CardPresented time, journaled as the transaction's occurred_at) to the page's next animation
+/// frame after it put the member screen into the document, both on CLOCK_REALTIME (the page's
+/// performance.timeOrigin + now(), checked against the harness clock); beside it, the floor: the
+/// same tap to the member screen's gRPC message arriving at a plain gRPC client of the agent.
+/// (b) The page's JS heap, DOM nodes and renderer RSS after --early and after --changes screen changes.
+/// </summary>
+public static class ScreenPaintBenchmark
+{
+    private const int WarmUp = 10;
+
+    public static async Task<int> RunAsync(ScreenPaintOptions options)
+    {
+        var report = new StringBuilder();
+        var extra = new Dictionary<string, string> { ["Taps__SameCardDebounceMs"] = "0", ["Screen__DimAfterSeconds"] = "0" };
+        await using var agent = await AgentProcess.StartAsync(new AgentSettings { Demo = true, EmbeddedBroker = true, Extra = extra });
+        await using var chromium = await ChromiumBrowser.LaunchAsync();
+        var info = await new KioskUi.KioskUiClient(agent.Channel).GetKioskInfoAsync(new GetKioskInfoRequest());
+        var members = info.DemoCards.Where(c => c.Label.Contains("member", StringComparison.OrdinalIgnoreCase) || c.Label.Contains("会员", StringComparison.Ordinal)).Select(c => c.CardUid).ToArray();
+        var all = info.DemoCards.Select(c => c.CardUid).ToArray();
+        var probe = await PageProbe.OpenAsync(chromium.Browser, agent.UiUrl);
+        using var watch = new ScreenWatch(agent);
+
+        report.AppendLine(CultureInfo.InvariantCulture, $"Chromium {chromium.Browser.Version} headless, page 800x480; .NET {Environment.Version}; {Environment.ProcessorCount} cores; load average {LoadAverage()} at the start.");
+        await TapToPaintAsync(options, agent, probe, watch, members, report);
+        await MemoryAsync(options, agent, probe, watch, all, report);
+        report.AppendLine(CultureInfo.InvariantCulture, $"Load average {LoadAverage()} at the end.");
+
+        Console.WriteLine(report);
+        if (options.Output is { } output)
+        {
+            await File.WriteAllTextAsync(output, report.ToString());
+        }
+
+        return 0;
+    }
+
+    private static async Task TapToPaintAsync(ScreenPaintOptions options, AgentProcess agent, PageProbe probe, ScreenWatch watch, string[] cards, StringBuilder report)
+    {
+        var clockBefore = await probe.ClockOffsetAsync();
+        var random = new Random(12);
+        var samples = new List<(string TransactionId, double Sent, double Received, double ShownAt, double Inserted, double Raf1, double Raf2)>();
+        for (var i = 0; i < WarmUp + options.Taps; i++)
+        {
+            await probe.ArmAsync();
+            var sent = PageProbe.Now();
+            await agent.TapAsync(cards[i % cards.Length], holdMs: 20);
+            var (screen, received) = await watch.NextMemberAsync();
+            var (inserted, raf1, raf2) = await probe.PaintAsync(i);
+            if (i >= WarmUp)
+            {
+                samples.Add((screen.Member.TransactionId, sent, received, PageProbe.Ms(screen.ShownAt.ToDateTimeOffset()), inserted, raf1, raf2));
+            }
+
+            // Off the frame rhythm, and the page idle again, before the next tap.
+            await Task.Delay(150 + random.Next(150));
+        }
+
+        var clockAfter = await probe.ClockOffsetAsync();
+        var offset = (clockBefore.OffsetMs + clockAfter.OffsetMs) / 2;
+        var tapped = await OccurredAtAsync(agent, samples.Select(s => s.TransactionId));
+        var rows = samples.Select(s => (Tap: tapped[s.TransactionId], s)).ToArray();
+        report.AppendLine();
+        report.AppendLine(CultureInfo.InvariantCulture, $"(a) {rows.Length} taps (after {WarmUp} warm-up taps), one at a time, 150-300 ms apart. Page clock minus harness clock: {clockBefore.OffsetMs:0.000} ms (±{clockBefore.UncertaintyMs:0.000}) before, {clockAfter.OffsetMs:0.000} ms (±{clockAfter.UncertaintyMs:0.000}) after; page times corrected by {offset:0.000} ms.");
+        report.AppendLine();
+        report.AppendLine("| from the agent's tap event (CardPresented, journaled occurred_at) to | n | p50 ms | p90 ms | p99 ms | max ms |");
+        report.AppendLine("|---|---:|---:|---:|---:|---:|");
+        Row(report, "the agent stamps the member screen (Screen.shown_at)", rows.Select(r => r.s.ShownAt - r.Tap));
+        Row(report, "**floor**: the member screen's gRPC message at a local gRPC client", rows.Select(r => r.s.Received - r.Tap));
+        Row(report, "the page puts the member screen into the document", rows.Select(r => r.s.Inserted - offset - r.Tap));
+        Row(report, "**the page's next animation frame (paints it)**", rows.Select(r => r.s.Raf1 - offset - r.Tap));
+        Row(report, "the animation frame after that (the painted frame is out)", rows.Select(r => r.s.Raf2 - offset - r.Tap));
+        report.AppendLine();
+        report.AppendLine("| also | n | p50 ms | p90 ms | p99 ms | max ms |");
+        report.AppendLine("|---|---:|---:|---:|---:|---:|");
+        Row(report, "harness sends DeviceSimulator.TapCard → the agent's tap event", rows.Select(r => r.Tap - r.s.Sent));
+        Row(report, "gRPC message at the local client → the page's next animation frame", rows.Select(r => r.s.Raf1 - offset - r.s.Received));
+    }
+
+    private static async Task MemoryAsync(ScreenPaintOptions options, AgentProcess agent, PageProbe probe, ScreenWatch watch, string[] cards, StringBuilder report)
+    {
+        var checkpoints = new SortedSet<int> { options.Early, 1_000, options.Changes / 2, options.Changes }.Where(c => c > 0 && c <= options.Changes).ToArray();
+        var measured = new List<(int Changes, PageMemory Memory)>();
+        var renders = await probe.RendersAsync();
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        for (var change = 1; change <= options.Changes; change++)
+        {
+            await agent.TapAsync(cards[change % cards.Length], holdMs: 5);
+            // Each tap's screen is drawn before the next (a live update may draw it a second time).
+            if (options.WaitForAgent)
+            {
+                // Without asking the page anything between checkpoints (no DevTools traffic per change).
+                await watch.NextAnyAsync();
+                await Task.Delay(25);
+            }
+            else
+            {
+                await probe.WaitForRendersAsync(++renders);
+                renders = await probe.RendersAsync();
+            }
+
+            if (checkpoints.Contains(change))
+            {
+                // Measured on the same screen each time (the first card's), once its live update is in.
+                renders = await probe.RendersAsync();
+                await agent.TapAsync(cards[0], holdMs: 5);
+                await probe.WaitForRendersAsync(++renders);
+                await Task.Delay(1000);
+                renders = await probe.RendersAsync();
+                measured.Add((change, await probe.MemoryAsync()));
+                Console.WriteLine($"  {change} screen changes in {started.Elapsed.TotalSeconds:0} s");
+            }
+        }
+
+        renders = await probe.RendersAsync();
+        report.AppendLine();
+        report.AppendLine(CultureInfo.InvariantCulture, $"(b) {options.Changes} screen changes (taps on {cards.Length} demo cards in turn: member and refusal screens, {(options.WaitForAgent ? "each tap after the agent sent the last screen and 25 ms, the page not asked between checkpoints" : "each drawn by the page before the next tap")}; {renders} screens drawn in all, live updates and the measuring screens included; memory is read on the first card's screen each time) in {started.Elapsed.TotalSeconds:0} s. Measured after a forced garbage collection (HeapProfiler.collectGarbage):");
+        report.AppendLine();
+        report.AppendLine("| after screen changes | JS heap used MB | JS heap allocated MB | DOM nodes | JS event listeners | renderer RSS MB |");
+        report.AppendLine("|---:|---:|---:|---:|---:|---:|");
+        foreach (var (changes, m) in measured)
+        {
+            report.AppendLine(CultureInfo.InvariantCulture, $"| {changes:N0} | {m.HeapUsedBytes / 1048576:0.00} | {m.HeapTotalBytes / 1048576:0.00} | {m.DomNodes} | {m.JsEventListeners} | {m.RendererRssBytes / 1048576.0:0.0} |");
+        }
+    }
+
+    private static async Task<Dictionary<string, double>> OccurredAtAsync(AgentProcess agent, IEnumerable<string> ids)
+    {
+        var wanted = ids.ToHashSet(StringComparer.Ordinal);
+        var found = new Dictionary<string, double>(StringComparer.Ordinal);
+        await using var connection = new SqliteConnection($"Data Source={Path.Combine(agent.Settings.DataDirectory, "journal.db")};Mode=ReadOnly");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT id, occurred_at FROM transactions";
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            if (wanted.Contains(reader.GetString(0)))
+            {
+                found[reader.GetString(0)] = PageProbe.Ms(DateTimeOffset.Parse(reader.GetString(1), CultureInfo.InvariantCulture));
+            }
+        }
+
+        return found;
+    }
+
+    private static void Row(StringBuilder report, string what, IEnumerable<double> ms)
+    {
+        var s = LatencySummary.Of(ms);
+        report.AppendLine(CultureInfo.InvariantCulture, $"| {what} | {s.Count} | {s.P50:0.00} | {s.P90:0.00} | {s.P99:0.00} | {s.Max:0.00} |");
+    }
+
+    private static string LoadAverage() => string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3));
+
+    /// <summary>The harness's own screen stream (plain gRPC): each member screen with the time it arrived.</summary>
+    private sealed class ScreenWatch : IDisposable
+    {
+        private readonly AsyncServerStreamingCall<Contracts.V1.Screen> _call;
+        private readonly Channel<(Contracts.V1.Screen, double)> _members = Channel.CreateUnbounded<(Contracts.V1.Screen, double)>();
+        private readonly Channel<bool> _any = Channel.CreateUnbounded<bool>();
+        private readonly Task _reading;
+        private string _last = "";
+
+        public ScreenWatch(AgentProcess agent)
+        {
+            _call = new KioskUi.KioskUiClient(agent.Channel).WatchScreen(new WatchScreenRequest());
+            _reading = Task.Run(ReadAsync);
+        }
+
+        /// <summary>The next member screen of a new tap (not a live update of the last one) and when it arrived.</summary>
+        public async Task<(Contracts.V1.Screen Screen, double Received)> NextMemberAsync()
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            while (true)
+            {
+                var (screen, received) = await _members.Reader.ReadAsync(timeout.Token);
+                if (screen.Member.TransactionId != _last)
+                {
+                    _last = screen.Member.TransactionId;
+                    return (screen, received);
+                }
+            }
+        }
+
+        /// <summary>Waits for the next screen of any kind (after discarding those already in).</summary>
+        public async Task NextAnyAsync()
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            await _any.Reader.ReadAsync(timeout.Token);
+            while (_any.Reader.TryRead(out _))
+            {
+            }
+        }
+
+        public void Dispose()
+        {
+            _call.Dispose();
+            _reading.ContinueWith(_ => { }, TaskScheduler.Default).Wait();
+        }
+
+        private async Task ReadAsync()
+        {
+            try
+            {
+                while (await _call.ResponseStream.MoveNext(CancellationToken.None))
+                {
+                    var received = PageProbe.Now();
+                    _any.Writer.TryWrite(true);
+                    if (_call.ResponseStream.Current.ViewCase == Contracts.V1.Screen.ViewOneofCase.Member)
+                    {
+                        _members.Writer.TryWrite((_call.ResponseStream.Current, received));
+                    }
+                }
+            }
+            catch (RpcException)
+            {
+                // Disposed.
+            }
+        }
+    }
+}

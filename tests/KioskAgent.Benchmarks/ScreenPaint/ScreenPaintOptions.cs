@@ -1,0 +1,45 @@
+using System.Globalization;
+
+namespace KioskAgent.Benchmarks.ScreenPaint;
+
+/// <summary>Command line (after <c>screen-paint</c>): --taps N --changes N --early N --wait-for page|agent --output FILE.</summary>
+public sealed record ScreenPaintOptions
+{
+    /// <summary>Timed taps for tap → painted member screen (after 10 warm-up taps).</summary>
+    public int Taps { get; init; } = 200;
+
+    /// <summary>Screen changes for the memory part; memory is read after <see cref="Early"/> and after this many.</summary>
+    public int Changes { get; init; } = 10_000;
+
+    public int Early { get; init; } = 100;
+
+    public string? Output { get; init; }
+
+    /// <summary>
+    /// Memory part: wait for the agent's screen message (plus 25 ms) instead of asking the page after
+    /// each change, so the DevTools traffic of the harness is not part of what the renderer holds.
+    /// </summary>
+    public bool WaitForAgent { get; init; }
+
+    public static ScreenPaintOptions Parse(string[] args)
+    {
+        var options = new ScreenPaintOptions();
+        for (var i = 0; i + 1 < args.Length; i += 2)
+        {
+            var value = args[i + 1];
+            options = args[i] switch
+            {
+                "--taps" => options with { Taps = Int(value) },
+                "--changes" => options with { Changes = Int(value) },
+                "--early" => options with { Early = Int(value) },
+                "--output" => options with { Output = value },
+                "--wait-for" when value is "agent" or "page" => options with { WaitForAgent = value == "agent" },
+                _ => throw new ArgumentException($"Unknown option {args[i]} {value}; use --taps, --changes, --early, --wait-for page|agent, --output."),
+            };
+        }
+
+        return options;
+    }
+
+    private static int Int(string value) => int.Parse(value, CultureInfo.InvariantCulture);
+}
