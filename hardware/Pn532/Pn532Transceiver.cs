@@ -115,6 +115,13 @@ public sealed class Pn532Transceiver : ICardTransceiver
     {
         var answer = new byte[_chip.MaximumReadSize];
         var length = _chip.Transceive(Target.TargetNumber, apdu, answer, NfcProtocol.Iso14443_4);
+        if (length < 0 && ChangesNoCardData(apdu))
+        {
+            // The binding cannot NACK a damaged answer (it reads the data with one SerialPort.Read,
+            // which can come back short); SELECT and READ BINARY may simply be sent again.
+            length = _chip.Transceive(Target.TargetNumber, apdu, answer, NfcProtocol.Iso14443_4);
+        }
+
         if (length < 2)
         {
             Lost = true;
@@ -126,6 +133,9 @@ public sealed class Pn532Transceiver : ICardTransceiver
         MarkAnswered();
         return answer[..length];
     }
+
+    /// <summary>ISO/IEC 7816-4 SELECT (A4) and READ BINARY (B0) with an interindustry CLA: reads, no card data changes.</summary>
+    private static bool ChangesNoCardData(ReadOnlySpan<byte> apdu) => (apdu[0] & 0x80) == 0 && apdu[1] is 0xA4 or 0xB0;
 
     private byte[] Authenticate(byte block, byte keyType, byte slot)
     {
