@@ -1,3 +1,5 @@
+using KioskAgent.Hardware.CardReaders;
+
 namespace KioskAgent.Hardware.Mfrc522;
 
 /// <summary>ISO/IEC 14443-3 type A: request, wake-up, anticollision and select over cascade levels 1..3, halt.</summary>

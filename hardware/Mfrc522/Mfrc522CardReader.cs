@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using KioskAgent.Hardware.CardReaders;
+using KioskAgent.Hardware.CardReaders.StorageCards;
 
 namespace KioskAgent.Hardware.Mfrc522;
 

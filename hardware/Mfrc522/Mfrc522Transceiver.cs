@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using KioskAgent.Hardware.CardReaders;
+using KioskAgent.Hardware.CardReaders.StorageCards;
+using StatusWords = KioskAgent.Hardware.CardReaders.StorageCards.StorageCardStatusWords;
 
 namespace KioskAgent.Hardware.Mfrc522;
 
@@ -12,14 +14,6 @@ namespace KioskAgent.Hardware.Mfrc522;
 /// </summary>
 public sealed class Mfrc522Transceiver : ICardTransceiver
 {
-    private const byte PseudoApduClass = 0xFF;
-    private const byte GetDataInstruction = 0xCA;
-    private const byte LoadKeysInstruction = 0x82;
-    private const byte GeneralAuthenticateInstruction = 0x86;
-    private const byte AuthenticateObsoleteInstruction = 0x88;
-    private const byte ReadBinaryInstruction = 0xB0;
-    private const int MifareBlockSize = 16;
-
     private readonly Mfrc522 _mfrc522;
     private readonly Lock _gate;
     private readonly MifareKeySlots _keys;
@@ -96,82 +90,24 @@ public sealed class Mfrc522Transceiver : ICardTransceiver
 
     private byte[] Dispatch(ReadOnlySpan<byte> apdu)
     {
-        if (apdu.Length < 4)
+        if (!StorageCardApdu.TryParse(apdu, out var command, out var refusal))
         {
-            return StatusWords.WrongLength;
+            return refusal;
         }
 
-        if (apdu[0] != PseudoApduClass)
+        switch (command.Instruction)
         {
-            return StatusWords.FunctionNotSupported;
+            case StorageCardInstruction.GetUid:
+                return StorageCardApdu.AnswerGetUid(command, Card.Uid);
+            case StorageCardInstruction.LoadKey:
+                _keys.Load(command.KeySlot, command.Key);
+                return StatusWords.Success;
+            case StorageCardInstruction.Authenticate:
+                return Authenticate(command.Block, command.KeyType, command.KeySlot);
+            default:
+                return ReadBinary(command.Block, command.Length);
         }
-
-        return apdu[1] switch
-        {
-            GetDataInstruction => GetUid(apdu),
-            LoadKeysInstruction => LoadKey(apdu),
-            GeneralAuthenticateInstruction => GeneralAuthenticate(apdu),
-            AuthenticateObsoleteInstruction => AuthenticateObsolete(apdu),
-            ReadBinaryInstruction => ReadBinary(apdu),
-            _ => StatusWords.InstructionNotSupported,
-        };
     }
-
-    /// <summary>FF CA 00 00 [Le]: the UID. P1 = 01 (ATS) is not supported.</summary>
-    private byte[] GetUid(ReadOnlySpan<byte> apdu)
-    {
-        if (apdu.Length > 5)
-        {
-            return StatusWords.WrongLength;
-        }
-
-        if (apdu[2] != 0x00 || apdu[3] != 0x00)
-        {
-            return StatusWords.FunctionNotSupported;
-        }
-
-        var le = apdu.Length == 5 ? apdu[4] : 0;
-        return le != 0 && le < Card.Uid.Length ? StatusWords.WrongLe(Card.Uid.Length) : StatusWords.WithSuccess(Card.Uid);
-    }
-
-    /// <summary>FF 82 P1 slot 06 key: P1 00 (volatile) or 20 (non-volatile, kept volatile here).</summary>
-    private byte[] LoadKey(ReadOnlySpan<byte> apdu)
-    {
-        if (apdu.Length != 5 + MifareKeySlots.KeyLength || apdu[4] != MifareKeySlots.KeyLength)
-        {
-            return StatusWords.WrongLength;
-        }
-
-        if (apdu[2] is not (0x00 or 0x20) || !MifareKeySlots.IsValidSlot(apdu[3]))
-        {
-            return StatusWords.FunctionNotSupported;
-        }
-
-        _keys.Load(apdu[3], apdu[5..]);
-        return StatusWords.Success;
-    }
-
-    /// <summary>FF 86 00 00 05 | 01 00 block keyType slot.</summary>
-    private byte[] GeneralAuthenticate(ReadOnlySpan<byte> apdu)
-    {
-        if (apdu.Length != 10 || apdu[4] != 5)
-        {
-            return StatusWords.WrongLength;
-        }
-
-        if (apdu[2] != 0x00 || apdu[3] != 0x00 || apdu[5] != 0x01 || apdu[6] != 0x00)
-        {
-            return StatusWords.FunctionNotSupported;
-        }
-
-        return Authenticate(apdu[7], apdu[8], apdu[9]);
-    }
-
-    /// <summary>FF 88 00 block keyType slot: the authenticate form older PC/SC readers documented.</summary>
-    private byte[] AuthenticateObsolete(ReadOnlySpan<byte> apdu) =>
-        apdu.Length != 6 ? StatusWords.WrongLength
-        : apdu[2] != 0x00 ? StatusWords.FunctionNotSupported
-        : Authenticate(apdu[3], apdu[4], apdu[5]);
 
     private byte[] Authenticate(byte block, byte keyType, byte slot)
     {
@@ -200,22 +136,11 @@ public sealed class Mfrc522Transceiver : ICardTransceiver
         }
     }
 
-    /// <summary>FF B0 00 block Le: MIFARE READ (16 bytes); Le 00 means 16, Le 1..16 returns the first Le bytes.</summary>
-    private byte[] ReadBinary(ReadOnlySpan<byte> apdu)
+    /// <summary>MIFARE READ (16 bytes); the first <paramref name="length"/> of them are answered.</summary>
+    private byte[] ReadBinary(byte blockAddress, int length)
     {
-        if (apdu.Length != 5 || apdu[4] > MifareBlockSize)
-        {
-            return StatusWords.WrongLength;
-        }
-
-        if (apdu[2] != 0x00)
-        {
-            return StatusWords.FunctionNotSupported;
-        }
-
-        var length = apdu[4] == 0 ? MifareBlockSize : apdu[4];
-        Span<byte> block = stackalloc byte[MifareBlockSize];
-        var status = _mfrc522.MifareRead(apdu[3], block);
+        Span<byte> block = stackalloc byte[StorageCardApdu.BlockSize];
+        var status = _mfrc522.MifareRead(blockAddress, block);
         return ReadOutcome(status, block[..length]);
     }
 

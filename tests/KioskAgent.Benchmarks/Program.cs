@@ -2,6 +2,7 @@ using KioskAgent.Benchmarks.HostileFlood;
 using KioskAgent.Benchmarks.MemberCache;
 using KioskAgent.Benchmarks.OutboxDrain;
 using KioskAgent.Benchmarks.PcscTapLatency;
+using KioskAgent.Benchmarks.Pn532TapLatency;
 using KioskAgent.Benchmarks.ScreenPaint;
 using KioskAgent.Benchmarks.QrDecode;
 
@@ -12,6 +13,7 @@ return args switch
     ["member-cache", .. var rest] => await MemberCacheBenchmark.RunAsync(rest),
     ["hostile-flood", .. var rest] => await HostileFloodBenchmark.RunAsync(HostileFloodOptions.Parse(rest)),
     ["outbox-drain", .. var rest] => await OutboxDrainBenchmark.RunAsync(OutboxDrainOptions.Parse(rest)),
+    ["pn532-tap", .. var rest] => await Pn532TapLatencyBenchmark.RunAsync(Pn532TapLatencyOptions.Parse(rest)),
     ["screen-paint", .. var rest] => await ScreenPaintBenchmark.RunAsync(ScreenPaintOptions.Parse(rest)),
     ["qr-decode", .. var rest] => await QrDecodeBenchmark.RunAsync(rest),
     _ => await TapLatencyBenchmark.RunAsync(TapLatencyOptions.Parse(args)),

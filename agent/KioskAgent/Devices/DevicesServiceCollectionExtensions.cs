@@ -10,6 +10,7 @@ using KioskAgent.Hardware.Gpio;
 using KioskAgent.Hardware.KeyboardWedge;
 using KioskAgent.Hardware.Mfrc522;
 using KioskAgent.Hardware.Pcsc;
+using KioskAgent.Hardware.Pn532;
 using Microsoft.Extensions.Options;
 
 namespace KioskAgent.Devices;
@@ -32,6 +33,7 @@ public static class DevicesServiceCollectionExtensions
             .AddDeviceKind(new SimulatedCardReaderKind())
             .AddDeviceKind(new PcscCardReaderKind())
             .AddDeviceKind(new Mfrc522CardReaderKind())
+            .AddDeviceKind(new Pn532CardReaderKind())
             .AddDeviceKind(new EvdevCardReaderKind())
             .AddDeviceKind(new SerialCardReaderKind())
             .AddDeviceKind(new SimulatedDisplayKind())

@@ -87,7 +87,7 @@ public sealed class DeviceKindSeamTests : IDisposable
         var failure = Assert.Single(Validate(FakeReaderConfiguration).Failures!);
 
         Assert.Contains("Devices:CardReaders:0:Kind 'fake'", failure, StringComparison.Ordinal);
-        Assert.Contains("Simulated, Pcsc, Mfrc522, Evdev, Serial", failure, StringComparison.Ordinal);
+        Assert.Contains("Simulated, Pcsc, Mfrc522, Pn532, Evdev, Serial", failure, StringComparison.Ordinal);
     }
 
     [Fact]

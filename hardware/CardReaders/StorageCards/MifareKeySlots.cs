@@ -1,10 +1,11 @@
-namespace KioskAgent.Hardware.Mfrc522;
+namespace KioskAgent.Hardware.CardReaders.StorageCards;
 
 /// <summary>
-/// The reader's volatile key memory for PC/SC "LOAD KEYS" (FF 82): keys live only in RAM, are
-/// shared by every card session of one reader and are lost when the process ends.
+/// A reader's volatile key memory for PC/SC "LOAD KEYS" (FF 82): keys live only in RAM, are
+/// shared by every card session of one reader and are lost when the process ends. Readers that
+/// implement the pseudo-APDUs themselves (MFRC522, PN532) keep one of these.
 /// </summary>
-internal sealed class MifareKeySlots
+public sealed class MifareKeySlots
 {
     public const int Count = 32;
     public const int KeyLength = 6;

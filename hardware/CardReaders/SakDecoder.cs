@@ -1,6 +1,4 @@
-using KioskAgent.Hardware.CardReaders;
-
-namespace KioskAgent.Hardware.Mfrc522;
+namespace KioskAgent.Hardware.CardReaders;
 
 /// <summary>Card type from the final SAK (NXP AN10833 "MIFARE type identification procedure", Table 6).</summary>
 public static class SakDecoder
