@@ -1,3 +1,4 @@
+using KioskAgent.Hardware.Devices;
 using KioskAgent.Devices.Health;
 using KioskAgent.Screen;
 
