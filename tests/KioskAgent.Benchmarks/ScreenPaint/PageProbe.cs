@@ -98,7 +98,8 @@ public sealed class PageProbe
     /// Collects garbage, then the JS heap in use and allocated, DOM counters, and the largest
     /// renderer's resident set; then asks every process to free what it can (a critical
     /// memory-pressure notification: Blink purges its caches, V8 and the allocators give memory
-    /// back) and reads that resident set again.
+    /// back) and reads that resident set again. Not Memory.forciblyPurgeJavaScriptMemory: it stops the
+    /// page's JavaScript for good (the page draws no screen after it).
     /// </summary>
     public async Task<PageMemory> MemoryAsync()
     {
@@ -107,7 +108,6 @@ public sealed class PageProbe
         var dom = await _pageSession.SendAsync("Memory.getDOMCounters");
         var renderers = await RenderersAsync();
         await _pageSession.SendAsync("Memory.simulatePressureNotification", new Dictionary<string, object> { ["level"] = "critical" });
-        await _pageSession.SendAsync("Memory.forciblyPurgeJavaScriptMemory");
         await Task.Delay(2000);
         var afterPressure = await RenderersAsync();
         return new PageMemory(
