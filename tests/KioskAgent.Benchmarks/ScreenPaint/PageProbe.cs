@@ -94,26 +94,41 @@ public sealed class PageProbe
         return best;
     }
 
-    /// <summary>Collects garbage, then the JS heap in use and allocated, DOM counters, and each renderer's resident set.</summary>
+    /// <summary>
+    /// Collects garbage, then the JS heap in use and allocated, DOM counters, and the largest
+    /// renderer's resident set; then asks every process to free what it can (a critical
+    /// memory-pressure notification: Blink purges its caches, V8 and the allocators give memory
+    /// back) and reads that resident set again. Not Memory.forciblyPurgeJavaScriptMemory: it stops the
+    /// page's JavaScript for good (the page draws no screen after it).
+    /// </summary>
     public async Task<PageMemory> MemoryAsync()
     {
         await _pageSession.SendAsync("HeapProfiler.collectGarbage");
         var heap = await _pageSession.SendAsync("Runtime.getHeapUsage");
         var dom = await _pageSession.SendAsync("Memory.getDOMCounters");
-        var processes = await _browserSession.SendAsync("SystemInfo.getProcessInfo");
-        var renderers = processes!.Value.GetProperty("processInfo").EnumerateArray()
-            .Where(p => p.GetProperty("type").GetString() == "renderer")
-            .Select(p => p.GetProperty("id").GetInt32())
-            .Select(pid => (Pid: pid, Rss: RssBytes(pid)))
-            .Where(r => r.Rss > 0)
-            .ToArray();
+        var renderers = await RenderersAsync();
+        await _pageSession.SendAsync("Memory.simulatePressureNotification", new Dictionary<string, object> { ["level"] = "critical" });
+        await Task.Delay(2000);
+        var afterPressure = await RenderersAsync();
         return new PageMemory(
             heap!.Value.GetProperty("usedSize").GetDouble(),
             heap.Value.GetProperty("totalSize").GetDouble(),
             dom!.Value.GetProperty("nodes").GetInt32(),
             dom.Value.GetProperty("jsEventListeners").GetInt32(),
             renderers.Length == 0 ? 0 : renderers.Max(r => r.Rss),
-            renderers.Length);
+            renderers.Length,
+            afterPressure.Length == 0 ? 0 : afterPressure.Max(r => r.Rss));
+    }
+
+    private async Task<(int Pid, long Rss)[]> RenderersAsync()
+    {
+        var processes = await _browserSession.SendAsync("SystemInfo.getProcessInfo");
+        return processes!.Value.GetProperty("processInfo").EnumerateArray()
+            .Where(p => p.GetProperty("type").GetString() == "renderer")
+            .Select(p => p.GetProperty("id").GetInt32())
+            .Select(pid => (Pid: pid, Rss: RssBytes(pid)))
+            .Where(r => r.Rss > 0)
+            .ToArray();
     }
 
     /// <summary>The harness clock: CLOCK_REALTIME in ms since the Unix epoch, as the agent stamps taps.</summary>
