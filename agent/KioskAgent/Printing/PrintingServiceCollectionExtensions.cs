@@ -13,7 +13,8 @@ public static class PrintingServiceCollectionExtensions
             .Validate(o => o.HoldTimeoutSeconds is >= 1 and <= 86_400, "Printing:HoldTimeoutSeconds must be 1-86400.")
             .ValidateOnStart();
         services.AddOptions<PrinterDeviceOptions>().BindConfiguration(PrinterDeviceOptions.Section).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<PrinterDeviceOptions>, PrinterDeviceOptionsValidator>();
+        services.AddSingleton<PrinterDeviceOptionsValidator>();
+        services.AddSingleton<IValidateOptions<PrinterDeviceOptions>>(sp => sp.GetRequiredService<PrinterDeviceOptionsValidator>());
         services.AddOptions<DiscoveryOptions>()
             .PostConfigure<IOptions<PrinterDeviceOptions>, IConfiguration>((discovery, printer, configuration) =>
                 ReceiptPrinterDriver.PinConfiguredPrinter(discovery, printer.Value, configuration));

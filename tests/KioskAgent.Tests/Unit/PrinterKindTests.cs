@@ -3,8 +3,10 @@ using KioskAgent.Devices.Kinds;
 using KioskAgent.Hardware.Devices;
 using KioskAgent.Hardware.Printer;
 using KioskAgent.Printing;
+using KioskAgent.Provisioning;
 using KioskAgent.Tests.Testing;
 using KioskAgent.Tests.Testing.Devices;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -45,6 +47,17 @@ public sealed class PrinterKindTests
         var pinned = Assert.Single(services.GetRequiredService<IOptions<DiscoveryOptions>>().Value.Pinned);
 
         Assert.Equal(("till-printer", "tcp-printer", "10.0.0.9:9101", "escpos"), (pinned.Id, pinned.Bus, pinned.Address, pinned.Driver));
+    }
+
+    [Fact]
+    public void ProvisionedConfiguration_WithABadPrinter_IsRefusedBeforeItIsSaved()
+    {
+        using var services = DeviceConfiguration.Build([], services => services.AddPrinting());
+        var candidate = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Devices:Printer:Kind"] = "EscPos", ["Devices:Printer:Transport"] = "Tcp" })
+            .Build();
+
+        Assert.Contains("Devices:Printer:Host and Port (1..65535) are required for Transport Tcp.", ProvisionedValidation.Problems(candidate, services));
     }
 
     private static IReadOnlyList<string> Failures(params (string Key, string Value)[] settings)
