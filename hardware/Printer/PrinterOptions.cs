@@ -1,9 +1,13 @@
 namespace KioskAgent.Hardware.Printer;
 
-/// <summary>A configured receipt printer (bound from configuration by the agent).</summary>
+/// <summary>
+/// A receipt printer's settings: the <see cref="EscPosPrinterKind"/> settings, bound from the printer's
+/// configuration section, or made by the agent for a printer discovery found.
+/// </summary>
 public sealed class PrinterOptions
 {
-    public PrinterKind Kind { get; set; } = PrinterKind.Simulated;
+    /// <summary>Usb, Serial, Tcp or Simulated (prints nowhere; for demos and tests).</summary>
+    public PrinterTransport Transport { get; set; } = PrinterTransport.Simulated;
 
     /// <summary>Usb: the lp device or a udev symlink; Serial: the tty (a /dev/serial/by-id path survives replugs).</summary>
     public string DevicePath { get; set; } = "";
@@ -22,19 +26,19 @@ public sealed class PrinterOptions
 
     public IEnumerable<string> Problems()
     {
-        if (Kind is PrinterKind.Usb or PrinterKind.Serial && string.IsNullOrWhiteSpace(DevicePath))
+        if (Transport is PrinterTransport.Usb or PrinterTransport.Serial && string.IsNullOrWhiteSpace(DevicePath))
         {
-            yield return $"Printer:DevicePath is required for Kind {Kind}.";
+            yield return $"DevicePath is required for Transport {Transport}.";
         }
 
-        if (Kind == PrinterKind.Tcp && (string.IsNullOrWhiteSpace(Host) || Port is < 1 or > 65535))
+        if (Transport == PrinterTransport.Tcp && (string.IsNullOrWhiteSpace(Host) || Port is < 1 or > 65535))
         {
-            yield return "Printer:Host and Printer:Port (1..65535) are required for Kind Tcp.";
+            yield return "Host and Port (1..65535) are required for Transport Tcp.";
         }
 
         if (Columns is < 24 or > 64)
         {
-            yield return "Printer:Columns must be between 24 and 64.";
+            yield return "Columns must be between 24 and 64.";
         }
     }
 }

@@ -1,3 +1,4 @@
+using KioskAgent.Devices.Discovery;
 using KioskAgent.Devices.Kinds;
 using KioskAgent.Hardware.Camera;
 using KioskAgent.Hardware.Devices;
@@ -15,11 +16,14 @@ public sealed class CameraDevice
     private readonly SemaphoreSlim _gate = new(1, 1);
     private volatile CapturedFrame? _latest;
 
-    /// <summary>The frame source comes from the camera kind configuration names (registered with AddDeviceKind), its settings bound from the same section.</summary>
-    public CameraDevice(IOptions<CameraOptions> options, DeviceKinds kinds, IConfiguration configuration, TimeProvider time)
+    /// <summary>
+    /// The frame source comes from the camera kind configuration names (registered with AddDeviceKind), its
+    /// settings bound from the same section; <paramref name="devices"/> offers it the cameras discovery found.
+    /// </summary>
+    public CameraDevice(IOptions<CameraOptions> options, DeviceKinds kinds, IConfiguration configuration, TimeProvider time, DeviceManager? devices = null)
     {
         Options = options.Value;
-        Source = Options.Enabled ? Create(Options, kinds, configuration, time) : null;
+        Source = Options.Enabled ? Create(Options, kinds, configuration, new DeviceContext(Options.Id, time, Discovered(devices))) : null;
     }
 
     public CameraOptions Options { get; }
@@ -46,12 +50,15 @@ public sealed class CameraDevice
         }
     }
 
-    private static IFrameSource Create(CameraOptions options, DeviceKinds kinds, IConfiguration configuration, TimeProvider time)
+    private static Func<string, IReadOnlyList<string>>? Discovered(DeviceManager? devices) =>
+        devices is null ? null : bus => [.. devices.Found(bus).Select(d => d.Address)];
+
+    private static IFrameSource Create(CameraOptions options, DeviceKinds kinds, IConfiguration configuration, DeviceContext context)
     {
         // Validated at start (CameraOptionsValidator): the kind exists and its settings bind.
         var kind = kinds.Find<IFrameSource>(options.Kind) ?? throw new InvalidOperationException($"Camera kind {options.Kind} is not registered.");
         var settings = DeviceSettings.Bind(kind, configuration.GetSection(CameraOptions.Section)).Settings
             ?? throw new InvalidOperationException($"{CameraOptions.Section} does not bind onto {kind.Name}'s settings.");
-        return (IFrameSource)kind.Create(new DeviceContext(options.Id, time), settings);
+        return (IFrameSource)kind.Create(context, settings);
     }
 }

@@ -19,7 +19,8 @@ public sealed partial class CameraHealthReporter(DeviceHealthRegistry registry, 
 
     public void Starting() => registry.Report(_options.Id, Kind, _options.Kind, DeviceState.Absent, "starting");
 
-    public void Ok() => registry.Report(_options.Id, Kind, _options.Kind, DeviceState.Ok, "ok");
+    /// <param name="source">Which camera, e.g. "v4l2:/dev/v4l/by-id/usb-…-video-index0": one picked from discovery shows in the device list.</param>
+    public void Ok(string source) => registry.Report(_options.Id, Kind, _options.Kind, DeviceState.Ok, $"ok: {source}");
 
     public void Failed(DeviceHealth health)
     {

@@ -86,7 +86,7 @@ public sealed partial class QrScanLoop(
 
         counters.Frame(scan.Decoded ? "decoded" : "unchanged");
         counters.DecodeCost(scan.Cost);
-        health.Ok();
+        health.Ok(camera.Source!.Description);
         foreach (var code in debouncer.Seen(scan.Codes, frame.At))
         {
             await dispatcher.DispatchAsync(camera.Options.Id, code, frame.At, cancellationToken).ConfigureAwait(false);

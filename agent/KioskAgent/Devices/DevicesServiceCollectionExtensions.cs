@@ -11,6 +11,7 @@ using KioskAgent.Hardware.KeyboardWedge;
 using KioskAgent.Hardware.Mfrc522;
 using KioskAgent.Hardware.Pcsc;
 using KioskAgent.Hardware.Pn532;
+using KioskAgent.Hardware.Printer;
 using Microsoft.Extensions.Options;
 
 namespace KioskAgent.Devices;
@@ -28,7 +29,8 @@ public static class DevicesServiceCollectionExtensions
             .ValidateOnStart();
         // The kinds configuration may name, one line each: card readers (Devices:CardReaders:N:Kind),
         // the customer display (CustomerDisplay:Kind), the signal outputs (Signals:Driver) and the
-        // camera (Devices:Camera:Kind).
+        // camera (Devices:Camera:Kind) and the receipt printer (Devices:Printer:Kind, and every printer
+        // discovery finds).
         services
             .AddDeviceKind(new SimulatedCardReaderKind())
             .AddDeviceKind(new PcscCardReaderKind())
@@ -44,7 +46,8 @@ public static class DevicesServiceCollectionExtensions
             .AddDeviceKind(SignalsKind.Gpiod)
             .AddDeviceKind(CameraKinds.Files)
             .AddDeviceKind(CameraKinds.V4l2)
-            .AddDeviceKind(CameraKinds.RpiCamera);
+            .AddDeviceKind(CameraKinds.RpiCamera)
+            .AddDeviceKind(new EscPosPrinterKind());
         services.AddSingleton<DeviceKinds>();
         services.AddSingleton<CardReaderRegistry>();
         services.AddSingleton<DeviceHealthRegistry>();

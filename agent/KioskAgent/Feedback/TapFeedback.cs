@@ -66,7 +66,7 @@ public sealed partial class TapFeedback(
                 break;
             case Contracts.V1.Screen.ViewOneofCase.Refusal:
                 Signal(s => s.RefuseAsync(cancellationToken));
-                await DisplayAsync(screens.Refusal(ShortReason(shown.Refusal.ReasonCode)), cancellationToken).ConfigureAwait(false);
+                await DisplayAsync(screens.Refusal(ShortReason(shown.Refusal)), cancellationToken).ConfigureAwait(false);
                 break;
             default:
                 await DisplayAsync(screens.Idle(), cancellationToken).ConfigureAwait(false);
@@ -74,8 +74,18 @@ public sealed partial class TapFeedback(
         }
     }
 
-    /// <summary>A pole display has 20 Latin characters a line: a short English reason per refusal code.</summary>
-    internal static string ShortReason(string reasonCode) => reasonCode switch
+    /// <summary>
+    /// A pole display has 20 Latin characters a line: a short English reason per refusal. Card read and
+    /// verification failures are worded from their typed kind, the rest by their exact code.
+    /// </summary>
+    internal static string ShortReason(Contracts.V1.RefusalView refusal) => refusal.CardFailure switch
+    {
+        Contracts.V1.CardFailure.Unreadable => "Please tap again",
+        Contracts.V1.CardFailure.NotVerified => "Card not verified",
+        _ => ShortReason(refusal.ReasonCode),
+    };
+
+    private static string ShortReason(string reasonCode) => reasonCode switch
     {
         "card_unknown" => "Card not registered",
         "card_lost" => "Card reported lost",
@@ -83,8 +93,6 @@ public sealed partial class TapFeedback(
         "card_cancelled" => "Card cancelled",
         "card_expired" => "Card expired",
         "card_replaced" => "Card replaced",
-        _ when reasonCode.StartsWith("card_read_", StringComparison.Ordinal) => "Please tap again",
-        _ when reasonCode.StartsWith("card_identity_", StringComparison.Ordinal) => "Card not verified",
         _ => "Please ask staff",
     };
 

@@ -29,6 +29,7 @@ public static class ConfigurationCheck
         Check<TapOptions>(services, problems);
         Check<Devices.Discovery.DiscoveryOptions>(services, problems);
         Check<Printing.ReceiptPrinterOptions>(services, problems);
+        Check<Printing.PrinterDeviceOptions>(services, problems);
         Check<Hardware.Display.CustomerDisplayOptions>(services, problems);
         Check<Hardware.Gpio.SignalsOptions>(services, problems);
         Check<Rewards.RedemptionPolicy>(services, problems);

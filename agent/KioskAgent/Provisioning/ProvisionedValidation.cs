@@ -36,6 +36,8 @@ public static class ProvisionedValidation
         Of<CardIdentityOptions>(CardIdentityOptions.Section),
         Of<TapOptions>(TapOptions.Section),
         Of<ReceiptPrinterOptions>(ReceiptPrinterOptions.Section),
+        // The printer's kind settings live beside Kind in the same section, so its check reads the candidate whole.
+        (candidate, services) => services.GetService<PrinterDeviceOptionsValidator>()?.Problems(candidate) ?? [],
         Of<RedemptionPolicy>(RedemptionPolicy.Section),
         Of<CommandOptions>(CommandOptions.Section),
         Of<MemberSyncOptions>(MemberSyncOptions.Section),

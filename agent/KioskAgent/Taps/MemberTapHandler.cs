@@ -1,4 +1,5 @@
 using KioskAgent.Contracts.V1;
+using KioskAgent.Hardware.Card;
 using KioskAgent.Journal;
 using KioskAgent.Members;
 using KioskAgent.MemberSync.Live;
@@ -162,6 +163,12 @@ public sealed partial class MemberTapHandler(
             Message = outcome.Message,
             MaskedCard = maskedCard,
             TransactionId = transactionId,
+            CardFailure = outcome.CardFailure switch
+            {
+                CardFailureKind.Unreadable => CardFailure.Unreadable,
+                CardFailureKind.NotVerified => CardFailure.NotVerified,
+                _ => CardFailure.Unspecified,
+            },
         });
 
     /// <summary>What was presented where, as the journal, the screen and the logs may show it.</summary>

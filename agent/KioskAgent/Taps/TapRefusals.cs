@@ -34,16 +34,16 @@ public static class TapRefusals
         "无法识别此会员码，请在手机上刷新后重试 · This member code cannot be read. Please refresh it on your phone and try again.");
 
     /// <summary>The card left the field mid-read or answered garbage: trying again usually works.</summary>
-    public static TapOutcome ForReadFailure(string reason) => TapOutcome.Refuse(Code("read", reason), TapAgain);
+    public static TapOutcome ForReadFailure(string reason) => TapOutcome.Refuse(Code("read", reason), TapAgain) with { CardFailure = CardFailureKind.Unreadable };
 
     /// <summary>
     /// The identity policy refused the card. Communication problems ask for another tap; a failed
     /// verification (wrong keys, bad CMAC, replayed counter) never does, so a clone cannot just retry.
     /// </summary>
     public static TapOutcome ForIdentityFailure(CardIdentityResult refused) =>
-        refused.FailureKind == CardFailureKind.Unreadable
+        (refused.FailureKind == CardFailureKind.Unreadable
             ? TapOutcome.Refuse(Code("read", refused.RefusalReason), TapAgain)
-            : TapOutcome.Refuse(Code("identity", refused.RefusalReason), NotVerified);
+            : TapOutcome.Refuse(Code("identity", refused.RefusalReason), NotVerified)) with { CardFailure = refused.FailureKind };
 
     private static string Code(string kind, string reason) =>
         reason.StartsWith("card_", StringComparison.Ordinal) ? reason : $"card_{kind}_{reason}";

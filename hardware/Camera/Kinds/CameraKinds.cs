@@ -6,6 +6,9 @@ namespace KioskAgent.Hardware.Camera.Kinds;
 /// <summary>The camera kinds configuration may name (Kind = Files, V4l2 or RpiCamera); all decode QR codes.</summary>
 public static class CameraKinds
 {
+    /// <summary>The discovery bus of USB cameras' capture nodes (/dev/v4l/by-id/*-video-index0).</summary>
+    public const string VideoBus = "video";
+
     public static IDeviceKind Files { get; } = new FilesCameraKind();
 
     public static IDeviceKind V4l2 { get; } = new V4l2CameraKind();
@@ -41,8 +44,18 @@ public static class CameraKinds
 
         public override IEnumerable<string> Problems(CameraSettings settings) => SizeProblems(settings);
 
-        public override IFrameSource Create(DeviceContext context, CameraSettings settings) =>
-            new V4l2FrameSource(string.IsNullOrWhiteSpace(settings.Path) ? "/dev/video0" : settings.Path, settings.Width, settings.Height, timeProvider: context.Time);
+        /// <summary>Without a Path: the first USB camera discovery found (bus "video"), else /dev/video0 where no discovery runs.</summary>
+        public override IFrameSource Create(DeviceContext context, CameraSettings settings)
+        {
+            if (!string.IsNullOrWhiteSpace(settings.Path))
+            {
+                return new V4l2FrameSource(settings.Path, settings.Width, settings.Height, timeProvider: context.Time);
+            }
+
+            return context.Discovered is { } discovered
+                ? new V4l2FrameSource(() => discovered(VideoBus).FirstOrDefault(), settings.Width, settings.Height, timeProvider: context.Time)
+                : new V4l2FrameSource("/dev/video0", settings.Width, settings.Height, timeProvider: context.Time);
+        }
     }
 
     private sealed class RpiCameraKind : DeviceKind<CameraSettings, IFrameSource>

@@ -14,13 +14,13 @@ public static class PrinterTransportFactory
             throw new ArgumentException(string.Join(" ", problems), nameof(options));
         }
 
-        return options.Kind switch
+        return options.Transport switch
         {
-            PrinterKind.Simulated => new SimulatedPrinter(),
-            PrinterKind.Usb => new UsbPrinterTransport(options.DevicePath),
-            PrinterKind.Serial => new SerialPrinterTransport(options.DevicePath, options.BaudRate, options.Handshake),
-            PrinterKind.Tcp => new TcpPrinterTransport(options.Host, options.Port),
-            _ => throw new ArgumentOutOfRangeException(nameof(options), options.Kind, "Unknown printer kind."),
+            PrinterTransport.Simulated => new SimulatedPrinter(),
+            PrinterTransport.Usb => new UsbPrinterTransport(options.DevicePath),
+            PrinterTransport.Serial => new SerialPrinterTransport(options.DevicePath, options.BaudRate, options.Handshake),
+            PrinterTransport.Tcp => new TcpPrinterTransport(options.Host, options.Port),
+            _ => throw new ArgumentOutOfRangeException(nameof(options), options.Transport, "Unknown printer transport."),
         };
     }
 }

@@ -72,6 +72,7 @@ public sealed class CameraQrTests
         var health = new Health.HealthClient(agent.Channel);
         var ok = await WaitForCameraAsync(agent, Contracts.V1.DeviceState.Ok);
         Assert.Equal(("camera", "Files"), (ok.Kind, ok.Driver));
+        Assert.Equal("ok: files", ok.Reason); // says which camera is in use
         Assert.Equal(HealthCheckResponse.Types.ServingStatus.Serving, (await health.CheckAsync(new HealthCheckRequest { Service = "kiosk.v1.Camera" })).Status);
 
         _camera.Unplug();

@@ -110,6 +110,20 @@ public sealed class DeviceManagerTests : IDisposable
     }
 
     [Fact]
+    public void RunPass_PinnedDeviceTheScanAlsoFinds_IsOpenedOnce_UnderItsPinnedId()
+    {
+        var node = Plug("dev/usb/lp0");
+        var options = new DiscoveryOptions { Pinned = [new PinnedDevice { Id = "receipt-printer", Bus = "usb-printer", Address = node, Driver = "escpos-usb" }] };
+        using var manager = Manager(options);
+
+        manager.RunPass();
+
+        Assert.Equal(["receipt-printer"], manager.ConnectedIds);
+        Assert.Equal(1, _printerDriver.Connects);
+        Assert.Null(_health.Get("usb-printer:/dev/usb/lp0"));
+    }
+
+    [Fact]
     public void RunPass_PinnedDeviceMissing_IsAbsent_ThenConnectedWhenItAppears()
     {
         var pinnedPath = Path.Combine(_root, "pty", "ttyPrinter");

@@ -135,6 +135,7 @@ public sealed class TapPipelineTests : IDisposable
 
         Assert.Equal(1, _counters.Get("read_failures.uid_read_failed"));
         Assert.Equal("card_read_uid_read_failed", _screen.Current.Refusal.ReasonCode);
+        Assert.Equal(Contracts.V1.CardFailure.Unreadable, _screen.Current.Refusal.CardFailure);
         Assert.Contains("tap again", _screen.Current.Refusal.Message, StringComparison.Ordinal);
         Assert.Single(await _journal.PendingAsync(10));
     }

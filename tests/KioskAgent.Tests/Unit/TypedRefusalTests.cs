@@ -1,3 +1,6 @@
+using KioskAgent.Contracts.V1;
+using KioskAgent.Feedback;
+using KioskAgent.Hardware.Card;
 using KioskAgent.Hardware.Card.Ntag424;
 using KioskAgent.Hardware.CardReaders;
 using KioskAgent.Identity;
@@ -48,6 +51,21 @@ public sealed class TypedRefusalTests
 
         Assert.Equal("card_identity_removed_read_failed_communication", notVerified.ReasonCode);
         Assert.Equal("card_read_odd_answer", unreadable.ReasonCode);
+    }
+
+    [Fact]
+    public void PoleDisplayWording_FollowsTheTypedKind_NotTheCodesPrefix()
+    {
+        // A reason that already starts with "card_" keeps its own code (no card_read_ prefix to recognise).
+        var moved = TapRefusals.ForReadFailure("card_moved");
+        var forged = TapRefusals.ForIdentityFailure(CardIdentityResult.Refused("sun_bad_cmac", "policy"));
+
+        Assert.Equal(("card_moved", CardFailureKind.Unreadable), (moved.ReasonCode, moved.CardFailure));
+        Assert.Equal(CardFailureKind.NotVerified, forged.CardFailure);
+        Assert.Equal("Please tap again", TapFeedback.ShortReason(new RefusalView { ReasonCode = "card_moved", CardFailure = CardFailure.Unreadable }));
+        Assert.Equal("Card not verified", TapFeedback.ShortReason(new RefusalView { ReasonCode = "card_identity_sun_bad_cmac", CardFailure = CardFailure.NotVerified }));
+        Assert.Equal("Please ask staff", TapFeedback.ShortReason(new RefusalView { ReasonCode = "card_read_uid_read_failed" }));
+        Assert.Equal("Card reported lost", TapFeedback.ShortReason(new RefusalView { ReasonCode = "card_lost" }));
     }
 
     private static VirtualNtag424Card Ntag424() => new(Uid, Convert.FromHexString(MetaKey), Convert.FromHexString(FileKey));

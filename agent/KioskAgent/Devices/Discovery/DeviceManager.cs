@@ -142,6 +142,12 @@ public sealed partial class DeviceManager(
         {
             if (IsPresent(pinned))
             {
+                // A pinned device the scan also found (a configured /dev/usb/lp0) is opened once, under its pinned id.
+                foreach (var twin in found.Values.Where(d => !d.Pinned && d.Address == pinned.Address).ToList())
+                {
+                    found.Remove(twin.Id);
+                }
+
                 found[pinned.Id] = new DiscoveredDevice(pinned.Id, pinned.Bus, pinned.Address, $"pinned {pinned.Bus} {pinned.Address}", Pinned: true);
             }
             else

@@ -1,7 +1,7 @@
 namespace KioskAgent.Hardware.Printer;
 
-/// <summary>Which transport a configured printer uses.</summary>
-public enum PrinterKind
+/// <summary>How a receipt printer is reached.</summary>
+public enum PrinterTransport
 {
     Simulated,
 
