@@ -287,6 +287,8 @@ FilePath BuildPackage(string arch, bool fast)
     var man = stage.Combine("usr/share/man/man1");
     CopyWithMode(packaging.CombineWithFilePath("debian/kioskctl.1"), man.CombineWithFilePath("kioskctl.1"));
     Run("gzip", "-9nf kioskctl.1", man);
+    CopyWithMode(packaging.CombineWithFilePath("debian/kiosk-screen.1"), man.CombineWithFilePath("kiosk-screen.1"));
+    Run("gzip", "-9nf kiosk-screen.1", man);
     CopyWithMode(packaging.CombineWithFilePath("debian/lintian-overrides"), stage.CombineWithFilePath("usr/share/lintian/overrides/kiosk-agent"));
 
     // The Chromium kiosk launcher (its own change): packaging/kiosk-screen/kiosk-screen goes to
