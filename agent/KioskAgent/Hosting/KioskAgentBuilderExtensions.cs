@@ -17,6 +17,7 @@ using KioskAgent.RemoteConfig;
 using KioskAgent.Rewards;
 using KioskAgent.Screen;
 using KioskAgent.Statements;
+using KioskAgent.Staff;
 using KioskAgent.Taps;
 using KioskAgent.Watchdog;
 
@@ -54,6 +55,7 @@ public static class KioskAgentBuilderExtensions
             .AddCommands()
             .AddRemoteConfig()
             .AddTaps()
+            .AddStaff()
             .AddCamera()
             .AddRewards()
             .AddStatements()

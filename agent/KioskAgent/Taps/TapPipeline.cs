@@ -3,6 +3,7 @@ using KioskAgent.Devices;
 using KioskAgent.Devices.Health;
 using KioskAgent.Hardware.CardReaders;
 using KioskAgent.Identity;
+using KioskAgent.Staff;
 
 namespace KioskAgent.Taps;
 
@@ -14,6 +15,7 @@ namespace KioskAgent.Taps;
 public sealed partial class TapPipeline(
     CardIdentityResolver identities,
     MemberTapHandler memberTaps,
+    StaffTapRouter staffTaps,
     TapCounters counters,
     TapDebouncer debouncer,
     DeviceHealthRegistry health,
@@ -76,7 +78,9 @@ public sealed partial class TapPipeline(
             case CardPresented presented when isNewTap:
                 var tap = new Tap(reader.Id, role, presented, ResolveIdentity(presented));
                 Publish(tap);
-                if (role == CardReaderRole.Member)
+                // A staff feature that claimed the member readers (an open check-in) takes the tap first.
+                if (role == CardReaderRole.Member
+                    && !await staffTaps.TryRouteAsync(tap, cancellationToken).ConfigureAwait(false))
                 {
                     await memberTaps.HandleAsync(tap, cancellationToken).ConfigureAwait(false);
                 }

@@ -130,7 +130,7 @@ public sealed class DeviceKindSeamTests : IDisposable
         var handler = new MemberTapHandler(new MemberLookup(members), journal, screen, live.View, counters, calendar, [], NullLogger<MemberTapHandler>.Instance);
         var identities = new CardIdentityResolver(Options.Create(new CardIdentityOptions()), new InMemorySunCounterStore());
         var health = services.GetRequiredService<DeviceHealthRegistry>();
-        var pipeline = new TapPipeline(identities, handler, counters, new TapDebouncer(TimeSpan.FromMilliseconds(300)), health, NullLogger<TapPipeline>.Instance);
+        var pipeline = new TapPipeline(identities, handler, new KioskAgent.Staff.StaffTapRouter(), counters, new TapDebouncer(TimeSpan.FromMilliseconds(300)), health, NullLogger<TapPipeline>.Instance);
         return new ReaderWatcher(services.GetRequiredService<CardReaderRegistry>(), pipeline, health, new LoopMonitor(time), Options.Create(new WatchdogOptions()), time, NullLogger<ReaderWatcher>.Instance);
     }
 }

@@ -5,6 +5,7 @@ using KioskAgent.Identity;
 using KioskAgent.Journal;
 using KioskAgent.Members;
 using KioskAgent.Screen;
+using KioskAgent.Staff;
 using KioskAgent.Taps;
 using KioskAgent.Tests.Testing;
 using Microsoft.Data.Sqlite;
@@ -24,6 +25,7 @@ public sealed class TapPipelineTests : IDisposable
     private readonly TransactionJournal _journal;
     private readonly ScreenBroadcaster _screen;
     private readonly TapCounters _counters = new();
+    private readonly StaffTapRouter _staffTaps = new();
     private readonly OfflineLiveView _live;
     private readonly TapPipeline _pipeline;
     private readonly CardReaderOptions _memberReader = new() { Id = "r1", Kind = "Simulated", Role = "Member" };
@@ -38,7 +40,7 @@ public sealed class TapPipelineTests : IDisposable
         _live = new OfflineLiveView(_members, _screen, _journal, _time);
         var handler = new MemberTapHandler(new MemberLookup(_members), _journal, _screen, _live.View, _counters, calendar, [], NullLogger<MemberTapHandler>.Instance);
         var resolver = new CardIdentityResolver(Options.Create(new CardIdentityOptions { Mode = CardIdentityMode.UidOnly }), new KioskAgent.Hardware.Card.Ntag424.InMemorySunCounterStore());
-        _pipeline = new TapPipeline(resolver, handler, _counters, new TapDebouncer(TimeSpan.FromMilliseconds(300)), new KioskAgent.Devices.Health.DeviceHealthRegistry(_time), NullLogger<TapPipeline>.Instance);
+        _pipeline = new TapPipeline(resolver, handler, _staffTaps, _counters, new TapDebouncer(TimeSpan.FromMilliseconds(300)), new KioskAgent.Devices.Health.DeviceHealthRegistry(_time), NullLogger<TapPipeline>.Instance);
         var gold = MemberRecords.Member("M1", "04A1B2C3");
         gold.Level = "金卡";
         gold.BalanceMinor = 1_288_050;
@@ -51,6 +53,48 @@ public sealed class TapPipelineTests : IDisposable
     }
 
     private static CardPresented Present(string uid, string reader = "r1", double ms = 0) => new(reader, CardUid.Parse(uid), CardTechnology.MifareClassic1K, T0.AddMilliseconds(ms));
+
+    [Fact]
+    public async Task StaffFeatureHoldingTheReaders_TakesMemberTaps_AndGivesThemBackWhenReleased()
+    {
+        var consumer = new RecordingConsumer();
+        using (_staffTaps.Take(consumer))
+        {
+            await _pipeline.HandleAsync(_memberReader, Present("04a1b2c3"), CancellationToken.None);
+        }
+
+        Assert.Equal("04A1B2C3", Assert.Single(consumer.Taps).Card.Uid.ToString());
+        Assert.Empty(await _journal.PendingAsync(10));
+        Assert.Null(_staffTaps.Current);
+
+        await _pipeline.HandleAsync(_memberReader, Present("DEADBEEF", ms: 1_000), CancellationToken.None);
+        Assert.Single(consumer.Taps);
+        Assert.Equal("card_lost", _screen.Current.Refusal.ReasonCode);
+    }
+
+    [Fact]
+    public void LaterClaim_ReplacesTheEarlier_AndReleasingTheEarlierKeepsTheLater()
+    {
+        var first = new RecordingConsumer();
+        var second = new RecordingConsumer();
+        var firstClaim = _staffTaps.Take(first);
+        using var secondClaim = _staffTaps.Take(second);
+        firstClaim.Dispose();
+        Assert.Same(second, _staffTaps.Current);
+    }
+
+    private sealed class RecordingConsumer : IStaffTapConsumer
+    {
+        public List<Tap> Taps { get; } = [];
+
+        public string Name => "recording";
+
+        public Task HandleTapAsync(Tap tap, CancellationToken cancellationToken)
+        {
+            Taps.Add(tap);
+            return Task.CompletedTask;
+        }
+    }
 
     [Fact]
     public async Task KnownActiveCard_IsJournaledThenShownMasked()
