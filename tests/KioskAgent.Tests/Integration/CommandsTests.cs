@@ -129,7 +129,7 @@ public sealed class CommandsTests(CommandsTests.Fixture fixture) : IClassFixture
         Assert.Equal(applied, replayed);
         var now = await fixture.Central.SendAsync(Settings, "set_config", new Dictionary<string, string> { ["Taps:SameCardDebounceMs"] = "" });
         Assert.True(now.Ok);
-        Assert.True(DeadLetters.Count(Settings.DataDirectory, "command", "replayed") >= 1);
+        await Eventually.TrueAsync(() => DeadLetters.Count(Settings.DataDirectory, "command", "replayed") >= 1, "the replay dead-lettered");
     }
 
     [Fact]

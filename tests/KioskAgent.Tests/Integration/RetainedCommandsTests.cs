@@ -136,7 +136,7 @@ public sealed class RetainedCommandsTests
             Assert.True((await central.SendAsync(settings, "ping")).Ok);
             Assert.False(agent.HasExited);
             await Eventually.TrueAsync(() => central.Config.LastReported(key)?.Settings["Taps:SameCardDebounceMs"] == "360", "the later set_config still in force");
-            Assert.Equal(2, DeadLetters.Count(settings.DataDirectory, "command", "replayed"));
+            await Eventually.TrueAsync(() => DeadLetters.Count(settings.DataDirectory, "command", "replayed") == 2, "both replays dead-lettered");
 
             // Also after a kill -9: the id is on disk before the answer goes out.
             var ping = new KioskCommand { Id = Guid.CreateVersion7().ToString(), Name = "ping" };

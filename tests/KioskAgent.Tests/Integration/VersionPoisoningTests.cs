@@ -38,7 +38,8 @@ public sealed class VersionPoisoningTests
             var refused = await Eventually.ValueAsync(() => central.Config.LastReported(key) is { RejectedVersion: ulong.MaxValue } r ? r : null, "the poisoned version refused");
             Assert.StartsWith(InboundVersions.Jump, refused.RejectedReason, StringComparison.Ordinal);
             Assert.Equal((7UL, "20"), (refused.AppliedVersion, refused.Settings["Screen:ClearAfterSeconds"]));
-            Assert.Equal(1, DeadLetters.Count(settings.DataDirectory, "config", InboundVersions.Jump));
+            // The refusal is reported to central and written to the dead-letter file independently: wait for the file too.
+            await Eventually.TrueAsync(() => DeadLetters.Count(settings.DataDirectory, "config", InboundVersions.Jump) == 1, "the poisoned version dead-lettered");
 
             await central.Config.PublishDesiredAsync(key, 8, new Dictionary<string, string> { ["Screen:ClearAfterSeconds"] = "30" });
             await Eventually.TrueAsync(() => central.Config.LastReported(key) is { AppliedVersion: 8 } r && r.Settings["Screen:ClearAfterSeconds"] == "30", "version 8 applied");

@@ -167,7 +167,9 @@ public sealed class Pn532HsuFramingTests
         again.Firmware.Present(Pn532FieldCard.Mifare(new VirtualMifareClassicCard(Convert.FromHexString("5A6B7C8D"))));
         var tap = await log.WaitForAsync<CardPresented>();
 
-        Assert.StartsWith("bus_error", lost.Reason, StringComparison.Ordinal);
+        // Pulling the adapter fails the port (bus_error) or, when the chip's answer was already awaited,
+        // leaves that wait unanswered (chip_not_responding): which one comes first is the scheduler's choice.
+        Assert.Matches("^(bus_error|chip_not_responding)", lost.Reason);
         Assert.Equal("5A6B7C8D", tap.Uid.Hex);
         Assert.False(log.Completed);
     }
