@@ -27,6 +27,11 @@ public static class ScreenPaintBenchmark
         var report = new StringBuilder();
         var extra = new Dictionary<string, string> { ["Taps__SameCardDebounceMs"] = "0", ["Screen__DimAfterSeconds"] = "0" };
         await using var agent = await AgentProcess.StartAsync(new AgentSettings { Demo = true, EmbeddedBroker = true, Extra = extra });
+        if (options.Bare)
+        {
+            return await BareMemoryAsync(options, agent, report);
+        }
+
         await using var chromium = await ChromiumBrowser.LaunchAsync();
         var info = await new KioskUi.KioskUiClient(agent.Channel).GetKioskInfoAsync(new GetKioskInfoRequest());
         var members = info.DemoCards.Where(c => c.Label.Contains("member", StringComparison.OrdinalIgnoreCase) || c.Label.Contains("会员", StringComparison.Ordinal)).Select(c => c.CardUid).ToArray();
@@ -136,6 +141,70 @@ public static class ScreenPaintBenchmark
             report.AppendLine(CultureInfo.InvariantCulture, $"| {changes:N0} | {m.HeapUsedBytes / 1048576:0.00} | {m.HeapTotalBytes / 1048576:0.00} | {m.DomNodes} | {m.JsEventListeners} | {m.RendererRssBytes / 1048576.0:0.0} | {m.RendererRssAfterPressureBytes / 1048576.0:0.0} |");
         }
     }
+
+    /// <summary>
+    /// (b) without DevTools: the page in a Chromium process nobody attaches to, as on a kiosk. Each tap
+    /// waits for the agent's screen message and 25 ms; the page's heartbeat (the screen device's health)
+    /// says it is alive. At each checkpoint the first card's screen is shown, then after --settle seconds the
+    /// renderer's VmRSS is read three times 1 s apart (the median is reported).
+    /// </summary>
+    private static async Task<int> BareMemoryAsync(ScreenPaintOptions options, AgentProcess agent, StringBuilder report)
+    {
+        var info = await new KioskUi.KioskUiClient(agent.Channel).GetKioskInfoAsync(new GetKioskInfoRequest());
+        var cards = info.DemoCards.Select(c => c.CardUid).ToArray();
+        await using var chromium = BareChromium.Start(agent.UiUrl);
+        using var watch = new ScreenWatch(agent);
+        var devices = new Contracts.V1.Devices.DevicesClient(agent.Channel);
+        await Eventually.TrueAsync(() => ScreenOk(devices), "the page's heartbeat (screen device ok)", TimeSpan.FromSeconds(60));
+        report.AppendLine(CultureInfo.InvariantCulture, $"Chromium (plain process, no DevTools client) headless, window 800x480; .NET {Environment.Version}; {Environment.ProcessorCount} cores; load average {LoadAverage()} at the start.");
+
+        var checkpoints = new SortedSet<int> { options.Early, 1_000, options.Changes / 4, options.Changes / 2, options.Changes * 3 / 4, options.Changes }.Where(c => c > 0 && c <= options.Changes).ToArray();
+        var measured = new List<(int Changes, long Rss, int Renderers, bool Alive)>();
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        for (var change = 1; change <= options.Changes; change++)
+        {
+            await agent.TapAsync(cards[change % cards.Length], holdMs: 5);
+            await watch.NextAnyAsync();
+            await Task.Delay(25);
+            if (checkpoints.Contains(change))
+            {
+                await agent.TapAsync(cards[0], holdMs: 5);
+                await watch.NextAnyAsync();
+                await Task.Delay(TimeSpan.FromSeconds(options.SettleSeconds));
+                var samples = new List<(long Rss, int Renderers)>();
+                for (var i = 0; i < 3; i++)
+                {
+                    samples.Add(chromium.RendererRss());
+                    await Task.Delay(1000);
+                }
+
+                var median = samples.OrderBy(s => s.Rss).ElementAt(1);
+                measured.Add((change, median.Rss, median.Renderers, ScreenOk(devices)));
+                Console.WriteLine($"  {change} screen changes in {started.Elapsed.TotalSeconds:0} s: renderer RSS {median.Rss / 1048576.0:0.0} MB");
+            }
+        }
+
+        report.AppendLine();
+        report.AppendLine(CultureInfo.InvariantCulture, $"(b, bare) {options.Changes} screen changes (taps on {cards.Length} demo cards in turn, each after the agent sent the last screen and 25 ms; at each checkpoint the page sat {options.SettleSeconds} s untouched before the reads) in {started.Elapsed.TotalSeconds:0} s; load average {LoadAverage()} at the end.");
+        report.AppendLine();
+        report.AppendLine("| after screen changes | renderer RSS MB (median of 3 reads) | renderer processes | page heartbeat ok |");
+        report.AppendLine("|---:|---:|---:|---|");
+        foreach (var (changes, rss, renderers, alive) in measured)
+        {
+            report.AppendLine(CultureInfo.InvariantCulture, $"| {changes:N0} | {rss / 1048576.0:0.0} | {renderers} | {(alive ? "yes" : "NO")} |");
+        }
+
+        Console.WriteLine(report);
+        if (options.Output is { } output)
+        {
+            await File.WriteAllTextAsync(output, report.ToString());
+        }
+
+        return measured.All(m => m.Alive) ? 0 : 1;
+    }
+
+    private static bool ScreenOk(Contracts.V1.Devices.DevicesClient devices) =>
+        devices.ListDevices(new ListDevicesRequest()).Devices.Any(d => d.DeviceId == "screen" && d.State == DeviceState.Ok);
 
     private static async Task<Dictionary<string, double>> OccurredAtAsync(AgentProcess agent, IEnumerable<string> ids)
     {

@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace KioskAgent.Benchmarks.ScreenPaint;
 
-/// <summary>Command line (after <c>screen-paint</c>): --taps N --changes N --early N --wait-for page|agent --output FILE.</summary>
+/// <summary>Command line (after <c>screen-paint</c>): --taps N --changes N --early N --wait-for page|agent --browser devtools|bare --settle S --output FILE.</summary>
 public sealed record ScreenPaintOptions
 {
     /// <summary>Timed taps for tap → painted member screen (after 10 warm-up taps).</summary>
@@ -21,6 +21,19 @@ public sealed record ScreenPaintOptions
     /// </summary>
     public bool WaitForAgent { get; init; }
 
+    /// <summary>
+    /// Memory part only, in a Chromium started as a kiosk starts it (a plain process, no DevTools client
+    /// attached): the renderer's resident set from /proc, paced by the agent's screen messages. No JS heap
+    /// or DOM figures (those need DevTools) and no tap → paint part.
+    /// </summary>
+    public bool Bare { get; init; }
+
+    /// <summary>
+    /// Bare memory part: seconds the page sits untouched at each checkpoint before its resident set is
+    /// read (a renderer left alone collects garbage and trims in its idle time, as a kiosk's does between members).
+    /// </summary>
+    public int SettleSeconds { get; init; } = 2;
+
     public static ScreenPaintOptions Parse(string[] args)
     {
         var options = new ScreenPaintOptions();
@@ -34,7 +47,9 @@ public sealed record ScreenPaintOptions
                 "--early" => options with { Early = Int(value) },
                 "--output" => options with { Output = value },
                 "--wait-for" when value is "agent" or "page" => options with { WaitForAgent = value == "agent" },
-                _ => throw new ArgumentException($"Unknown option {args[i]} {value}; use --taps, --changes, --early, --wait-for page|agent, --output."),
+                "--browser" when value is "devtools" or "bare" => options with { Bare = value == "bare" },
+                "--settle" => options with { SettleSeconds = Int(value) },
+                _ => throw new ArgumentException($"Unknown option {args[i]} {value}; use --taps, --changes, --early, --wait-for page|agent, --browser devtools|bare, --settle S, --output."),
             };
         }
 
