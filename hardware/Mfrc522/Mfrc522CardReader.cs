@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using KioskAgent.Hardware.CardReaders;
 using KioskAgent.Hardware.CardReaders.StorageCards;
@@ -12,85 +11,42 @@ namespace KioskAgent.Hardware.Mfrc522;
 /// to it) and reports it removed when it stops. Bus faults become <see cref="ReaderStatusChanged"/>
 /// and the chip is initialised again; WatchAsync never throws.
 /// </summary>
-public sealed class Mfrc522CardReader : ICardReader
+public sealed class Mfrc522CardReader : PolledCardReader
 {
     private readonly Mfrc522 _mfrc522;
     private readonly Mfrc522CardReaderOptions _options;
-    private readonly TimeProvider _timeProvider;
     private readonly bool _shouldDispose;
-    private readonly Lock _gate = new();
     private readonly MifareKeySlots _keys = new();
-    private readonly CancellationTokenSource _disposed = new();
-    private Task _poller = Task.CompletedTask;
     private Mfrc522Transceiver? _current;
     private bool _chipReady;
-    private bool? _reportedAvailable;
     private bool _failureReported;
     private long _nextInitialization;
     private int _misses;
-    private long _readFailures;
 
     public Mfrc522CardReader(string readerId, Mfrc522 mfrc522, Mfrc522CardReaderOptions? options = null, TimeProvider? timeProvider = null, bool shouldDispose = true)
+        : base(readerId, ValidOptions(options).PollInterval, timeProvider)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(readerId);
-        ReaderId = readerId;
         _mfrc522 = mfrc522 ?? throw new ArgumentNullException(nameof(mfrc522));
-        _options = options ?? new Mfrc522CardReaderOptions();
-        _options.Validate();
-        _timeProvider = timeProvider ?? TimeProvider.System;
+        _options = ValidOptions(options);
         _shouldDispose = shouldDispose;
     }
 
-    public string ReaderId { get; }
+    protected override void EndSession() => CloseSession();
 
-    /// <summary>Cards seen but not read (CRC, collision, protocol errors), counted since start; only the first of a series is reported as an event.</summary>
-    public long ReadFailureCount => Interlocked.Read(ref _readFailures);
-
-    public async IAsyncEnumerable<CardEvent> WatchAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    protected override void ReleaseChip()
     {
-        var events = Channel.CreateUnbounded<CardEvent>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _disposed.Token);
-        _poller = Task.Factory.StartNew(() => Poll(events.Writer, stop.Token), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
-        try
-        {
-            while (await WaitForEventsAsync(events.Reader, cancellationToken).ConfigureAwait(false))
-            {
-                while (events.Reader.TryRead(out var cardEvent))
-                {
-                    yield return cardEvent;
-                }
-            }
-        }
-        finally
-        {
-            await stop.CancelAsync().ConfigureAwait(false);
-            await _poller.ConfigureAwait(false);
-        }
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _disposed.CancelAsync().ConfigureAwait(false);
-        await _poller.ConfigureAwait(false);
         if (_shouldDispose)
         {
             ShutDownChip();
             _mfrc522.Dispose();
         }
-
-        _disposed.Dispose();
     }
 
-    private static async ValueTask<bool> WaitForEventsAsync(ChannelReader<CardEvent> reader, CancellationToken cancellationToken)
+    private static Mfrc522CardReaderOptions ValidOptions(Mfrc522CardReaderOptions? options)
     {
-        try
-        {
-            return await reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException)
-        {
-            return false;
-        }
+        var valid = options ?? new Mfrc522CardReaderOptions();
+        valid.Validate();
+        return valid;
     }
 
     private static string ReasonFor(Mfrc522Status status) => status switch
@@ -103,31 +59,9 @@ public sealed class Mfrc522CardReader : ICardReader
         _ => "read_failed",
     };
 
-    /// <summary>The poll loop, on its own thread: blocking SPI work never occupies a thread-pool thread.</summary>
-    private void Poll(ChannelWriter<CardEvent> events, CancellationToken stop)
+    protected override void PollOnce(ChannelWriter<CardEvent> events)
     {
-        try
-        {
-            while (!stop.IsCancellationRequested)
-            {
-                PollOnce(events);
-                stop.WaitHandle.WaitOne(_options.PollInterval);
-            }
-        }
-        finally
-        {
-            lock (_gate)
-            {
-                CloseSession();
-            }
-
-            events.TryComplete();
-        }
-    }
-
-    private void PollOnce(ChannelWriter<CardEvent> events)
-    {
-        lock (_gate)
+        lock (Gate)
         {
             try
             {
@@ -154,7 +88,7 @@ public sealed class Mfrc522CardReader : ICardReader
 
     private bool TryInitialize(ChannelWriter<CardEvent> events)
     {
-        if (_timeProvider.GetTimestamp() < _nextInitialization)
+        if (Time.GetTimestamp() < _nextInitialization)
         {
             return false;
         }
@@ -250,16 +184,16 @@ public sealed class Mfrc522CardReader : ICardReader
 
     private void Present(ChannelWriter<CardEvent> events, PiccSelection card)
     {
-        _current = new Mfrc522Transceiver(_mfrc522, card, _gate, _keys);
+        _current = new Mfrc522Transceiver(_mfrc522, card, Gate, _keys);
         _misses = 0;
         _failureReported = false;
-        events.TryWrite(new CardPresented(ReaderId, card.CardUid, card.Technology, _timeProvider.GetUtcNow(), _current));
+        events.TryWrite(new CardPresented(ReaderId, card.CardUid, card.Technology, Time.GetUtcNow(), _current));
     }
 
     private void Remove(ChannelWriter<CardEvent> events)
     {
         CloseSession();
-        events.TryWrite(new CardRemoved(ReaderId, _timeProvider.GetUtcNow()));
+        events.TryWrite(new CardRemoved(ReaderId, Time.GetUtcNow()));
     }
 
     private void CloseSession()
@@ -271,14 +205,14 @@ public sealed class Mfrc522CardReader : ICardReader
 
     private void ReportFailure(ChannelWriter<CardEvent> events, Mfrc522Status status)
     {
-        var count = Interlocked.Increment(ref _readFailures);
+        var count = CountReadFailure();
         if (_failureReported)
         {
             return;
         }
 
         _failureReported = true;
-        events.TryWrite(new CardReadFailed(ReaderId, _timeProvider.GetUtcNow(), ReasonFor(status), $"{status} while activating the card (read failure {count} on this reader)"));
+        events.TryWrite(new CardReadFailed(ReaderId, Time.GetUtcNow(), ReasonFor(status), $"{status} while activating the card (read failure {count} on this reader)"));
     }
 
     private void Fault(ChannelWriter<CardEvent> events, string reason)
@@ -293,19 +227,8 @@ public sealed class Mfrc522CardReader : ICardReader
         ReportStatus(events, available: false, reason);
     }
 
-    private void ReportStatus(ChannelWriter<CardEvent> events, bool available, string reason)
-    {
-        if (_reportedAvailable == available)
-        {
-            return;
-        }
-
-        _reportedAvailable = available;
-        events.TryWrite(new ReaderStatusChanged(ReaderId, _timeProvider.GetUtcNow(), available, reason));
-    }
-
     private void ScheduleInitialization() =>
-        _nextInitialization = _timeProvider.GetTimestamp() + (long)(_options.RetryDelay.TotalSeconds * _timeProvider.TimestampFrequency);
+        _nextInitialization = Time.GetTimestamp() + (long)(_options.RetryDelay.TotalSeconds * Time.TimestampFrequency);
 
     private void ShutDownChip()
     {

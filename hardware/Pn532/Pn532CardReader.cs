@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using Iot.Device.Pn532;
 using Iot.Device.Pn532.ListPassive;
@@ -17,110 +16,45 @@ namespace KioskAgent.Hardware.Pn532;
 /// it removed when it stops. A chip that stops answering becomes <see cref="ReaderStatusChanged"/> and
 /// is opened again; <see cref="WatchAsync"/> never throws.
 /// </summary>
-public sealed class Pn532CardReader : ICardReader
+public sealed class Pn532CardReader : PolledCardReader
 {
     private readonly Func<Pn532Chip> _open;
     private readonly Pn532CardReaderOptions _options;
-    private readonly TimeProvider _timeProvider;
-    private readonly Lock _gate = new();
     private readonly MifareKeySlots _keys = new();
-    private readonly CancellationTokenSource _disposed = new();
-    private Task _poller = Task.CompletedTask;
     private Pn532Chip? _chip;
     private Pn532Transceiver? _current;
-    private bool? _reportedAvailable;
     private long _nextOpen;
     private int _misses;
     private int _emptyPolls;
-    private long _readFailures;
 
     /// <param name="open">Opens the chip, e.g. <c>() =&gt; Pn532Connection.Open(options)</c>; called again after a fault.</param>
     public Pn532CardReader(string readerId, Func<Pn532Chip> open, Pn532CardReaderOptions? options = null, TimeProvider? timeProvider = null)
+        : base(readerId, ValidOptions(options).PollInterval, timeProvider)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(readerId);
-        ReaderId = readerId;
         _open = open ?? throw new ArgumentNullException(nameof(open));
-        _options = options ?? new Pn532CardReaderOptions();
-        _options.Validate();
-        _timeProvider = timeProvider ?? TimeProvider.System;
+        _options = ValidOptions(options);
     }
 
-    public string ReaderId { get; }
+    protected override void EndSession() => CloseSession();
 
-    /// <summary>Cards listed but not usable (undecodable target data), counted since start.</summary>
-    public long ReadFailureCount => Interlocked.Read(ref _readFailures);
-
-    public async IAsyncEnumerable<CardEvent> WatchAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    protected override void ReleaseChip()
     {
-        var events = Channel.CreateUnbounded<CardEvent>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _disposed.Token);
-        _poller = Task.Factory.StartNew(() => Poll(events.Writer, stop.Token), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
-        try
-        {
-            while (await WaitForEventsAsync(events.Reader, cancellationToken).ConfigureAwait(false))
-            {
-                while (events.Reader.TryRead(out var cardEvent))
-                {
-                    yield return cardEvent;
-                }
-            }
-        }
-        finally
-        {
-            await stop.CancelAsync().ConfigureAwait(false);
-            await _poller.ConfigureAwait(false);
-        }
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _disposed.CancelAsync().ConfigureAwait(false);
-        await _poller.ConfigureAwait(false);
-        lock (_gate)
+        lock (Gate)
         {
             CloseChip();
         }
-
-        _disposed.Dispose();
     }
 
-    private static async ValueTask<bool> WaitForEventsAsync(ChannelReader<CardEvent> reader, CancellationToken cancellationToken)
+    private static Pn532CardReaderOptions ValidOptions(Pn532CardReaderOptions? options)
     {
-        try
-        {
-            return await reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException)
-        {
-            return false;
-        }
+        var valid = options ?? new Pn532CardReaderOptions();
+        valid.Validate();
+        return valid;
     }
 
-    /// <summary>The poll loop, on its own thread: the binding blocks (Thread.Sleep polling) on every command.</summary>
-    private void Poll(ChannelWriter<CardEvent> events, CancellationToken stop)
+    protected override void PollOnce(ChannelWriter<CardEvent> events)
     {
-        try
-        {
-            while (!stop.IsCancellationRequested)
-            {
-                PollOnce(events);
-                stop.WaitHandle.WaitOne(_options.PollInterval);
-            }
-        }
-        finally
-        {
-            lock (_gate)
-            {
-                CloseSession();
-            }
-
-            events.TryComplete();
-        }
-    }
-
-    private void PollOnce(ChannelWriter<CardEvent> events)
-    {
-        lock (_gate)
+        lock (Gate)
         {
             try
             {
@@ -147,7 +81,7 @@ public sealed class Pn532CardReader : ICardReader
 
     private bool TryOpen(ChannelWriter<CardEvent> events)
     {
-        if (_timeProvider.GetTimestamp() < _nextOpen)
+        if (Time.GetTimestamp() < _nextOpen)
         {
             return false;
         }
@@ -248,15 +182,15 @@ public sealed class Pn532CardReader : ICardReader
 
     private void Present(ChannelWriter<CardEvent> events, Pn532Chip chip, Pn532Target target)
     {
-        _current = new Pn532Transceiver(chip, target, _gate, _keys);
+        _current = new Pn532Transceiver(chip, target, Gate, _keys);
         _misses = 0;
-        events.TryWrite(new CardPresented(ReaderId, target.CardUid, target.Technology, _timeProvider.GetUtcNow(), _current));
+        events.TryWrite(new CardPresented(ReaderId, target.CardUid, target.Technology, Time.GetUtcNow(), _current));
     }
 
     private void Remove(ChannelWriter<CardEvent> events)
     {
         CloseSession();
-        events.TryWrite(new CardRemoved(ReaderId, _timeProvider.GetUtcNow()));
+        events.TryWrite(new CardRemoved(ReaderId, Time.GetUtcNow()));
     }
 
     private void CloseSession()
@@ -268,8 +202,8 @@ public sealed class Pn532CardReader : ICardReader
 
     private void ReportFailure(ChannelWriter<CardEvent> events, byte[] listed)
     {
-        var count = Interlocked.Increment(ref _readFailures);
-        events.TryWrite(new CardReadFailed(ReaderId, _timeProvider.GetUtcNow(), "invalid_response",
+        var count = CountReadFailure();
+        events.TryWrite(new CardReadFailed(ReaderId, Time.GetUtcNow(), "invalid_response",
             $"InListPassiveTarget answered {listed.Length} byte(s) that are no 106 kbit/s type A target (read failure {count} on this reader)"));
     }
 
@@ -283,17 +217,6 @@ public sealed class Pn532CardReader : ICardReader
         CloseChip();
         ScheduleOpen();
         ReportStatus(events, available: false, reason);
-    }
-
-    private void ReportStatus(ChannelWriter<CardEvent> events, bool available, string reason)
-    {
-        if (_reportedAvailable == available)
-        {
-            return;
-        }
-
-        _reportedAvailable = available;
-        events.TryWrite(new ReaderStatusChanged(ReaderId, _timeProvider.GetUtcNow(), available, reason));
     }
 
     private void CloseChip()
@@ -311,7 +234,7 @@ public sealed class Pn532CardReader : ICardReader
     }
 
     private void ScheduleOpen() =>
-        _nextOpen = _timeProvider.GetTimestamp() + (long)(_options.RetryDelay.TotalSeconds * _timeProvider.TimestampFrequency);
+        _nextOpen = Time.GetTimestamp() + (long)(_options.RetryDelay.TotalSeconds * Time.TimestampFrequency);
 
     private static string Describe(FirmwareVersion? version) =>
         version is null ? "PN532 (version not read)" : $"PN5{version.IdentificationCode:X2} firmware {version.Version}";

@@ -19,7 +19,7 @@ public sealed class BareChromium : IAsyncDisposable
         _profile = profile;
     }
 
-    public static BareChromium Start(string url)
+    public static BareChromium Start(string url, IEnumerable<string> extraArgs)
     {
         var profile = Directory.CreateTempSubdirectory("bench-bare-chromium-").FullName;
         var start = new ProcessStartInfo(KioskAgent.Tests.Testing.ChromiumBrowser.Executable)
@@ -31,8 +31,8 @@ public sealed class BareChromium : IAsyncDisposable
         {
             "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
             "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic", "--lang=zh-CN",
-            "--window-size=800,480", $"--user-data-dir={profile}", url,
-        })
+            "--window-size=800,480", $"--user-data-dir={profile}",
+        }.Concat(extraArgs).Append(url))
         {
             start.ArgumentList.Add(arg);
         }

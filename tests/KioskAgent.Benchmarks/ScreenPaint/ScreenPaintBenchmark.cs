@@ -152,11 +152,11 @@ public static class ScreenPaintBenchmark
     {
         var info = await new KioskUi.KioskUiClient(agent.Channel).GetKioskInfoAsync(new GetKioskInfoRequest());
         var cards = info.DemoCards.Select(c => c.CardUid).ToArray();
-        await using var chromium = BareChromium.Start(agent.UiUrl);
+        await using var chromium = BareChromium.Start(agent.UiUrl, options.ChromiumArgs);
         using var watch = new ScreenWatch(agent);
         var devices = new Contracts.V1.Devices.DevicesClient(agent.Channel);
         await Eventually.TrueAsync(() => ScreenOk(devices), "the page's heartbeat (screen device ok)", TimeSpan.FromSeconds(60));
-        report.AppendLine(CultureInfo.InvariantCulture, $"Chromium (plain process, no DevTools client) headless, window 800x480; .NET {Environment.Version}; {Environment.ProcessorCount} cores; load average {LoadAverage()} at the start.");
+        report.AppendLine(CultureInfo.InvariantCulture, $"Chromium (plain process, no DevTools client) headless, window 800x480{(options.ChromiumArgs.Count == 0 ? "" : ", " + string.Join(' ', options.ChromiumArgs))}; .NET {Environment.Version}; {Environment.ProcessorCount} cores; load average {LoadAverage()} at the start.");
 
         var checkpoints = new SortedSet<int> { options.Early, 1_000, options.Changes / 4, options.Changes / 2, options.Changes * 3 / 4, options.Changes }.Where(c => c > 0 && c <= options.Changes).ToArray();
         var measured = new List<(int Changes, long Rss, int Renderers, bool Alive)>();

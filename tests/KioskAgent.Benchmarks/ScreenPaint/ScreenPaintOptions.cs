@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace KioskAgent.Benchmarks.ScreenPaint;
 
-/// <summary>Command line (after <c>screen-paint</c>): --taps N --changes N --early N --wait-for page|agent --browser devtools|bare --settle S --output FILE.</summary>
+/// <summary>Command line (after <c>screen-paint</c>): --taps N --changes N --early N --wait-for page|agent --browser devtools|bare --settle S --chromium-arg ARG --output FILE.</summary>
 public sealed record ScreenPaintOptions
 {
     /// <summary>Timed taps for tap → painted member screen (after 10 warm-up taps).</summary>
@@ -34,6 +34,9 @@ public sealed record ScreenPaintOptions
     /// </summary>
     public int SettleSeconds { get; init; } = 2;
 
+    /// <summary>Bare memory part: more Chromium switches (repeat --chromium-arg), e.g. to try a renderer setting.</summary>
+    public IReadOnlyList<string> ChromiumArgs { get; init; } = [];
+
     public static ScreenPaintOptions Parse(string[] args)
     {
         var options = new ScreenPaintOptions();
@@ -49,7 +52,8 @@ public sealed record ScreenPaintOptions
                 "--wait-for" when value is "agent" or "page" => options with { WaitForAgent = value == "agent" },
                 "--browser" when value is "devtools" or "bare" => options with { Bare = value == "bare" },
                 "--settle" => options with { SettleSeconds = Int(value) },
-                _ => throw new ArgumentException($"Unknown option {args[i]} {value}; use --taps, --changes, --early, --wait-for page|agent, --browser devtools|bare, --settle S, --output."),
+                "--chromium-arg" => options with { ChromiumArgs = [.. options.ChromiumArgs, value] },
+                _ => throw new ArgumentException($"Unknown option {args[i]} {value}; use --taps, --changes, --early, --wait-for page|agent, --browser devtools|bare, --settle S, --chromium-arg ARG, --output."),
             };
         }
 
