@@ -30,6 +30,7 @@ public static class DrawStageViews
         {
             view.CommitmentSha256 = c.Sha256;
             view.CommitmentQr = $"KD1:{session.DrawId}:{c.Sha256}";
+            view.CommitmentQrRows.Add(DrawQr.Rows(view.CommitmentQr));
         }
 
         view.Contribution = session.Contribution;
