@@ -14,7 +14,7 @@ public static class MosquittoAcl
     public static IReadOnlyList<string> KioskReads { get; } = ["ack", "cmd", "config/desired", "members/snapshot", "members/delta", "members/answer"];
 
     /// <summary>Kiosk → central, below the kiosk's base topic: the kiosk writes them, never reads them.</summary>
-    public static IReadOnlyList<string> KioskWrites { get; } = ["state", "health", "tx", "config/reported", "members/resync", "members/query", "reply/#"];
+    public static IReadOnlyList<string> KioskWrites { get; } = ["state", "health", "tx", "config/reported", "members/resync", "members/query", "reply/#", "draws/#"];
 
     public static string ForKiosk(string username, string siteId, string kioskId, CentralTopics? topics = null)
     {

@@ -2,7 +2,9 @@
 import { createClient } from "@connectrpc/connect";
 import { createGrpcWebTransport } from "@connectrpc/connect-web";
 import { KioskController } from "./controller";
+import { DrawClient } from "./drawclient";
 import { DeviceSimulator } from "./gen/kiosk/v1/device_simulator_pb";
+import { DrawService } from "./gen/kiosk/v1/draws_pb";
 import { GiftRedemption, KioskUi } from "./gen/kiosk/v1/kiosk_ui_pb";
 import { RedemptionClient } from "./redemption";
 import "./style.css";
@@ -24,6 +26,7 @@ const view = new DomView(
   document.getElementById("app")!,
   (card) => controller.tapCard(card),
   new RedemptionClient(createClient(GiftRedemption, transport), createClient(KioskUi, transport)),
+  new DrawClient(createClient(DrawService, transport)),
 );
 const controller: KioskController = new KioskController(clients, view);
 void controller.start();

@@ -2,6 +2,7 @@
 // data-testid hooks are part of the contract with the end-to-end tests (see README).
 import type { ConnectionState, KioskView } from "./controller";
 import { Dimmer } from "./dimmer";
+import { type DrawActions, drawStageScreen } from "./drawstage";
 import { fitText, h, icon } from "./dom";
 import { giftListScreen, type RedemptionActions, redeemConfirmScreen, redeemDoneScreen } from "./gifts";
 import type { DemoCard, KioskInfo } from "./gen/kiosk/v1/kiosk_ui_pb";
@@ -43,6 +44,7 @@ export class DomView implements KioskView {
     private readonly root: HTMLElement,
     private readonly onTap: (card: DemoCard) => Promise<void>,
     private readonly redemption?: RedemptionActions,
+    private readonly draws?: DrawActions,
   ) {
     this.clockTime = h("div", { class: "clock-time", "data-testid": "clock" });
     this.clockDate = h("div", { class: "clock-date" });
@@ -196,6 +198,9 @@ export class DomView implements KioskView {
         break;
       case "redeem-done":
         screen = redeemDoneScreen(v, model, this.redemption);
+        break;
+      case "draw-stage":
+        screen = drawStageScreen(v, model, this.draws);
         break;
     }
     this.root.dataset.view = model.kind;

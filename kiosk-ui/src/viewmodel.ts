@@ -2,6 +2,7 @@
 // The agent masks personal data; nothing here unmasks or derives anything personal.
 import { timestampMs } from "@bufbuild/protobuf/wkt";
 import { DataFreshness, type LevelProgressView, type MemberView, type Screen } from "./gen/kiosk/v1/kiosk_ui_pb";
+import type { DrawStageModel } from "./drawstage";
 import { printerProblem, refusal } from "./i18n/codes";
 import { msg, type Msg } from "./i18n/messages";
 import {
@@ -81,7 +82,7 @@ export interface RefusalModel {
   card: string;
 }
 
-export type ViewModel = IdleModel | MemberModel | RefusalModel | GiftViewModel;
+export type ViewModel = IdleModel | MemberModel | RefusalModel | GiftViewModel | DrawStageModel;
 
 export const IDLE: IdleModel = { kind: "idle", greeting: "", dimAfterSeconds: 0, qrAccepted: false };
 
@@ -91,6 +92,8 @@ const orPlaceholder = (s: string) => (s.trim() === "" ? PLACEHOLDER : s);
 export function toViewModel(screen: Screen): ViewModel {
   const view = screen.view;
   switch (view.case) {
+    case "drawStage":
+      return { kind: "draw-stage", view: view.value };
     case "idle":
       return { kind: "idle", greeting: view.value.greeting.trim(), dimAfterSeconds: view.value.dimAfterSeconds, qrAccepted: view.value.qrAccepted };
     case "member": {

@@ -124,6 +124,35 @@ export interface Messages {
   "printer.cover_open": {};
   "printer.offline": {};
   "printer.fault": {};
+
+  "draw.title": {};
+  "draw.state.joining": {};
+  "draw.state.frozen": {};
+  "draw.state.committed": {};
+  "draw.state.contributed": {};
+  "draw.state.drawn": {};
+  "draw.state.locked": {};
+  "draw.entrants": { count: number };
+  "draw.commitment": {};
+  "draw.verifyHint": {};
+  "draw.joined": { code: string };
+  "draw.refused.joining_closed": {};
+  "draw.refused.not_a_member": {};
+  "draw.refused.card_refused": {};
+  "draw.refused.earlier_winner": {};
+  "draw.refused.other": {};
+  "draw.status.claimed": {};
+  "draw.status.replaced_absent": {};
+  "draw.status.replaced_disqualified": {};
+  "draw.action.freeze": {};
+  "draw.action.commit": {};
+  "draw.action.draw": {};
+  "draw.action.claimed": {};
+  "draw.action.absent": {};
+  "draw.action.print": {};
+  "draw.action.lock": {};
+  "draw.rank": { rank: number };
+  "draw.seed": {};
 }
 
 export type MessageKey = keyof Messages;

@@ -149,7 +149,7 @@ public sealed class DrawVerificationTests : IDisposable
         return copy;
     }
 
-    private static async Task<(int ExitCode, string Output)> RunPythonAsync(IEnumerable<string> arguments)
+    internal static async Task<(int ExitCode, string Output)> RunPythonAsync(IEnumerable<string> arguments)
     {
         var start = new ProcessStartInfo("python3") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, StandardOutputEncoding = Encoding.UTF8 };
         start.Environment["PYTHONIOENCODING"] = "utf-8";

@@ -15,6 +15,7 @@ public sealed class DrawSession
     private readonly TimeProvider _time;
     private byte[] _seed = [];
     private DrawRecord? _record;
+    private readonly HashSet<DrawWinner> _claimed = [];
 
     private DrawSession(TimeProvider time) => _time = time;
 
@@ -31,6 +32,9 @@ public sealed class DrawSession
     public string Contribution { get; private set; } = "";
 
     public IReadOnlyList<DrawStep> Steps => _steps;
+
+    /// <summary>Prizes whose winner came for them.</summary>
+    public IReadOnlySet<DrawWinner> Claimed => _claimed;
 
     /// <summary>The order and winners once drawn (for the stage); holds the secret seed until revealed.</summary>
     internal DrawRecord? Drawn => _record;
@@ -80,6 +84,9 @@ public sealed class DrawSession
         return Checked(Next(DrawStepKind.Replaced) with { Replacement = new DrawReplacement(tier, winnerId, by ?? "", reason) });
     }
 
+    /// <summary>The winner of a prize came for it.</summary>
+    public DrawStep MarkClaimed(int tier, string winnerId) => Checked(Next(DrawStepKind.Claimed) with { Claim = new DrawWinner(tier, winnerId) });
+
     public DrawStep Reveal() => Checked(Next(DrawStepKind.Revealed));
 
     public DrawStep Lock() => Checked(Next(DrawStepKind.Locked));
@@ -105,6 +112,9 @@ public sealed class DrawSession
                 break;
             case DrawStepKind.Replaced:
                 _record = _record! with { Replacements = [.. _record.Replacements, step.Replacement!] };
+                break;
+            case DrawStepKind.Claimed:
+                _claimed.Add(step.Claim!);
                 break;
         }
 

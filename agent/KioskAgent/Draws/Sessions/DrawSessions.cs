@@ -23,7 +23,11 @@ public sealed class DrawSessions(IDrawStepStore store, TimeProvider time)
     }
 
     public Task CommitAsync(DrawSession session, CancellationToken cancellationToken = default) =>
-        StepAsync(session, session.Commit(RandomNumberGenerator.GetBytes(32)), cancellationToken);
+        CommitAsync(session, null, cancellationToken);
+
+    /// <summary>Draws the secret seed and commits to it, as <paramref name="staffId"/>.</summary>
+    public Task CommitAsync(DrawSession session, string? staffId, CancellationToken cancellationToken = default) =>
+        StepAsync(session, session.Commit(RandomNumberGenerator.GetBytes(32)) with { StaffId = staffId }, cancellationToken);
 
     /// <summary>Persists a step proposed by <paramref name="session"/>, then applies it.</summary>
     public async Task StepAsync(DrawSession session, DrawStep step, CancellationToken cancellationToken = default)

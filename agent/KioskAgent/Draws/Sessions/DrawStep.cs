@@ -20,6 +20,12 @@ public sealed record DrawStep(string DrawId, int Sequence, DrawStepKind Kind, Da
 
     public DrawReplacement? Replacement { get; init; }
 
+    /// <summary>The staff member who made the step (journaled with it); null for steps made by the kiosk itself.</summary>
+    public string? StaffId { get; init; }
+
+    /// <summary>The prize claimed, in a <see cref="DrawStepKind.Claimed"/> step.</summary>
+    public DrawWinner? Claim { get; init; }
+
     public string ToJson()
     {
         var json = new JsonObject
@@ -54,6 +60,16 @@ public sealed record DrawStep(string DrawId, int Sequence, DrawStepKind Kind, Da
             json["replacement"] = new JsonObject { ["tier"] = (long)r.Tier, ["replaced"] = r.Replaced, ["by"] = r.By, ["reason"] = r.Reason };
         }
 
+        if (StaffId is not null)
+        {
+            json["staff"] = StaffId;
+        }
+
+        if (Claim is { } c)
+        {
+            json["claim"] = new JsonObject { ["tier"] = (long)c.Tier, ["id"] = c.Id };
+        }
+
         return Encoding.UTF8.GetString(CanonicalJson.Serialize(json));
     }
 
@@ -61,6 +77,7 @@ public sealed record DrawStep(string DrawId, int Sequence, DrawStepKind Kind, Da
     {
         var json = CanonicalJson.Parse(Encoding.UTF8.GetBytes(text));
         var r = json["replacement"];
+        var c = json["claim"];
         return new DrawStep(
             json["draw_id"]!.GetValue<string>(),
             (int)json["seq"]!.GetValue<long>(),
@@ -72,6 +89,8 @@ public sealed record DrawStep(string DrawId, int Sequence, DrawStepKind Kind, Da
             Seed = json["seed"] is { } seed ? Convert.FromHexString(seed.GetValue<string>()) : null,
             Contribution = json["contribution"]?.GetValue<string>(),
             Replacement = r is null ? null : new DrawReplacement((int)r["tier"]!.GetValue<long>(), r["replaced"]!.GetValue<string>(), r["by"]!.GetValue<string>(), r["reason"]!.GetValue<string>()),
+            StaffId = json["staff"]?.GetValue<string>(),
+            Claim = c is null ? null : new DrawWinner((int)c["tier"]!.GetValue<long>(), c["id"]!.GetValue<string>()),
         };
     }
 }

@@ -10,4 +10,7 @@ public enum DrawStepKind
     Replaced,
     Revealed,
     Locked,
+
+    /// <summary>A winner came for the prize; a claimed prize is not replaced. Appended last: stored steps name kinds by text.</summary>
+    Claimed,
 }

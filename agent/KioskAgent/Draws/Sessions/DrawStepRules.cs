@@ -29,6 +29,7 @@ internal static class DrawStepRules
             DrawStepKind.ContributionAdded => Encoding.UTF8.GetByteCount(step.Contribution ?? "") <= DrawSession.MaxContributionBytes ? null : $"the contribution has more than {DrawSession.MaxContributionBytes} bytes",
             DrawStepKind.Drawn => state is DrawState.Committed or DrawState.ContributionAdded ? null : $"cannot draw when {state}",
             DrawStepKind.Replaced => Replacement(session, step.Replacement),
+            DrawStepKind.Claimed => Claim(session, step.Claim),
             DrawStepKind.Revealed => state == DrawState.Drawn ? null : $"cannot reveal when {state}",
             DrawStepKind.Locked => state == DrawState.Revealed ? null : $"only a revealed draw can be locked, not when {state}",
             _ => "unknown step",
@@ -47,6 +48,11 @@ internal static class DrawStepRules
             return $"{r.Replaced} does not hold a prize of tier {r.Tier}";
         }
 
+        if (session.Claimed.Contains(new DrawWinner(r.Tier, r.Replaced)))
+        {
+            return $"{r.Replaced} came for the prize of tier {r.Tier}: a claimed prize is not replaced";
+        }
+
         if (!DrawReplacement.IsKnownReason(r.Reason))
         {
             return $"a replacement's reason is '{DrawReplacement.Absent}' or '{DrawReplacement.Disqualified}', not '{r.Reason}'";
@@ -54,5 +60,20 @@ internal static class DrawStepRules
 
         var next = DrawComputation.NextAlternate(record.Order, record.Winners, record.Replacements);
         return next is null ? "no alternate is left" : r.By == next ? null : $"the next alternate is {next}, not {r.By}";
+    }
+
+    private static string? Claim(DrawSession session, DrawWinner? claim)
+    {
+        if (session.State is not (DrawState.Drawn or DrawState.Revealed) || claim is null)
+        {
+            return $"a prize can be claimed only after the draw and before it is locked, not when {session.State}";
+        }
+
+        if (!session.CurrentWinners.Contains(claim))
+        {
+            return $"{claim.Id} does not hold a prize of tier {claim.Tier}";
+        }
+
+        return session.Claimed.Contains(claim) ? $"{claim.Id} already claimed the prize of tier {claim.Tier}" : null;
     }
 }

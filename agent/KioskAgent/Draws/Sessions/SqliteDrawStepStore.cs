@@ -6,6 +6,8 @@ namespace KioskAgent.Draws.Sessions;
 /// Draw steps in their own SQLite file (WAL, synchronous=FULL, like the journal): a step is on disk
 /// before <see cref="AppendAsync"/> returns, so a kill -9 or power cut resumes the same draw. Not the
 /// journal: its rows go to central, and the Committed step's seed must stay secret until the reveal.
+/// With a <see cref="DrawSeedSeal"/> (as the agent runs) the seed is kept sealed in its own column,
+/// never in the step's JSON.
 /// </summary>
 public sealed class SqliteDrawStepStore : IDrawStepStore, IDisposable
 {
@@ -13,9 +15,11 @@ public sealed class SqliteDrawStepStore : IDrawStepStore, IDisposable
 
     private readonly SqliteConnection _connection;
     private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly DrawSeedSeal? _seal;
 
-    public SqliteDrawStepStore(string path)
+    public SqliteDrawStepStore(string path, DrawSeedSeal? seal = null)
     {
+        _seal = seal;
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
         _connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
         _connection.Open();
@@ -30,6 +34,11 @@ public sealed class SqliteDrawStepStore : IDrawStepStore, IDisposable
                 PRIMARY KEY (draw_id, seq)
             );
             """);
+        if (!HasColumn("sealed_seed"))
+        {
+            // Files from before seeds were sealed: their plain seeds stay readable from the body.
+            Execute("ALTER TABLE draw_steps ADD COLUMN sealed_seed BLOB;");
+        }
     }
 
     public async Task AppendAsync(DrawStep step, CancellationToken cancellationToken = default)
@@ -38,11 +47,13 @@ public sealed class SqliteDrawStepStore : IDrawStepStore, IDisposable
         try
         {
             using var command = _connection.CreateCommand();
-            command.CommandText = "INSERT INTO draw_steps (draw_id, seq, kind, body) VALUES ($id, $seq, $kind, $body)";
+            var sealedSeed = _seal is not null && step.Seed is { } seed ? _seal.Seal(step.DrawId, seed) : null;
+            command.CommandText = "INSERT INTO draw_steps (draw_id, seq, kind, body, sealed_seed) VALUES ($id, $seq, $kind, $body, $sealed)";
             command.Parameters.AddWithValue("$id", step.DrawId);
             command.Parameters.AddWithValue("$seq", step.Sequence);
             command.Parameters.AddWithValue("$kind", step.Kind.ToString());
-            command.Parameters.AddWithValue("$body", step.ToJson());
+            command.Parameters.AddWithValue("$body", (sealedSeed is null ? step : step with { Seed = null }).ToJson());
+            command.Parameters.AddWithValue("$sealed", (object?)sealedSeed ?? DBNull.Value);
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
         catch (SqliteException ex) when (ex.SqliteErrorCode == 19)
@@ -63,12 +74,13 @@ public sealed class SqliteDrawStepStore : IDrawStepStore, IDisposable
         try
         {
             using var command = _connection.CreateCommand();
-            command.CommandText = "SELECT body FROM draw_steps WHERE draw_id = $id ORDER BY seq";
+            command.CommandText = "SELECT body, sealed_seed FROM draw_steps WHERE draw_id = $id ORDER BY seq";
             command.Parameters.AddWithValue("$id", drawId);
             using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
-                steps.Add(DrawStep.FromJson(reader.GetString(0)));
+                var step = DrawStep.FromJson(reader.GetString(0));
+                steps.Add(reader.IsDBNull(1) ? step : step with { Seed = Open(step.DrawId, (byte[])reader.GetValue(1)) });
             }
         }
         finally
@@ -105,6 +117,17 @@ public sealed class SqliteDrawStepStore : IDrawStepStore, IDisposable
     {
         _connection.Dispose();
         _gate.Dispose();
+    }
+
+    private byte[] Open(string drawId, byte[] sealedSeed) =>
+        (_seal ?? throw new InvalidOperationException($"draw {drawId}: its seed is sealed and this store has no key to open it")).Open(drawId, sealedSeed);
+
+    private bool HasColumn(string name)
+    {
+        using var command = _connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM pragma_table_info('draw_steps') WHERE name = $name";
+        command.Parameters.AddWithValue("$name", name);
+        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) > 0;
     }
 
     private void Execute(string sql)

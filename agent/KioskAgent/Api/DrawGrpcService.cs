@@ -1,0 +1,124 @@
+using Google.Protobuf;
+using Grpc.Core;
+using KioskAgent.Contracts.V1;
+using KioskAgent.Draws;
+using KioskAgent.Draws.Running;
+
+namespace KioskAgent.Api;
+
+/// <summary>
+/// Staff run prize draws (draws.proto); the stage follows on WatchScreen. Loopback only, like the
+/// rest of the UI API. A refusal is its status with a message that says what to do; nothing is
+/// changed by a refused call.
+/// </summary>
+public sealed class DrawGrpcService(DrawRuntime draws) : DrawService.DrawServiceBase
+{
+    private const int MaxTitleLength = 64;
+    private const int MaxTiers = 20;
+    private const int MaxPrizesPerTier = 10_000;
+
+    public override Task<DrawReply> CreateDraw(CreateDrawRequest request, ServerCallContext context) =>
+        Reply(() => draws.CreateAsync(Spec(request), context.CancellationToken));
+
+    public override Task<DrawReply> FreezePool(Contracts.V1.DrawRequest request, ServerCallContext context) =>
+        Reply(() => draws.FreezeAsync(request.DrawId, context.CancellationToken));
+
+    public override Task<DrawReply> Commit(Contracts.V1.DrawRequest request, ServerCallContext context) =>
+        Reply(() => draws.CommitAsync(request.DrawId, context.CancellationToken));
+
+    public override Task<DrawReply> AddContribution(AddContributionRequest request, ServerCallContext context) =>
+        Reply(() => draws.ContributeAsync(request.DrawId, request.Contribution, context.CancellationToken));
+
+    public override Task<DrawReply> Draw(Contracts.V1.DrawRequest request, ServerCallContext context) =>
+        Reply(() => draws.DrawAsync(request.DrawId, context.CancellationToken));
+
+    public override Task<DrawReply> MarkClaimed(WinnerRequest request, ServerCallContext context) =>
+        Reply(() => draws.ClaimAsync(request.DrawId, (int)request.Tier, request.EntrantId, context.CancellationToken));
+
+    public override Task<DrawReply> ReplaceWinner(ReplaceWinnerRequest request, ServerCallContext context) =>
+        Reply(() => draws.ReplaceAsync(request.DrawId, (int)request.Tier, request.EntrantId, request.Reason, context.CancellationToken));
+
+    public override Task<DrawReply> Lock(Contracts.V1.DrawRequest request, ServerCallContext context) =>
+        Reply(() => draws.LockAsync(request.DrawId, context.CancellationToken));
+
+    public override Task<DrawReply> GetDraw(Contracts.V1.DrawRequest request, ServerCallContext context) =>
+        Reply(() => draws.GetAsync(request.DrawId, context.CancellationToken));
+
+    public override Task<DrawReply> ShowDraw(Contracts.V1.DrawRequest request, ServerCallContext context) =>
+        Reply(() => draws.ShowAsync(request.DrawId, context.CancellationToken));
+
+    public override Task<DrawReply> LeaveStage(Contracts.V1.DrawRequest request, ServerCallContext context) =>
+        Reply(() => draws.LeaveStageAsync(request.DrawId, context.CancellationToken));
+
+    public override async Task<PrintRecordReply> PrintRecord(Contracts.V1.DrawRequest request, ServerCallContext context)
+    {
+        var (job, reason) = await Refused(() => draws.PrintRecordAsync(request.DrawId, context.CancellationToken)).ConfigureAwait(false);
+        return new PrintRecordReply { JobId = reason is null ? job : "", Reason = reason ?? "" };
+    }
+
+    public override async Task<ExportRecordReply> ExportRecord(Contracts.V1.DrawRequest request, ServerCallContext context) =>
+        new() { RecordJson = ByteString.CopyFrom(await Refused(() => draws.ExportAsync(request.DrawId, context.CancellationToken)).ConfigureAwait(false)) };
+
+    private static DrawSpec Spec(CreateDrawRequest r)
+    {
+        if (r.Title.Length is 0 or > MaxTitleLength)
+        {
+            throw Invalid($"title is required, at most {MaxTitleLength} characters");
+        }
+
+        if (r.Tiers.Count > MaxTiers || r.Tiers.Any(t => t.Count > MaxPrizesPerTier || t.Name.Length is 0 or > 32))
+        {
+            throw Invalid($"at most {MaxTiers} tiers, each with a name of 1-32 characters and at most {MaxPrizesPerTier} prizes");
+        }
+
+        var mode = r.PoolMode switch
+        {
+            Contracts.V1.DrawPoolMode.CheckIns => Draws.Running.DrawPoolMode.CheckIns,
+            Contracts.V1.DrawPoolMode.TapToJoin => Draws.Running.DrawPoolMode.TapToJoin,
+            _ => throw Invalid("pool_mode must be CHECK_INS or TAP_TO_JOIN"),
+        };
+        if (mode == Draws.Running.DrawPoolMode.CheckIns && r.ActivityId.Length == 0)
+        {
+            throw Invalid("a draw among check-ins needs activity_id");
+        }
+
+        try
+        {
+            var rules = r.Type switch
+            {
+                "winners" => DrawRules.Winners(r.Tiers.Select(t => new DrawTier(t.Name, (int)t.Count, (int)t.Level)), r.HighestFirst, (int)Math.Max(1, r.MaxWinsPerEntrant)),
+                "order" => DrawRules.RankAll(),
+                _ => throw Invalid("type must be \"winners\" or \"order\""),
+            };
+            return new DrawSpec(r.DrawId, r.Title, r.ActivityId, mode, rules);
+        }
+        catch (ArgumentException ex)
+        {
+            throw Invalid(ex.Message);
+        }
+    }
+
+    private static async Task<DrawReply> Reply(Func<Task<DrawStageView>> action) =>
+        new() { Draw = await Refused(action).ConfigureAwait(false) };
+
+    private static async Task<T> Refused<T>(Func<Task<T>> action)
+    {
+        try
+        {
+            return await action().ConfigureAwait(false);
+        }
+        catch (DrawRefusedException ex)
+        {
+            var code = ex.Refusal switch
+            {
+                DrawRefusal.InvalidArgument => StatusCode.InvalidArgument,
+                DrawRefusal.NotFound => StatusCode.NotFound,
+                DrawRefusal.PermissionDenied => StatusCode.PermissionDenied,
+                _ => StatusCode.FailedPrecondition,
+            };
+            throw new RpcException(new Status(code, ex.Message));
+        }
+    }
+
+    private static RpcException Invalid(string message) => new(new Status(StatusCode.InvalidArgument, message));
+}

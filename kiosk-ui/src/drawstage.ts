@@ -1,0 +1,195 @@
+// The prize-draw stage (抽奖): large, for a room. Before the draw it shows the commitment as text
+// and QR; the draw's animation only runs through codes and always lands on the result the agent
+// computed, stored and journaled before it sent this frame. Staff controls sit in one row below.
+import "./drawstage.css";
+import { actionButton } from "./gifts";
+import { h } from "./dom";
+import type { DrawStageEntrant, DrawStageView } from "./gen/kiosk/v1/draws_pb";
+import { msg, type Msg } from "./i18n/messages";
+import type { Voice } from "./i18n/voice";
+
+export interface DrawStageModel {
+  kind: "draw-stage";
+  view: DrawStageView;
+}
+
+/** What the stage's buttons ask the agent (DrawService); the stage itself follows on WatchScreen. */
+export interface DrawActions {
+  freeze(drawId: string): Promise<void>;
+  commit(drawId: string): Promise<void>;
+  draw(drawId: string): Promise<void>;
+  claimed(drawId: string, tier: number, entrantId: string): Promise<void>;
+  absent(drawId: string, tier: number, entrantId: string): Promise<void>;
+  print(drawId: string): Promise<void>;
+  lock(drawId: string): Promise<void>;
+}
+
+const REFUSALS = new Set(["joining_closed", "not_a_member", "card_refused", "earlier_winner"]);
+
+/** The last result animated, so a redraw (language switch, resize) does not spin again. */
+let animated = "";
+
+export function drawStageScreen(v: Voice, m: DrawStageModel, actions?: DrawActions): HTMLElement {
+  const d = m.view;
+  const state = d.state;
+  const body =
+    state === "drawn" || state === "locked"
+      ? results(v, d, actions)
+      : h("div", { class: "draw-pre" }, commitmentPart(v, d), joinPart(v, d));
+  const screen = h(
+    "section",
+    { class: "screen screen-draw", "data-testid": "screen-draw", "data-state": state },
+    h(
+      "div",
+      { class: "draw-head" },
+      h("h1", { class: "draw-title", "data-testid": "draw-title", "data-fit": "1.4", translate: "no" }, d.title),
+      v.say(msg(`draw.state.${state}` as Msg["key"]) as Msg, "draw-state"),
+      v.say(msg("draw.entrants", { count: d.poolCount }), "draw-count", { "data-testid": "draw-count" }),
+    ),
+    body,
+    actions ? controls(v, d, actions) : null,
+  );
+  const key = `${d.drawId}:${d.resultSerial}`;
+  if (d.resultSerial > 0 && key !== animated) {
+    animated = key;
+    requestAnimationFrame(() => spin(screen));
+  }
+  return screen;
+}
+
+/** The commitment, as text and QR, from the moment it is published until the result replaces it. */
+function commitmentPart(v: Voice, d: DrawStageView): HTMLElement | null {
+  if (!d.commitmentSha256) return null;
+  return h(
+    "div",
+    { class: "draw-commitment", "data-testid": "draw-commitment" },
+    qr(d.commitmentQrRows),
+    h(
+      "div",
+      { class: "draw-hash" },
+      v.label(msg("draw.commitment")),
+      h("code", { class: "hash", "data-testid": "draw-commitment-hash", translate: "no" }, spaced(d.commitmentSha256)),
+      v.say(msg("draw.verifyHint"), "draw-hint"),
+    ),
+  );
+}
+
+/** While joining: the code of the member who just tapped (for them to note), or why they could not join. */
+function joinPart(v: Voice, d: DrawStageView): HTMLElement | null {
+  if (d.joinRefusal) {
+    const key = REFUSALS.has(d.joinRefusal) ? `draw.refused.${d.joinRefusal}` : "draw.refused.other";
+    return h("div", { class: "draw-join refused", "data-testid": "draw-join-refused", role: "alert" }, v.say(msg(key as Msg["key"]) as Msg));
+  }
+  if (d.joinedCode) {
+    return h(
+      "div",
+      { class: "draw-join", "data-testid": "draw-joined", role: "status" },
+      h("div", { class: "joined-name", translate: "no" }, d.joinedMaskedName),
+      v.say(msg("draw.joined", { code: d.joinedCode }), "joined-code"),
+    );
+  }
+  return null;
+}
+
+function results(v: Voice, d: DrawStageView, actions?: DrawActions): HTMLElement {
+  const list = h("div", { class: "draw-results", "data-testid": "draw-results", "data-scrolls": "" });
+  if (d.type === "order") {
+    list.append(...d.order.map((e) => entrantRow(v, e, msg("draw.rank", { rank: e.rank }))));
+    return list;
+  }
+  d.tiers.forEach((tier, t) => {
+    list.append(
+      h(
+        "section",
+        { class: "draw-tier", "data-testid": `draw-tier-${t}` },
+        h("h2", { class: "tier-name", translate: "no" }, tier.name),
+        h(
+          "ul",
+          { class: "winners" },
+          ...tier.winners.map((w) => winnerRow(v, d, t, w, actions)),
+        ),
+      ),
+    );
+  });
+  return list;
+}
+
+function winnerRow(v: Voice, d: DrawStageView, tier: number, w: DrawStageEntrant, actions?: DrawActions): HTMLElement {
+  const open = w.status === "won" && d.state === "drawn" && actions;
+  return h(
+    "li",
+    { class: `winner status-${w.status}`, "data-testid": `winner-${w.id}`, "data-status": w.status },
+    h("span", { class: "winner-code", "data-final": w.id, translate: "no" }, w.id),
+    h("span", { class: "winner-name", translate: "no" }, w.maskedName),
+    w.status === "won" ? null : v.say(msg(`draw.status.${w.status}` as Msg["key"]) as Msg, "winner-status"),
+    open ? actionButton(v, msg("draw.action.claimed"), `claim-${w.id}`, "small", () => actions.claimed(d.drawId, tier, w.id)) : null,
+    open ? actionButton(v, msg("draw.action.absent"), `absent-${w.id}`, "small secondary", () => actions.absent(d.drawId, tier, w.id)) : null,
+  );
+}
+
+function entrantRow(v: Voice, e: DrawStageEntrant, rank: Msg): HTMLElement {
+  return h(
+    "li",
+    { class: "winner", "data-testid": `rank-${e.rank}` },
+    v.say(rank, "winner-rank"),
+    h("span", { class: "winner-code", "data-final": e.id, translate: "no" }, e.id),
+    h("span", { class: "winner-name", translate: "no" }, e.maskedName),
+  );
+}
+
+function controls(v: Voice, d: DrawStageView, a: DrawActions): HTMLElement {
+  const id = d.drawId;
+  const buttons: HTMLElement[] = [];
+  if (d.state === "joining") buttons.push(actionButton(v, msg("draw.action.freeze"), "draw-freeze", "secondary", () => a.freeze(id)));
+  if (d.state === "frozen") buttons.push(actionButton(v, msg("draw.action.commit"), "draw-commit", "primary", () => a.commit(id)));
+  if (d.state === "committed" || d.state === "contributed") buttons.push(actionButton(v, msg("draw.action.draw"), "draw-draw", "primary", () => a.draw(id)));
+  if (d.state === "drawn" || d.state === "locked") buttons.push(actionButton(v, msg("draw.action.print"), "draw-print", "secondary", () => a.print(id)));
+  if (d.state === "drawn") buttons.push(actionButton(v, msg("draw.action.lock"), "draw-lock", "secondary", () => a.lock(id)));
+  return h("div", { class: "draw-controls" }, ...buttons);
+}
+
+/** The commitment QR from the agent's module rows, drawn on a canvas scaled without smoothing. */
+function qr(rows: string[]): HTMLElement | null {
+  if (rows.length === 0) return null;
+  const n = rows.length;
+  const canvas = h("canvas", { class: "draw-qr", "data-testid": "draw-qr", width: String(n), height: String(n), role: "img", "aria-label": "QR" });
+  const g = canvas.getContext("2d");
+  if (g) {
+    g.fillStyle = "#fff";
+    g.fillRect(0, 0, n, n);
+    g.fillStyle = "#000";
+    rows.forEach((row, y) => [...row].forEach((c, x) => c === "1" && g.fillRect(x, y, 1, 1)));
+  }
+  return canvas;
+}
+
+/** A hash in groups of eight, so a person can compare it with their slip. */
+function spaced(hash: string): string {
+  return hash.match(/.{1,8}/g)?.join(" ") ?? hash;
+}
+
+const REEL = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
+
+/**
+ * The reveal: each winner's code runs through letters and stops on its real value (data-final),
+ * one after the other. The value was on the page before the animation began; the animation only
+ * hides it for a moment. With reduced motion nothing spins.
+ */
+function spin(screen: HTMLElement): void {
+  if (window.matchMedia?.("(prefers-reduced-motion: reduce)").matches) return;
+  const codes = [...screen.querySelectorAll<HTMLElement>(".winner-code[data-final]")];
+  codes.forEach((el, i) => {
+    const final = el.dataset.final ?? "";
+    const stopAt = Date.now() + 700 + i * 350;
+    el.classList.add("spinning");
+    const timer = setInterval(() => {
+      if (!el.isConnected || Date.now() >= stopAt) {
+        clearInterval(timer);
+        el.textContent = final;
+        el.classList.remove("spinning");
+        return;
+      }
+      el.textContent = [...final].map(() => REEL[Math.floor(Math.random() * REEL.length)]).join("");
+    }, 60);
+  });
+}
