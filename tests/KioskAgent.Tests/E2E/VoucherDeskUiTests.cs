@@ -32,6 +32,7 @@ public sealed class VoucherDeskUiTests : IAsyncLifetime
             Extra = new Dictionary<string, string>
             {
                 ["Demo__ReferenceCentral"] = "true",
+                ["Kiosk__Language"] = "bilingual",
                 ["Staff__TestSession__StaffId"] = "s-001",
                 ["Staff__TestSession__DisplayName"] = "Wang Fang",
                 ["Redemption__ClearAfterSeconds"] = "60",
@@ -52,7 +53,7 @@ public sealed class VoucherDeskUiTests : IAsyncLifetime
         var code = await RedeemAsync();
         var page = await _chromium.NewKioskPageAsync();
         await page.GotoAsync(_agent.UiUrl);
-        await Assertions.Expect(page.GetByTestId("screen-idle")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("screen-redeem-done")).ToBeVisibleAsync();
         var desk = new KioskAgent.Contracts.V1.Vouchers.VouchersClient(_agent.Channel);
         await desk.OpenVoucherDeskAsync(new OpenVoucherDeskRequest());
         await Assertions.Expect(page.GetByTestId("voucher-keypad")).ToBeVisibleAsync();
