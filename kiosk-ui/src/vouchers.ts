@@ -139,15 +139,19 @@ export function voucherDeskScreen(v: Voice, m: VoucherDeskModel, actions?: Vouch
       "div",
       { class: "desk-head" },
       v.label(msg("voucher.title"), "title"),
-      m.staff ? h("div", { class: "desk-staff", "data-testid": "voucher-staff" }, v.say(msg("voucher.staff", { name: m.staff }))) : null,
+      h(
+        "div",
+        { class: "desk-staff" },
+        m.staff ? v.say(msg("voucher.staff", { name: m.staff }), "", { "data-testid": "voucher-staff" }) : null,
+        m.voucher ? v.say(msg(m.voucher.checkedWithCentral ? "voucher.checkedCentral" : "voucher.checkedHere"), "desk-source", { "data-testid": "voucher-source" }) : null,
+      ),
     ),
-    m.notice ? h("div", { class: "desk-notice", "data-testid": "voucher-notice", "data-reason": m.noticeCode || undefined, role: "alert" }, v.say(m.notice)) : null,
-    m.voucher ? voucherCard(v, m.voucher, actions) : keypad(v, actions),
+    m.voucher ? voucherCard(v, m.voucher, actions) : keypad(v, m, actions),
   );
   return screen;
 }
 
-function keypad(v: Voice, actions?: VoucherActions): HTMLElement {
+function keypad(v: Voice, m: VoucherDeskModel, actions?: VoucherActions): HTMLElement {
   const display = h("div", { class: "code-display", "data-testid": "voucher-code-entry", translate: "no", "aria-live": "polite" });
   const show = () => {
     display.replaceChildren(...shownCode(entry.text));
@@ -167,11 +171,11 @@ function keypad(v: Voice, actions?: VoucherActions): HTMLElement {
     key("⌫", "voucher-key-delete", () => {
       entry.text = entry.text.replace(/-?.$/, "");
       show();
-    }, v.say(msg("voucher.delete"), "key-word")),
-    key("", "voucher-key-clear", () => {
+    }, "删除 Delete"),
+    key("✕", "voucher-key-clear", () => {
       entry.text = "";
       show();
-    }, v.say(msg("voucher.clear"), "key-word")),
+    }, "清空 Clear"),
   );
   show();
   const lookup = actions
@@ -185,14 +189,27 @@ function keypad(v: Voice, actions?: VoucherActions): HTMLElement {
   return h(
     "div",
     { class: "desk-entry" },
-    h("div", { class: "entry-row" }, v.label(msg("voucher.enter"), "entry-label"), display, lookup),
+    h(
+      "div",
+      { class: "entry-row" },
+      h(
+        "div",
+        { class: "entry-code" },
+        display,
+        m.notice
+          ? h("div", { class: "entry-label desk-notice", "data-testid": "voucher-notice", "data-reason": m.noticeCode || undefined, role: "alert" }, v.say(m.notice))
+          : v.say(msg("voucher.enter"), "entry-label"),
+      ),
+      lookup,
+      actions ? actionButton(v, msg("voucher.close"), "voucher-close", "secondary", () => actions.close()) : null,
+    ),
     keys,
-    h("div", { class: "actions" }, actions ? actionButton(v, msg("voucher.close"), "voucher-close", "secondary", () => actions.close()) : null),
   );
 }
 
-function key(text: string, testId: string, press: () => void, word?: HTMLElement): HTMLButtonElement {
-  const button = h("button", { type: "button", class: word ? "key key-word-key" : "key", "data-testid": testId, translate: "no" }, word ?? text);
+/** A keypad key; the two editing keys show a symbol and are named for screen readers in both languages. */
+function key(text: string, testId: string, press: () => void, name?: string): HTMLButtonElement {
+  const button = h("button", { type: "button", class: name ? "key key-edit" : "key", "data-testid": testId, translate: "no", "aria-label": name }, text);
   button.addEventListener("click", press);
   return button;
 }
@@ -255,7 +272,6 @@ function voucherCard(v: Voice, c: VoucherCardModel, actions?: VoucherActions): H
       v.say(c.status, "status-text", { "data-fit-height": "1.2" }),
     ),
     facts,
-    h("div", { class: "voucher-source", "data-testid": "voucher-source" }, v.say(msg(c.checkedWithCentral ? "voucher.checkedCentral" : "voucher.checkedHere"))),
     actionRow,
   );
 }

@@ -123,6 +123,7 @@ public sealed class VoucherDeskUiTests : IAsyncLifetime
                 {
                     await LayoutCheck.ResizeAsync(page, viewport);
                     problems.AddRange((await LayoutCheck.ProblemsAsync(page)).Select(p => $"{name} {language} @ {viewport}: {p}"));
+                    await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(TestPaths.Artifacts("layout"), $"voucher-desk-{name}-{language}-{viewport}.png") });
                 }
             }
 
@@ -172,8 +173,8 @@ public sealed class VoucherDeskUiTests : IAsyncLifetime
         {
             await LayoutCheck.ResizeAsync(page, viewport);
             await page.WaitForFunctionAsync("() => document.getAnimations().every(a => a.animationName !== 'enter' || a.playState === 'finished')");
-            Assert.Empty(await LayoutCheck.ProblemsAsync(page));
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(TestPaths.Artifacts("e2e"), $"{name}-{viewport}.png") });
+            Assert.Empty(await LayoutCheck.ProblemsAsync(page));
         }
     }
 }
