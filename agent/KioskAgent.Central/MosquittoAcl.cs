@@ -11,10 +11,10 @@ namespace KioskAgent.Central;
 public static class MosquittoAcl
 {
     /// <summary>Central → kiosk, below the kiosk's base topic: the kiosk reads them, only central writes them.</summary>
-    public static IReadOnlyList<string> KioskReads { get; } = ["ack", "cmd", "config/desired", "members/snapshot", "members/delta", "members/answer"];
+    public static IReadOnlyList<string> KioskReads { get; } = ["ack", "cmd", "config/desired", "members/snapshot", "members/delta", "members/answer", "vouchers/answer"];
 
     /// <summary>Kiosk → central, below the kiosk's base topic: the kiosk writes them, never reads them.</summary>
-    public static IReadOnlyList<string> KioskWrites { get; } = ["state", "health", "tx", "config/reported", "members/resync", "members/query", "reply/#", "draws/#"];
+    public static IReadOnlyList<string> KioskWrites { get; } = ["state", "health", "tx", "config/reported", "members/resync", "members/query", "vouchers/query", "reply/#", "draws/#"];
 
     public static string ForKiosk(string username, string siteId, string kioskId, CentralTopics? topics = null)
     {

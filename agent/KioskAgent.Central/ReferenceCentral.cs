@@ -1,6 +1,7 @@
 using Google.Protobuf;
 using KioskAgent.Central.Presence;
 using KioskAgent.Central.Transactions;
+using KioskAgent.Central.Vouchers;
 using MQTTnet;
 using MQTTnet.Formatter;
 using MQTTnet.Protocol;
@@ -48,7 +49,8 @@ public sealed class ReferenceCentral : ICentralPublisher, IAsyncDisposable
         var store = options.Store ?? new TransactionStore();
         Transactions = new TransactionLedger(store, options.Judge, options.AckBatchSize, options.AckDelay, options.Time, options.Log);
         Presence = new PresenceTracker(options.Time, options.Log);
-        _parts = [Transactions, Presence, .. options.Parts];
+        Vouchers = new CentralVouchers(store, options.Time);
+        _parts = [Transactions, Presence, Vouchers, .. options.Parts];
         foreach (var part in _parts)
         {
             part.Attach(this);
@@ -63,6 +65,9 @@ public sealed class ReferenceCentral : ICentralPublisher, IAsyncDisposable
     public TransactionLedger Transactions { get; }
 
     public PresenceTracker Presence { get; }
+
+    /// <summary>Vouchers from every kiosk's redemptions and uses; answers voucher queries.</summary>
+    public CentralVouchers Vouchers { get; }
 
     public IReadOnlyList<ICentralPart> Parts => _parts;
 

@@ -9,6 +9,8 @@ import { GiftRedemption, KioskUi } from "./gen/kiosk/v1/kiosk_ui_pb";
 import { RedemptionClient } from "./redemption";
 import "./style.css";
 import { DomView } from "./view";
+import { Vouchers } from "./gen/kiosk/v1/vouchers_pb";
+import { listenForTypedVouchers, VoucherClient } from "./vouchers";
 
 // A kiosk never shows a browser error: swallow anything that escapes.
 window.addEventListener("unhandledrejection", (e) => e.preventDefault());
@@ -22,11 +24,14 @@ const clients = {
   ui: createClient(KioskUi, transport),
   simulator: createClient(DeviceSimulator, transport),
 };
+const vouchers = new VoucherClient(createClient(Vouchers, transport));
+listenForTypedVouchers(vouchers);
 const view = new DomView(
   document.getElementById("app")!,
   (card) => controller.tapCard(card),
   new RedemptionClient(createClient(GiftRedemption, transport), createClient(KioskUi, transport)),
   new DrawClient(createClient(DrawService, transport)),
+  vouchers,
 );
 const controller: KioskController = new KioskController(clients, view);
 void controller.start();

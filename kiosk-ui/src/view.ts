@@ -13,6 +13,7 @@ import { TAP_CARD } from "./icons";
 import { idleScreen, memberScreen, refusalScreen } from "./screens";
 import { type Countdown, remainingFraction } from "./timing";
 import type { LinkModel, ViewModel } from "./viewmodel";
+import { type VoucherActions, voucherDeskScreen } from "./vouchers";
 
 /** The language switch's cycle, starting from the configured mode, and what each step is called (in its own language). */
 const SWITCH_NAMES: Record<LanguageMode, string> = { "zh-CN": "中文", en: "English", bilingual: "中文 + English" };
@@ -45,6 +46,7 @@ export class DomView implements KioskView {
     private readonly onTap: (card: DemoCard) => Promise<void>,
     private readonly redemption?: RedemptionActions,
     private readonly draws?: DrawActions,
+    private readonly vouchers?: VoucherActions,
   ) {
     this.clockTime = h("div", { class: "clock-time", "data-testid": "clock" });
     this.clockDate = h("div", { class: "clock-date" });
@@ -201,6 +203,8 @@ export class DomView implements KioskView {
         break;
       case "draw-stage":
         screen = drawStageScreen(v, model, this.draws);
+      case "voucher-desk":
+        screen = voucherDeskScreen(v, model, this.vouchers);
         break;
     }
     this.root.dataset.view = model.kind;

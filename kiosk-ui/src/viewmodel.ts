@@ -15,6 +15,7 @@ import {
   redeemConfirmModel,
   redeemDoneModel,
 } from "./giftsmodel";
+import { type VoucherDeskModel, voucherDeskModel } from "./vouchers";
 
 /** Shown for a field the agent left empty, so a layout never collapses. */
 export const PLACEHOLDER = "—";
@@ -82,7 +83,7 @@ export interface RefusalModel {
   card: string;
 }
 
-export type ViewModel = IdleModel | MemberModel | RefusalModel | GiftViewModel | DrawStageModel;
+export type ViewModel = IdleModel | MemberModel | RefusalModel | GiftViewModel | DrawStageModel | VoucherDeskModel;
 
 export const IDLE: IdleModel = { kind: "idle", greeting: "", dimAfterSeconds: 0, qrAccepted: false };
 
@@ -128,6 +129,8 @@ export function toViewModel(screen: Screen): ViewModel {
       return redeemConfirmModel(view.value);
     case "redemptionDone":
       return redeemDoneModel(view.value);
+    case "voucherDesk":
+      return voucherDeskModel(view.value);
     default:
       return IDLE;
   }

@@ -96,6 +96,7 @@ public sealed class TransactionLedger(TransactionStore store, TransactionJudge? 
         Transaction.BodyOneofCase.CardTap => "card_tap",
         Transaction.BodyOneofCase.Redemption => "redemption",
         Transaction.BodyOneofCase.ProvisioningAudit => "provisioning_audit",
+        Transaction.BodyOneofCase.VoucherUse => "voucher_use",
         var other => other.ToString(),
     };
 

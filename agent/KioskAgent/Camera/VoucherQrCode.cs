@@ -1,8 +1,9 @@
 namespace KioskAgent.Camera;
 
 /// <summary>
-/// A voucher QR (<c>KV1:&lt;token&gt;</c>, the same shape as the member code: 16-128 base64url
-/// characters issued by central). Vouchers are redeemed by staff, never by the member alone.
+/// A voucher QR (<c>KV1:&lt;token&gt;</c>: 16-128 base64url characters, or ':'-separated fields as
+/// on the kiosk's own printed vouchers, <c>KV1:&lt;voucher code&gt;:&lt;transaction id&gt;</c>).
+/// Vouchers are redeemed by staff, never by the member alone.
 /// </summary>
 public static class VoucherQrCode
 {
@@ -27,7 +28,7 @@ public static class VoucherQrCode
 
         foreach (var c in token)
         {
-            if (!char.IsAsciiLetterOrDigit(c) && c is not ('-' or '_'))
+            if (!char.IsAsciiLetterOrDigit(c) && c is not ('-' or '_' or ':'))
             {
                 return "bad_characters";
             }

@@ -27,6 +27,9 @@ public sealed class KioskTopics(string root, string siteId, string kioskId)
     /// <summary>Live member queries (MQTT 5 request/response).</summary>
     public string MembersQuery => $"{Base}/members/query";
 
+    /// <summary>"Is this voucher usable?" (MQTT 5 request/response), for vouchers other kiosks printed.</summary>
+    public string VouchersQuery => $"{Base}/vouchers/query";
+
     /// <summary>Command answers go only to response topics below this prefix.</summary>
     public string ReplyPrefix => $"{Base}/reply/";
 
@@ -47,4 +50,7 @@ public sealed class KioskTopics(string root, string siteId, string kioskId)
 
     /// <summary>Where central answers this kiosk's member queries.</summary>
     public string MembersAnswer => $"{Base}/members/answer";
+
+    /// <summary>Where central answers this kiosk's voucher queries.</summary>
+    public string VouchersAnswer => $"{Base}/vouchers/answer";
 }

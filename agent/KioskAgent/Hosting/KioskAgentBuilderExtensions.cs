@@ -19,6 +19,7 @@ using KioskAgent.Screen;
 using KioskAgent.Statements;
 using KioskAgent.Staff;
 using KioskAgent.Taps;
+using KioskAgent.Vouchers;
 using KioskAgent.Watchdog;
 
 namespace KioskAgent.Hosting;
@@ -58,10 +59,12 @@ public static class KioskAgentBuilderExtensions
             .AddStaff()
             .AddCamera()
             .AddRewards()
+            .AddVouchers()
             .AddStatements()
             .AddActivities()
             .AddDraws()
             .AddFeedback();
+        builder.AddTestingStaffSession();
         return builder;
     }
 

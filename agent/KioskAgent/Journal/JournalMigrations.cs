@@ -67,6 +67,20 @@ internal static class JournalMigrations
             );
             CREATE INDEX IF NOT EXISTS redemption_holds_member ON redemption_holds(member_number);
             """)),
+        new(4, "voucher uses (Vouchers), written in the commit of their VoucherUse transaction", c => Execute(c, """
+            CREATE TABLE voucher_uses (
+                voucher_code              TEXT PRIMARY KEY,
+                transaction_id            TEXT NOT NULL UNIQUE,
+                redemption_transaction_id TEXT NOT NULL,
+                issued_kiosk_id           TEXT NOT NULL,
+                gift_code                 TEXT NOT NULL,
+                gift_name                 TEXT NOT NULL,
+                member_number             TEXT NOT NULL,
+                staff_id                  TEXT NOT NULL,
+                staff_name                TEXT NOT NULL,
+                used_at                   TEXT NOT NULL
+            );
+            """)),
     ];
 
     /// <summary>The version a file has once every migration ran.</summary>

@@ -74,6 +74,10 @@ public sealed class RedemptionHoldStore : IDisposable
     public RedemptionHold? FindByTransaction(string transactionId) =>
         Query($"{Select} WHERE h.transaction_id = $v;", transactionId).FirstOrDefault();
 
+    /// <summary>The redemption that printed the voucher with this code, when this kiosk printed it.</summary>
+    public RedemptionHold? FindByVoucherCode(string voucherCode) =>
+        Query($"{Select} WHERE h.voucher_code = $v;", voucherCode).FirstOrDefault();
+
     /// <summary>Redemptions central has not answered yet, and their points.</summary>
     public (long Count, long Points) Unanswered()
     {

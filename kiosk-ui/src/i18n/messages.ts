@@ -153,6 +153,38 @@ export interface Messages {
   "draw.action.lock": {};
   "draw.rank": { rank: number };
   "draw.seed": {};
+  "voucher.title": {};
+  "voucher.staff": { name: string };
+  "voucher.enter": {};
+  "voucher.delete": {};
+  "voucher.clear": {};
+  "voucher.lookup": {};
+  "voucher.close": {};
+  "voucher.another": {};
+  "voucher.invalidCode": {};
+  "voucher.code": {};
+  "voucher.gift": {};
+  "voucher.member": {};
+  "voucher.issued": {};
+  "voucher.issuedAt": { at: Date; kiosk: string };
+  "voucher.validUntil": {};
+  "voucher.day": { day: string };
+  "voucher.valid": {};
+  "voucher.usedNow": {};
+  "voucher.used": { at: Date; kiosk: string; by: string };
+  "voucher.usedSomewhere": {};
+  "voucher.rejected": {};
+  "voucher.unknown": {};
+  "voucher.expired": { day: string };
+  "voucher.offline": {};
+  "voucher.noAnswer": {};
+  "voucher.journal": {};
+  "voucher.checkedCentral": {};
+  "voucher.checkedHere": {};
+  "voucher.markUsed": {};
+  "voucher.confirm": {};
+  "voucher.confirmYes": {};
+  "voucher.cancel": {};
 }
 
 export type MessageKey = keyof Messages;

@@ -20,7 +20,7 @@ public sealed partial class ContractExamplesTests
     private static readonly JsonFormatter Formatter = new(JsonFormatter.Settings.Default.WithFormatDefaultValues(false));
 
     private static readonly IReadOnlyDictionary<string, MessageDescriptor> Messages =
-        new[] { LinkReflection.Descriptor, TransactionReflection.Descriptor, TelemetryReflection.Descriptor, CommandsReflection.Descriptor, ConfigReflection.Descriptor, MembersReflection.Descriptor, DevicesReflection.Descriptor }
+        new[] { LinkReflection.Descriptor, TransactionReflection.Descriptor, TelemetryReflection.Descriptor, CommandsReflection.Descriptor, ConfigReflection.Descriptor, MembersReflection.Descriptor, DevicesReflection.Descriptor, VouchersReflection.Descriptor }
             .SelectMany(f => f.MessageTypes).ToDictionary(d => d.FullName, StringComparer.Ordinal);
 
     public static TheoryData<string, int, string> Examples()

@@ -1,0 +1,7 @@
+namespace KioskAgent.Staff;
+
+/// <summary>One staff session that is always open (<see cref="TestingStaffSessionOptions"/>): demos and tests only.</summary>
+public sealed class FixedStaffSessions(StaffIdentity staff) : IStaffSessions
+{
+    public StaffIdentity? Current => staff;
+}
