@@ -68,9 +68,24 @@ Task("Ui")
     Run("npm", "run build", uiDir);
 });
 
+// The contract's checks (protos/buf.yaml): buf lint with STANDARD and COMMENTS, and buf breaking
+// against the image of the last released protos (protos/releases/). buf comes from kiosk-ui's
+// node_modules (npm ci in "Ui"); it runs offline.
+Task("Proto-Lint")
+    .Description("buf lint and buf breaking against the last released protos")
+    .IsDependentOn("Ui")
+    .Does(() =>
+{
+    var buf = uiDir.CombineWithFilePath("node_modules/.bin/buf").FullPath;
+    var protos = root.Combine("protos");
+    var released = GetFiles("protos/releases/kiosk-v1-*.binpb").OrderBy(f => f.FullPath).Last();
+    Run(buf, "lint", protos);
+    Run(buf, $"breaking --against {MakeAbsolute(released).FullPath}", protos);
+});
+
 Task("Build")
     .Description("Build kiosk-ui and the .NET solution")
-    .IsDependentOn("Ui")
+    .IsDependentOn("Proto-Lint")
     .Does(() =>
 {
     DotNetBuild(solution.FullPath, new DotNetBuildSettings { Configuration = configuration });
