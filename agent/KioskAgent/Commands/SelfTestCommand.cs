@@ -1,6 +1,7 @@
 using KioskAgent.Contracts.V1;
 using KioskAgent.Devices.Discovery;
 using KioskAgent.Devices.Health;
+using KioskAgent.Feedback;
 using KioskAgent.Hardware.Devices;
 using KioskAgent.Hosting;
 using KioskAgent.Printing;
@@ -11,12 +12,16 @@ namespace KioskAgent.Commands;
 
 /// <summary>
 /// "self_test" {"device": id}: a receipt printer prints its test page (ok once it printed; a page
-/// held by paper-out prints later and the command times out); any other known device reports its
-/// health (ok when its state is ok). An unknown id is <c>device_not_found</c>.
+/// held by paper-out prints later and the command times out); the customer display shows a text
+/// ({"text": ...}) and the signals beep and light (<see cref="OutputSelfTests"/>); any other known
+/// device reports its health (ok when its state is ok). An unknown id is <c>device_not_found</c>.
 /// </summary>
-public sealed class SelfTestCommand(DeviceManager devices, DeviceHealthRegistry health, IOptions<KioskOptions> kiosk, TimeProvider time) : IKioskCommandHandler
+public sealed class SelfTestCommand(DeviceManager devices, DeviceHealthRegistry health, OutputSelfTests outputs, IOptions<KioskOptions> kiosk, TimeProvider time) : IKioskCommandHandler
 {
     public const string DeviceArgument = "device";
+
+    /// <summary>For the customer display: the text to show (default <see cref="OutputSelfTests.DefaultText"/>).</summary>
+    public const string TextArgument = "text";
 
     public string Name => "self_test";
 
@@ -30,6 +35,14 @@ public sealed class SelfTestCommand(DeviceManager devices, DeviceHealthRegistry 
         if (devices.Find<ConnectedPrinter>(deviceId) is { } printer)
         {
             return await PrintTestPageAsync(command, printer, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (await outputs.RunAsync(deviceId, command.Args.GetValueOrDefault(TextArgument, ""), cancellationToken).ConfigureAwait(false) is { } output)
+        {
+            var tested = output.Passed ? CommandResults.Ok(command, output.Detail) : CommandResults.Fail(command, "device_unhealthy", output.Detail);
+            tested.Data["device"] = deviceId;
+            tested.Data["kind"] = output.Kind;
+            return tested;
         }
 
         if (health.Get(deviceId) is not { } device)

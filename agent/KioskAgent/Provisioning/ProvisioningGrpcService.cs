@@ -210,7 +210,7 @@ public sealed partial class ProvisioningGrpcService(
         Audited(context, "RunSelfTest", async _ =>
         {
             var response = new RunSelfTestResponse();
-            response.Results.AddRange(await selfTests.RunAsync(request.DeviceId, context.CancellationToken).ConfigureAwait(false));
+            response.Results.AddRange(await selfTests.RunAsync(request.DeviceId, request.Text.Length <= 80 ? request.Text : request.Text[..80], context.CancellationToken).ConfigureAwait(false));
             return (response, string.Join(", ", response.Results.Select(r => $"{r.DeviceId} {(r.Passed ? "passed" : "failed")}")));
         });
 

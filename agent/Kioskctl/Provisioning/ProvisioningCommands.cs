@@ -72,10 +72,11 @@ public static class ProvisioningCommands
     private static Command SelfTest(Option<string> kiosk)
     {
         var device = new Argument<string>("device") { Description = "A device id (see 'kioskctl devices'); none: every device", Arity = ArgumentArity.ZeroOrOne };
-        var command = new Command("selftest", "Run hardware self-tests on the kiosk (a printer prints its test page) and show the results") { kiosk, device };
+        var text = new Option<string>("--text") { Description = "What the customer display shows (default: SELF TEST)" };
+        var command = new Command("selftest", "Run hardware self-tests on the kiosk (a printer prints its test page, the display shows a text, the signals beep and light) and show the results") { kiosk, device, text };
         command.SetAction((parse, cancellationToken) => WithKiosk(parse, kiosk, async client =>
         {
-            var reply = await client.RunSelfTestAsync(new RunSelfTestRequest { DeviceId = parse.GetValue(device) ?? "" }, cancellationToken: cancellationToken);
+            var reply = await client.RunSelfTestAsync(new RunSelfTestRequest { DeviceId = parse.GetValue(device) ?? "", Text = parse.GetValue(text) ?? "" }, cancellationToken: cancellationToken);
             var table = new Table().AddColumns("DEVICE", "KIND", "RESULT", "DETAIL");
             foreach (var r in reply.Results)
             {
