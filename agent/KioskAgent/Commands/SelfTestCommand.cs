@@ -1,3 +1,4 @@
+using KioskAgent.Camera;
 using KioskAgent.Contracts.V1;
 using KioskAgent.Devices.Discovery;
 using KioskAgent.Devices.Health;
@@ -13,10 +14,11 @@ namespace KioskAgent.Commands;
 /// <summary>
 /// "self_test" {"device": id}: a receipt printer prints its test page (ok once it printed; a page
 /// held by paper-out prints later and the command times out); the customer display shows a text
-/// ({"text": ...}) and the signals beep and light (<see cref="OutputSelfTests"/>); any other known
+/// ({"text": ...}) and the signals beep and light (<see cref="OutputSelfTests"/>); the camera takes a
+/// snapshot and decodes it (<see cref="CameraSelfTest"/>); any other known
 /// device reports its health (ok when its state is ok). An unknown id is <c>device_not_found</c>.
 /// </summary>
-public sealed class SelfTestCommand(DeviceManager devices, DeviceHealthRegistry health, OutputSelfTests outputs, IOptions<KioskOptions> kiosk, TimeProvider time) : IKioskCommandHandler
+public sealed class SelfTestCommand(DeviceManager devices, DeviceHealthRegistry health, OutputSelfTests outputs, CameraSelfTest camera, IOptions<KioskOptions> kiosk, TimeProvider time) : IKioskCommandHandler
 {
     public const string DeviceArgument = "device";
 
@@ -37,11 +39,14 @@ public sealed class SelfTestCommand(DeviceManager devices, DeviceHealthRegistry 
             return await PrintTestPageAsync(command, printer, cancellationToken).ConfigureAwait(false);
         }
 
-        if (await outputs.RunAsync(deviceId, command.Args.GetValueOrDefault(TextArgument, ""), cancellationToken).ConfigureAwait(false) is { } output)
+        var output = await outputs.RunAsync(deviceId, command.Args.GetValueOrDefault(TextArgument, ""), cancellationToken).ConfigureAwait(false)
+            ?? await camera.RunAsync(deviceId, cancellationToken).ConfigureAwait(false);
+        if (output is not null)
         {
-            var tested = output.Passed ? CommandResults.Ok(command, output.Detail) : CommandResults.Fail(command, "device_unhealthy", output.Detail);
+            var (passed, kind, detail) = output.Value;
+            var tested = passed ? CommandResults.Ok(command, detail) : CommandResults.Fail(command, "device_unhealthy", detail);
             tested.Data["device"] = deviceId;
-            tested.Data["kind"] = output.Kind;
+            tested.Data["kind"] = kind;
             return tested;
         }
 

@@ -7,7 +7,8 @@ namespace KioskAgent.Tests.Integration;
 /// <summary>
 /// A technician's self-tests of the outputs, over the provisioning API of a real agent with the
 /// simulated customer display and GPIO signals: the display shows the text asked for (read back
-/// from the simulator), the signals play the accept pattern (beep and LED) to its end.
+/// from the simulator), the signals play the accept pattern (beep and LED) to its end; the camera
+/// (frames from files) takes a snapshot and reads the QR code in it.
 /// </summary>
 [Trait("Category", TestCategories.Integration)]
 public sealed class OutputSelfTestTests : IAsyncLifetime
@@ -37,5 +38,26 @@ public sealed class OutputSelfTestTests : IAsyncLifetime
         Assert.Contains("played 'accept'", signals.Detail, StringComparison.Ordinal);
         Assert.Contains(all, r => r.DeviceId == "customer-display" && r.Detail.Contains("SELF TEST", StringComparison.Ordinal));
         Assert.Contains("Provisioning RunSelfTest", _agent.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TheCamera_TakesASnapshot_AndReadsTheQrCodeInView()
+    {
+        var frames = new CameraFrames();
+        await using var agent = await AgentProcess.StartAsync(new AgentSettings { Extra = frames.AgentSettings() });
+        var screen = await Provisioner.ScreenAsync(agent);
+        using var certificate = await Provisioner.EnrollAsync(agent);
+        var client = Provisioner.Client(agent, screen.Fingerprint, certificate);
+
+        frames.Nothing();
+        var empty = Assert.Single((await client.RunSelfTestAsync(new RunSelfTestRequest { DeviceId = "camera" })).Results);
+        frames.Show("SELFTEST-42");
+        var read = Assert.Single((await client.RunSelfTestAsync(new RunSelfTestRequest { DeviceId = "camera" })).Results);
+
+        Assert.True(empty.Passed, empty.Detail);
+        Assert.Contains("no QR code in view", empty.Detail, StringComparison.Ordinal);
+        Assert.True(read.Passed, read.Detail);
+        Assert.Equal("camera", read.Kind);
+        Assert.Contains("QR code read: SELFTEST-42", read.Detail, StringComparison.Ordinal);
     }
 }
