@@ -22,9 +22,9 @@ var agentDll = root.CombineWithFilePath($"agent/KioskAgent/bin/{configuration}/n
 // independent PC/SC client (pyscard) for benchmarks, and socat for serial pty pairs.
 // dpkg-dev, lintian and systemd (systemd-analyze) check the .deb the Package target builds and the
 // package tests install; python3-grpcio and its tools are the third-party
-// client of the provisioning API.
+// client of the provisioning API; iproute2 (ip netns, veth) gives the listener-exposure test its LAN.
 var testPackages = new[] { "mosquitto", "chromium", "fonts-noto-cjk", "pcscd", "libpcsclite1", "vsmartcard-vpcd", "pcsc-tools", "python3-pyscard", "socat", "libzbar0", "zbar-tools", "dpkg-dev", "lintian", "systemd",
-    "python3-grpcio", "python3-grpc-tools", "python3-protobuf", "python3-cryptography" };
+    "python3-grpcio", "python3-grpc-tools", "python3-protobuf", "python3-cryptography", "iproute2" };
 
 void Run(string tool, string arguments, DirectoryPath workingDirectory = null, IDictionary<string, string> environment = null)
 {
