@@ -22,9 +22,9 @@ var agentDll = root.CombineWithFilePath($"agent/KioskAgent/bin/{configuration}/n
 // independent PC/SC client (pyscard) for benchmarks, and socat for serial pty pairs.
 // dpkg-dev, lintian and systemd (systemd-analyze) check the .deb the Package target builds and the
 // package tests install; python3-grpcio and its tools are the third-party
-// client of the provisioning API.
+// client of the provisioning API; iproute2 (ip netns, veth) gives the listener-exposure test its LAN.
 var testPackages = new[] { "mosquitto", "chromium", "fonts-noto-cjk", "pcscd", "libpcsclite1", "vsmartcard-vpcd", "pcsc-tools", "python3-pyscard", "socat", "libzbar0", "zbar-tools", "dpkg-dev", "lintian", "systemd",
-    "python3-grpcio", "python3-grpc-tools", "python3-protobuf", "python3-cryptography" };
+    "python3-grpcio", "python3-grpc-tools", "python3-protobuf", "python3-cryptography", "iproute2" };
 
 void Run(string tool, string arguments, DirectoryPath workingDirectory = null, IDictionary<string, string> environment = null)
 {
@@ -68,9 +68,24 @@ Task("Ui")
     Run("npm", "run build", uiDir);
 });
 
+// The contract's checks (protos/buf.yaml): buf lint with STANDARD and COMMENTS, and buf breaking
+// against the image of the last released protos (protos/releases/). buf comes from kiosk-ui's
+// node_modules (npm ci in "Ui"); it runs offline.
+Task("Proto-Lint")
+    .Description("buf lint and buf breaking against the last released protos")
+    .IsDependentOn("Ui")
+    .Does(() =>
+{
+    var buf = uiDir.CombineWithFilePath("node_modules/.bin/buf").FullPath;
+    var protos = root.Combine("protos");
+    var released = GetFiles("protos/releases/kiosk-v1-*.binpb").OrderBy(f => f.FullPath).Last();
+    Run(buf, "lint", protos);
+    Run(buf, $"breaking --against {MakeAbsolute(released).FullPath}", protos);
+});
+
 Task("Build")
     .Description("Build kiosk-ui and the .NET solution")
-    .IsDependentOn("Ui")
+    .IsDependentOn("Proto-Lint")
     .Does(() =>
 {
     DotNetBuild(solution.FullPath, new DotNetBuildSettings { Configuration = configuration });

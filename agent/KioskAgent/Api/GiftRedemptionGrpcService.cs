@@ -1,4 +1,5 @@
 using Grpc.Core;
+using KioskAgent.Api.Refusals;
 using KioskAgent.Contracts.V1;
 using KioskAgent.Rewards;
 
@@ -36,8 +37,8 @@ public sealed class GiftRedemptionGrpcService(RedemptionService redemption) : Gi
 
     private static RedemptionReply Reply(RedemptionStep step) => step.ReasonCode switch
     {
-        RedemptionTexts.SessionExpired => throw new RpcException(new Status(StatusCode.FailedPrecondition, "The member's screen is no longer shown; tap the card again.")),
-        RedemptionTexts.NotConfirmable => throw new RpcException(new Status(StatusCode.FailedPrecondition, "Choose the gift on the gift list first; only the gift on the confirmation screen can be confirmed.")),
+        RedemptionTexts.SessionExpired => throw Refusal.Create(StatusCode.FailedPrecondition, RefusalReason.SessionExpired, "The member's screen is no longer shown; tap the card again."),
+        RedemptionTexts.NotConfirmable => throw Refusal.Create(StatusCode.FailedPrecondition, RefusalReason.NotConfirmable, "Choose the gift on the gift list first; only the gift on the confirmation screen can be confirmed."),
         _ => new RedemptionReply { ReasonCode = step.ReasonCode, Message = step.Message, TransactionId = step.TransactionId },
     };
 }

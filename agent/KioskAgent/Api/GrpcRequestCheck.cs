@@ -37,7 +37,7 @@ public sealed partial class GrpcRequestCheck(RequestDelegate next, ILogger<GrpcR
         if (problem is not null)
         {
             LogRefused(grpc.Method.FullName, problem);
-            await GrpcRefusal.WriteAsync(context, StatusCode.InvalidArgument, $"the request is not a valid message for {grpc.Method.Name}: {problem}", StatusCodes.Status400BadRequest).ConfigureAwait(false);
+            await GrpcRefusal.WriteAsync(context, StatusCode.InvalidArgument, Refusals.RefusalReason.MalformedRequest, $"the request is not a valid message for {grpc.Method.Name}: {problem}", StatusCodes.Status400BadRequest).ConfigureAwait(false);
             return;
         }
 

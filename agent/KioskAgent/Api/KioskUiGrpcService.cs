@@ -1,4 +1,5 @@
 using Grpc.Core;
+using KioskAgent.Api.Refusals;
 using KioskAgent.Contracts.V1;
 using KioskAgent.Demo;
 using KioskAgent.Devices;
@@ -96,7 +97,7 @@ public sealed class KioskUiGrpcService(
         }
 
         var view = statements.Print(request.SessionId)
-            ?? throw new RpcException(new Status(StatusCode.FailedPrecondition, "The member's screen is no longer shown; tap the card again."));
+            ?? throw Refusal.Create(StatusCode.FailedPrecondition, RefusalReason.SessionExpired, "The member's screen is no longer shown; tap the card again.");
         return Task.FromResult(new PrintStatementReply { State = view.State, Reason = view.Reason });
     }
 

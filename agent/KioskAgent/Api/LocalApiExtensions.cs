@@ -38,7 +38,11 @@ public static class LocalApiExtensions
         });
 
         builder.Services.AddTechnicianAuth();
-        builder.Services.AddGrpc(o => o.EnableDetailedErrors = false);
+        builder.Services.AddGrpc(o =>
+        {
+            o.EnableDetailedErrors = false;
+            o.Interceptors.Add<Refusals.RefusalDetailsInterceptor>();
+        });
         builder.Services.AddGrpcReflection();
         builder.Services.AddGrpcHealthChecks(o =>
             {

@@ -1,4 +1,5 @@
 using System.Net;
+using KioskAgent.Api.Refusals;
 using KioskAgent.Api.Technicians;
 using Microsoft.Extensions.Options;
 
@@ -24,13 +25,13 @@ public sealed partial class LocalApiGuard(RequestDelegate next, IOptions<LocalAp
         if (tcp && !IsLoopbackHost(context.Request.Host.Host))
         {
             LogForeignHost(context.Connection.LocalPort);
-            return GrpcRefusal.WriteAsync(context, Grpc.Core.StatusCode.PermissionDenied, "requests must name the kiosk's loopback address as Host", StatusCodes.Status400BadRequest);
+            return GrpcRefusal.WriteAsync(context, Grpc.Core.StatusCode.PermissionDenied, RefusalReason.ForeignHost, "requests must name the kiosk's loopback address as Host", StatusCodes.Status400BadRequest);
         }
 
         if (tcp && context.Connection.LocalPort == _uiPort && context.GetEndpoint()?.Metadata.GetMetadata<RequiresTechnicianAttribute>() is not null)
         {
             LogTechnicianOnUiPort();
-            return GrpcRefusal.WriteAsync(context, Grpc.Core.StatusCode.PermissionDenied, "technician methods are served on the gRPC port, not the UI port", StatusCodes.Status403Forbidden);
+            return GrpcRefusal.WriteAsync(context, Grpc.Core.StatusCode.PermissionDenied, RefusalReason.WrongListener, "technician methods are served on the gRPC port, not the UI port", StatusCodes.Status403Forbidden);
         }
 
         return next(context);

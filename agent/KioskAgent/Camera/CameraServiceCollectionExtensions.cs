@@ -21,6 +21,7 @@ public static class CameraServiceCollectionExtensions
         services.AddSingleton<VoucherScans>();
         services.AddSingleton<QrCodeDispatcher>();
         services.AddSingleton<CheckInSnapshots>();
+        services.AddSingleton<CameraSelfTest>();
         services.AddSingleton<IQrDecoder, ZbarQrDecoder>();
         services.AddSingleton(sp =>
         {

@@ -1,6 +1,8 @@
+using KioskAgent.Camera;
 using KioskAgent.Contracts.V1;
 using KioskAgent.Devices.Discovery;
 using KioskAgent.Devices.Health;
+using KioskAgent.Feedback;
 using KioskAgent.Hardware.Devices;
 using KioskAgent.Hosting;
 using KioskAgent.Printing;
@@ -11,12 +13,17 @@ namespace KioskAgent.Commands;
 
 /// <summary>
 /// "self_test" {"device": id}: a receipt printer prints its test page (ok once it printed; a page
-/// held by paper-out prints later and the command times out); any other known device reports its
-/// health (ok when its state is ok). An unknown id is <c>device_not_found</c>.
+/// held by paper-out prints later and the command times out); the customer display shows a text
+/// ({"text": ...}) and the signals beep and light (<see cref="OutputSelfTests"/>); the camera takes a
+/// snapshot and decodes it (<see cref="CameraSelfTest"/>); any other known
+/// device reports its health (ok when its state is ok). An unknown id is <c>device_not_found</c>.
 /// </summary>
-public sealed class SelfTestCommand(DeviceManager devices, DeviceHealthRegistry health, IOptions<KioskOptions> kiosk, TimeProvider time) : IKioskCommandHandler
+public sealed class SelfTestCommand(DeviceManager devices, DeviceHealthRegistry health, OutputSelfTests outputs, CameraSelfTest camera, IOptions<KioskOptions> kiosk, TimeProvider time) : IKioskCommandHandler
 {
     public const string DeviceArgument = "device";
+
+    /// <summary>For the customer display: the text to show (default <see cref="OutputSelfTests.DefaultText"/>).</summary>
+    public const string TextArgument = "text";
 
     public string Name => "self_test";
 
@@ -30,6 +37,17 @@ public sealed class SelfTestCommand(DeviceManager devices, DeviceHealthRegistry 
         if (devices.Find<ConnectedPrinter>(deviceId) is { } printer)
         {
             return await PrintTestPageAsync(command, printer, cancellationToken).ConfigureAwait(false);
+        }
+
+        var output = await outputs.RunAsync(deviceId, command.Args.GetValueOrDefault(TextArgument, ""), cancellationToken).ConfigureAwait(false)
+            ?? await camera.RunAsync(deviceId, cancellationToken).ConfigureAwait(false);
+        if (output is not null)
+        {
+            var (passed, kind, detail) = output.Value;
+            var tested = passed ? CommandResults.Ok(command, detail) : CommandResults.Fail(command, "device_unhealthy", detail);
+            tested.Data["device"] = deviceId;
+            tested.Data["kind"] = kind;
+            return tested;
         }
 
         if (health.Get(deviceId) is not { } device)

@@ -24,7 +24,9 @@ public static class FeedbackServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<SignalsOptions>>(sp =>
             new DeviceKindValidator<SignalsOptions, KioskSignals>(sp.GetRequiredService<DeviceKinds>(), SignalsSection, "Driver", o => o.Driver));
-        services.AddHostedService<TapFeedback>();
+        services.AddSingleton<TapFeedback>();
+        services.AddHostedService(sp => sp.GetRequiredService<TapFeedback>());
+        services.AddSingleton<OutputSelfTests>();
         return services;
     }
 }

@@ -24,10 +24,16 @@ public sealed partial class TapFeedback(
     TimeProvider time,
     ILogger<TapFeedback> logger) : BackgroundService
 {
-    private const string DisplayId = "customer-display";
-    private const string SignalsId = "signals";
+    public const string DisplayId = "customer-display";
+    public const string SignalsId = "signals";
     private ICustomerDisplay? _display;
     private KioskSignals? _signals;
+
+    /// <summary>The customer display, once opened (for <see cref="OutputSelfTests"/>).</summary>
+    internal ICustomerDisplay? Display => _display;
+
+    /// <summary>The GPIO signals, once opened (for <see cref="OutputSelfTests"/>).</summary>
+    internal KioskSignals? Signals => _signals;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

@@ -58,6 +58,32 @@ public sealed class EnrollmentStore
         }
     }
 
+    /// <summary>
+    /// Forgets one technician (its certificate stops counting at once). Null when no technician has
+    /// that serial; refused when it is the last supervisor, who alone can open enrollment again.
+    /// </summary>
+    public TechnicianRecord? Remove(string serial)
+    {
+        lock (_gate)
+        {
+            var technician = _technicians.FirstOrDefault(t => string.Equals(t.Serial, serial, StringComparison.OrdinalIgnoreCase));
+            if (technician is null)
+            {
+                return null;
+            }
+
+            if (technician.IsSupervisor && _technicians.Count(t => t.IsSupervisor) == 1)
+            {
+                throw new InvalidOperationException("the last supervisor cannot be revoked (a factory reset starts over)");
+            }
+
+            var next = _technicians.Where(t => t != technician).ToList();
+            ProvisioningFiles.WriteAtomic(_path, JsonSerializer.SerializeToUtf8Bytes(next, Json));
+            _technicians = next;
+            return technician;
+        }
+    }
+
     public void Add(TechnicianRecord technician)
     {
         lock (_gate)

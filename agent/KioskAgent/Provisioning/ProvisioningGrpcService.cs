@@ -4,6 +4,7 @@ using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using KioskAgent.Api;
+using KioskAgent.Api.Refusals;
 using KioskAgent.Commands.Logs;
 using KioskAgent.Contracts.V1;
 using KioskAgent.Devices.Health;
@@ -59,7 +60,7 @@ public sealed partial class ProvisioningGrpcService(
             var attempt = codes.TryRedeem(request.Code);
             if (!attempt.Accepted)
             {
-                throw new RpcException(new Status(StatusCode.PermissionDenied, attempt.Refusal));
+                throw Refusal.Create(StatusCode.PermissionDenied, RefusalReason.EnrollmentRefused, attempt.Refusal);
             }
 
             using var issued = certificates.Issue(csr!, name, attempt.Role);
@@ -88,7 +89,7 @@ public sealed partial class ProvisioningGrpcService(
                 Fingerprint = key.Fingerprint,
                 ConfigVersion = config.State.AppliedVersion,
             };
-            response.Technicians.AddRange(store.All.Select(t => new EnrolledTechnician { Name = t.Name, Role = t.Role, CertificateSerial = t.Serial, EnrolledAt = Timestamp.FromDateTimeOffset(t.EnrolledAt) }));
+            response.Technicians.AddRange(store.All.Select(ToEnrolled));
             return Done(response, "");
         });
 
@@ -104,6 +105,22 @@ public sealed partial class ProvisioningGrpcService(
 
             var opened = codes.Open(role);
             return Done(new OpenEnrollmentResponse { Code = opened.Code, ExpiresAt = Timestamp.FromDateTimeOffset(opened.ExpiresAt) }, $"opened for a {role}");
+        });
+
+    public override Task<RevokeTechnicianResponse> RevokeTechnician(RevokeTechnicianRequest request, ServerCallContext context) =>
+        Audited(context, "RevokeTechnician", technician =>
+        {
+            RequireSupervisor(technician);
+            if (request.CertificateSerial.Length is 0 or > 64 || !request.CertificateSerial.All(char.IsAsciiHexDigit))
+            {
+                throw Invalid("certificate_serial must be the hex serial GetStatus lists");
+            }
+
+            var revoked = store.Remove(request.CertificateSerial)
+                ?? throw new KeyNotFoundException("no technician with that certificate serial is enrolled (see GetStatus)");
+            var response = new RevokeTechnicianResponse { Revoked = ToEnrolled(revoked) };
+            response.Technicians.AddRange(store.All.Select(ToEnrolled));
+            return Done(response, $"revoked {revoked.Name} ({revoked.Role}), certificate {revoked.Serial}");
         });
 
     public override Task<ConfigChangeResponse> SetIdentity(SetIdentityRequest request, ServerCallContext context) =>
@@ -193,7 +210,7 @@ public sealed partial class ProvisioningGrpcService(
         Audited(context, "RunSelfTest", async _ =>
         {
             var response = new RunSelfTestResponse();
-            response.Results.AddRange(await selfTests.RunAsync(request.DeviceId, context.CancellationToken).ConfigureAwait(false));
+            response.Results.AddRange(await selfTests.RunAsync(request.DeviceId, request.Text.Length <= 80 ? request.Text : request.Text[..80], context.CancellationToken).ConfigureAwait(false));
             return (response, string.Join(", ", response.Results.Select(r => $"{r.DeviceId} {(r.Passed ? "passed" : "failed")}")));
         });
 
@@ -260,7 +277,7 @@ public sealed partial class ProvisioningGrpcService(
             RequireSupervisor(technician);
             if (!string.Equals(request.ConfirmKioskId, kiosk.Value.KioskId, StringComparison.Ordinal))
             {
-                throw new RpcException(new Status(StatusCode.FailedPrecondition, "confirm_kiosk_id must be this kiosk's id (see GetStatus)"));
+                throw Refusal.Create(StatusCode.FailedPrecondition, RefusalReason.ConfirmationMismatch, "confirm_kiosk_id must be this kiosk's id (see GetStatus)");
             }
 
             reset.Run();
@@ -277,6 +294,9 @@ public sealed partial class ProvisioningGrpcService(
         return Done(response, $"version {result.Version}: {(keys.Length == 0 ? "no change" : keys)}");
     }
 
+    private static EnrolledTechnician ToEnrolled(TechnicianRecord t) =>
+        new() { Name = t.Name, Role = t.Role, CertificateSerial = t.Serial, EnrolledAt = Timestamp.FromDateTimeOffset(t.EnrolledAt) };
+
     private static ConfigDiffLine ToLine(ConfigChange change) =>
         new() { Key = change.Key, Change = change.Change, OldValue = change.OldValue, NewValue = change.NewValue };
 
@@ -289,7 +309,7 @@ public sealed partial class ProvisioningGrpcService(
     {
         if (technician?.IsSupervisor != true)
         {
-            throw new RpcException(new Status(StatusCode.PermissionDenied, "only a supervisor technician may do this"));
+            throw Refusal.Create(StatusCode.PermissionDenied, RefusalReason.SupervisorRequired, "only a supervisor technician may do this");
         }
     }
 
@@ -326,9 +346,14 @@ public sealed partial class ProvisioningGrpcService(
         catch (Exception ex) when (Map(ex) is { } status)
         {
             await audit.RecordAsync(method, technician, status.StatusCode.ToString(), Summary(ex), remote).ConfigureAwait(false);
-            throw new RpcException(status);
+            throw ex is RpcException { Trailers.Count: > 0 } refusal ? refusal : Refused(ex, status);
         }
     }
+
+    /// <summary>A refused configuration says how many problems it had and the first, besides the whole text.</summary>
+    private static RpcException Refused(Exception ex, Status status) => ex is ProvisionedConfigException config
+        ? Refusal.Create(status.StatusCode, RefusalReason.ConfigInvalid, status.Detail, new Dictionary<string, string> { ["problems"] = config.Problems.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), ["first_problem"] = config.Problems.FirstOrDefault() ?? "" })
+        : new RpcException(status);
 
     private static Status? Map(Exception ex) => ex switch
     {

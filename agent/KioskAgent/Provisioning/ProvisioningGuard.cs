@@ -1,5 +1,6 @@
 using Grpc.AspNetCore.Server;
 using KioskAgent.Api;
+using KioskAgent.Api.Refusals;
 using Microsoft.Extensions.Options;
 
 namespace KioskAgent.Provisioning;
@@ -41,7 +42,7 @@ public sealed partial class ProvisioningGuard(
         if (!onListener)
         {
             return isProvisioning
-                ? Refuse(context, Grpc.Core.StatusCode.PermissionDenied, "the provisioning API is served only on the provisioning listener (TLS, Provisioning:Port)", "on a local port")
+                ? Refuse(context, Grpc.Core.StatusCode.PermissionDenied, RefusalReason.WrongListener, "the provisioning API is served only on the provisioning listener (TLS, Provisioning:Port)", "on a local port")
                 : next(context);
         }
 
@@ -57,6 +58,7 @@ public sealed partial class ProvisioningGuard(
             return Refuse(
                 context,
                 Grpc.Core.StatusCode.Unauthenticated,
+                RefusalReason.NotEnrolled,
                 context.Connection.ClientCertificate is null
                     ? "a client certificate from this kiosk is required: enroll first (kioskctl enroll)"
                     : "this client certificate was not issued by this kiosk or is no longer enrolled",
@@ -65,18 +67,18 @@ public sealed partial class ProvisioningGuard(
 
         if (!isProvisioning && !AlsoServed.Contains(method?.ServiceName))
         {
-            return Refuse(context, Grpc.Core.StatusCode.PermissionDenied, "only the Provisioning service, health and reflection are served on this listener", "not a provisioning method");
+            return Refuse(context, Grpc.Core.StatusCode.PermissionDenied, RefusalReason.WrongListener, "only the Provisioning service, health and reflection are served on this listener", "not a provisioning method");
         }
 
         context.Items[TechnicianItem] = technician;
         return next(context);
     }
 
-    private Task Refuse(HttpContext context, Grpc.Core.StatusCode status, string message, string why)
+    private Task Refuse(HttpContext context, Grpc.Core.StatusCode status, string reason, string message, string why)
     {
         var total = Interlocked.Increment(ref _refused);
         LogRefused(context.Request.Path.Value?.Length > 100 ? context.Request.Path.Value[..100] : context.Request.Path.Value ?? "", why, context.Connection.RemoteIpAddress?.ToString() ?? "", total);
-        return GrpcRefusal.WriteAsync(context, status, message, status == Grpc.Core.StatusCode.Unauthenticated ? StatusCodes.Status401Unauthorized : StatusCodes.Status403Forbidden);
+        return GrpcRefusal.WriteAsync(context, status, reason, message, status == Grpc.Core.StatusCode.Unauthenticated ? StatusCodes.Status401Unauthorized : StatusCodes.Status403Forbidden);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Refused provisioning request {Path}: {Why} (from {Remote}; {Total} refused since start)")]

@@ -14,24 +14,25 @@ public sealed class SelfTests(SelfTestCommand selfTest, DeviceHealthRegistry hea
     /// <summary>How long a printer may take to print its page.</summary>
     public static readonly TimeSpan PrintTimeout = TimeSpan.FromSeconds(30);
 
-    public async Task<IReadOnlyList<SelfTestResult>> RunAsync(string deviceId, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<SelfTestResult>> RunAsync(string deviceId, string text, CancellationToken cancellationToken)
     {
         var ids = deviceId.Length > 0 ? [deviceId] : health.All.Select(d => d.DeviceId).ToList();
         var results = new List<SelfTestResult>();
         foreach (var id in ids)
         {
-            results.Add(await RunOneAsync(id, cancellationToken).ConfigureAwait(false));
+            results.Add(await RunOneAsync(id, text, cancellationToken).ConfigureAwait(false));
         }
 
         return results;
     }
 
-    private async Task<SelfTestResult> RunOneAsync(string deviceId, CancellationToken cancellationToken)
+    private async Task<SelfTestResult> RunOneAsync(string deviceId, string text, CancellationToken cancellationToken)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(PrintTimeout);
         var command = new KioskCommand { Id = $"provisioning-{Guid.CreateVersion7():N}", Name = selfTest.Name };
         command.Args[SelfTestCommand.DeviceArgument] = deviceId;
+        command.Args[SelfTestCommand.TextArgument] = text;
         KioskCommandResult result;
         try
         {

@@ -8,7 +8,7 @@ namespace Kioskctl.Provisioning;
 
 /// <summary>
 /// The technician's provisioning commands over the kiosk's provisioning listener (TLS, pinned key,
-/// client certificate): enroll, config, selftest, logs, bundle, restart, factory-reset, status.
+/// client certificate): enroll, config, selftest, logs, bundle, restart, factory-reset, status, revoke.
 /// </summary>
 public static class ProvisioningCommands
 {
@@ -27,6 +27,7 @@ public static class ProvisioningCommands
         yield return Restart(kiosk);
         yield return FactoryReset(kiosk);
         yield return Status(kiosk);
+        yield return Revoke(kiosk);
     }
 
     /// <summary>Runs <paramref name="call"/> with a client for the enrolled kiosk named by --kiosk.</summary>
@@ -71,10 +72,11 @@ public static class ProvisioningCommands
     private static Command SelfTest(Option<string> kiosk)
     {
         var device = new Argument<string>("device") { Description = "A device id (see 'kioskctl devices'); none: every device", Arity = ArgumentArity.ZeroOrOne };
-        var command = new Command("selftest", "Run hardware self-tests on the kiosk (a printer prints its test page) and show the results") { kiosk, device };
+        var text = new Option<string>("--text") { Description = "What the customer display shows (default: SELF TEST)" };
+        var command = new Command("selftest", "Run hardware self-tests on the kiosk (a printer prints its test page, the display shows a text, the signals beep and light) and show the results") { kiosk, device, text };
         command.SetAction((parse, cancellationToken) => WithKiosk(parse, kiosk, async client =>
         {
-            var reply = await client.RunSelfTestAsync(new RunSelfTestRequest { DeviceId = parse.GetValue(device) ?? "" }, cancellationToken: cancellationToken);
+            var reply = await client.RunSelfTestAsync(new RunSelfTestRequest { DeviceId = parse.GetValue(device) ?? "", Text = parse.GetValue(text) ?? "" }, cancellationToken: cancellationToken);
             var table = new Table().AddColumns("DEVICE", "KIND", "RESULT", "DETAIL");
             foreach (var r in reply.Results)
             {
@@ -190,6 +192,18 @@ public static class ProvisioningCommands
             }
 
             AnsiConsole.Write(table);
+        }));
+        return command;
+    }
+
+    private static Command Revoke(Option<string> kiosk)
+    {
+        var serial = new Argument<string>("certificate") { Description = "The technician's certificate serial, as 'kioskctl status' lists it" };
+        var command = new Command("revoke", "Revoke one technician's certificate on the kiosk (supervisor only); the others keep working") { kiosk, serial };
+        command.SetAction((parse, cancellationToken) => WithKiosk(parse, kiosk, async client =>
+        {
+            var reply = await client.RevokeTechnicianAsync(new RevokeTechnicianRequest { CertificateSerial = parse.GetValue(serial) ?? "" }, cancellationToken: cancellationToken);
+            Console.WriteLine($"revoked {reply.Revoked.Name} ({reply.Revoked.Role}), certificate {reply.Revoked.CertificateSerial}; {reply.Technicians.Count} technician(s) still enrolled");
         }));
         return command;
     }

@@ -131,6 +131,42 @@ public sealed class EnrollmentTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ASupervisor_RevokesOneTechnician_WhoIsRefusedAtOnce_WhileTheOthersKeepWorking()
+    {
+        var screen = await Provisioner.ScreenAsync(_agent);
+        using var supervisor = await Provisioner.EnrollAsync(_agent, "lead");
+        var lead = Provisioner.Client(_agent, screen.Fingerprint, supervisor);
+        await lead.OpenEnrollmentAsync(new OpenEnrollmentRequest { Role = "technician" });
+        using var juniorCertificate = await Provisioner.EnrollAsync(_agent, "junior");
+        await lead.OpenEnrollmentAsync(new OpenEnrollmentRequest { Role = "technician" });
+        using var otherCertificate = await Provisioner.EnrollAsync(_agent, "other");
+        var junior = Provisioner.Client(_agent, screen.Fingerprint, juniorCertificate);
+        var other = Provisioner.Client(_agent, screen.Fingerprint, otherCertificate);
+        await junior.GetStatusAsync(new GetStatusRequest());
+        var serial = (await lead.GetStatusAsync(new GetStatusRequest())).Technicians.Single(t => t.Name == "junior").CertificateSerial;
+
+        var notBySupervisor = await Assert.ThrowsAsync<RpcException>(async () => await other.RevokeTechnicianAsync(new RevokeTechnicianRequest { CertificateSerial = serial }));
+        var reply = await lead.RevokeTechnicianAsync(new RevokeTechnicianRequest { CertificateSerial = serial });
+
+        Assert.Equal(StatusCode.PermissionDenied, notBySupervisor.StatusCode);
+        Assert.Equal("junior", reply.Revoked.Name);
+        Assert.Equal(["lead", "other"], reply.Technicians.Select(t => t.Name));
+
+        // The revoked certificate is refused on its open connection and on a new one; the others work.
+        var refused = await Assert.ThrowsAsync<RpcException>(async () => await junior.GetStatusAsync(new GetStatusRequest()));
+        Assert.Equal(StatusCode.Unauthenticated, refused.StatusCode);
+        await Assert.ThrowsAnyAsync<Exception>(async () => await Provisioner.Client(_agent, screen.Fingerprint, juniorCertificate).GetStatusAsync(new GetStatusRequest()));
+        Assert.Equal(2, (await other.GetStatusAsync(new GetStatusRequest())).Technicians.Count);
+        await lead.GetConfigAsync(new GetConfigRequest());
+
+        // The last supervisor stays; the revocation is in the journal.
+        var leadSerial = reply.Technicians.Single(t => t.Name == "lead").CertificateSerial;
+        var last = await Assert.ThrowsAsync<RpcException>(async () => await lead.RevokeTechnicianAsync(new RevokeTechnicianRequest { CertificateSerial = leadSerial }));
+        Assert.Equal(StatusCode.FailedPrecondition, last.StatusCode);
+        Assert.Contains("revoked junior", _agent.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task FactoryReset_RestartsIntoEnrollment_WithANewKey_AndTheOldCertificateIsDead()
     {
         var screen = await Provisioner.ScreenAsync(_agent);

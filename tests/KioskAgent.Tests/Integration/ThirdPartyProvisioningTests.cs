@@ -8,7 +8,8 @@ namespace KioskAgent.Tests.Integration;
 /// <summary>
 /// The provisioning API works without our CLI: Debian's python3-grpcio, with stubs generated from
 /// protos/ at test time by python3-grpc-tools, pins the kiosk's key, enrolls, sets a configuration
-/// and runs a self-test (ThirdParty/provision_kiosk.py).
+/// and runs a self-test (ThirdParty/provision_kiosk.py); it reads the refusals on the way by their
+/// google.rpc.ErrorInfo reason, as a client that branches on them would.
 /// </summary>
 [Trait("Category", TestCategories.Integration)]
 public sealed class ThirdPartyProvisioningTests : IAsyncLifetime
@@ -20,7 +21,7 @@ public sealed class ThirdPartyProvisioningTests : IAsyncLifetime
     public async Task DisposeAsync() => await _agent.DisposeAsync();
 
     [Fact]
-    public async Task PythonGrpc_EnrollsSetsAConfigurationAndRunsASelfTest()
+    public async Task PythonGrpc_EnrollsSetsAConfigurationAndRunsASelfTest_AndReadsRefusalReasons()
     {
         var screen = await Provisioner.ScreenAsync(_agent);
         var script = Path.Combine(TestPaths.RepositoryRoot, "tests", "KioskAgent.Tests", "ThirdParty", "provision_kiosk.py");
@@ -46,6 +47,16 @@ public sealed class ThirdPartyProvisioningTests : IAsyncLifetime
         Assert.Equal("supervisor", result.RootElement.GetProperty("role").GetString());
         Assert.Equal(1ul, result.RootElement.GetProperty("version").GetUInt64());
         Assert.Equal("Hello from Python", result.RootElement.GetProperty("greeting").GetString());
+        var refusals = result.RootElement.GetProperty("refusals");
+        var beforeEnrolling = refusals.GetProperty("before_enrolling");
+        Assert.Equal("UNAUTHENTICATED", beforeEnrolling.GetProperty("code").GetString());
+        Assert.Equal("NOT_ENROLLED", beforeEnrolling.GetProperty("reason").GetString());
+        Assert.Equal("kiosk-agent", beforeEnrolling.GetProperty("domain").GetString());
+        Assert.Equal("/kiosk.v1.Provisioning/GetStatus", beforeEnrolling.GetProperty("metadata").GetProperty("method").GetString());
+        var invalid = refusals.GetProperty("invalid_config");
+        Assert.Equal("INVALID_ARGUMENT", invalid.GetProperty("code").GetString());
+        Assert.Equal("CONFIG_INVALID", invalid.GetProperty("reason").GetString());
+        Assert.Contains("Api", invalid.GetProperty("metadata").GetProperty("first_problem").GetString(), StringComparison.Ordinal);
         var selftest = Assert.Single(result.RootElement.GetProperty("selftest").EnumerateArray());
         Assert.True(selftest.GetProperty("passed").GetBoolean(), selftest.ToString());
     }

@@ -70,7 +70,9 @@ public sealed partial class AgentProcess : IAsyncDisposable
             File.WriteAllText(Path.Combine(configDirectory, "appsettings.json"), content);
         }
 
-        var start = new ProcessStartInfo("dotnet", [TestPaths.AgentDll])
+        // ip netns exec enters the namespace and execs the command: the process is the agent itself.
+        string[] command = settings.NetworkNamespace is { } ns ? ["ip", "netns", "exec", ns, "dotnet", TestPaths.AgentDll] : ["dotnet", TestPaths.AgentDll];
+        var start = new ProcessStartInfo(command[0], command[1..])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -85,7 +87,11 @@ public sealed partial class AgentProcess : IAsyncDisposable
         env["KIOSK_Kiosk__DataDirectory"] = settings.DataDirectory;
         env["KIOSK_Api__UiPort"] = settings.UiPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
         env["KIOSK_Api__GrpcPort"] = settings.GrpcPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        env["KIOSK_Provisioning__Address"] = "127.0.0.1";
+        if (settings.NetworkNamespace is null)
+        {
+            env["KIOSK_Provisioning__Address"] = "127.0.0.1";
+        }
+
         env["KIOSK_Provisioning__Port"] = settings.ProvisioningPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
         env["KIOSK_Central__Port"] = (settings.BrokerPort == 0 ? FreePort.Next() : settings.BrokerPort).ToString(System.Globalization.CultureInfo.InvariantCulture);
         env["KIOSK_Central__EmbeddedBroker"] = settings.EmbeddedBroker ? "true" : "false";

@@ -41,6 +41,13 @@ public sealed record AgentSettings
     /// </summary>
     public bool TrustTestCentralKey { get; init; } = true;
 
+    /// <summary>
+    /// Run the agent inside this network namespace (<see cref="NetworkNamespace"/>), with the
+    /// shipped provisioning address (every interface) instead of the test default of loopback.
+    /// The test's loopback does not reach it: start it with <see cref="AgentProcess.Launch"/>.
+    /// </summary>
+    public string? NetworkNamespace { get; init; }
+
     /// <summary>Further configuration, as KIOSK_ environment variables (Section__Key).</summary>
     public IReadOnlyDictionary<string, string> Extra { get; init; } = new Dictionary<string, string>();
 }

@@ -1,3 +1,5 @@
+using KioskAgent.Api.Refusals;
+
 namespace KioskAgent.Api.Technicians;
 
 /// <summary>
@@ -20,6 +22,14 @@ public sealed class TechnicianAuthMiddleware(RequestDelegate next, TechnicianAut
         // which user names exist or are locked.
         return result.Succeeded
             ? next(context)
-            : GrpcRefusal.WriteAsync(context, Grpc.Core.StatusCode.Unauthenticated, result.Message, StatusCodes.Status401Unauthorized);
+            : GrpcRefusal.WriteAsync(context, Grpc.Core.StatusCode.Unauthenticated, Reason(result.Outcome), result.Message, StatusCodes.Status401Unauthorized);
     }
+
+    /// <summary>A locked-out user gets the reason of a wrong password: the reason must not tell either.</summary>
+    private static string Reason(TechnicianAuthOutcome outcome) => outcome switch
+    {
+        TechnicianAuthOutcome.NotConfigured => RefusalReason.TechniciansNotConfigured,
+        TechnicianAuthOutcome.Missing => RefusalReason.CredentialsMissing,
+        _ => RefusalReason.CredentialsRefused,
+    };
 }
