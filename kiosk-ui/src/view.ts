@@ -203,6 +203,7 @@ export class DomView implements KioskView {
         break;
       case "draw-stage":
         screen = drawStageScreen(v, model, this.draws);
+        break;
       case "voucher-desk":
         screen = voucherDeskScreen(v, model, this.vouchers);
         break;
