@@ -19,6 +19,7 @@ using KioskAgent.Screen;
 using KioskAgent.Statements;
 using KioskAgent.Staff;
 using KioskAgent.Taps;
+using KioskAgent.Update;
 using KioskAgent.Watchdog;
 
 namespace KioskAgent.Hosting;
@@ -61,7 +62,8 @@ public static class KioskAgentBuilderExtensions
             .AddStatements()
             .AddActivities()
             .AddDraws()
-            .AddFeedback();
+            .AddFeedback()
+            .AddUpdates();
         return builder;
     }
 
@@ -69,6 +71,7 @@ public static class KioskAgentBuilderExtensions
     {
         // Before the local API's own guards: it decides what the provisioning listener serves.
         app.MapProvisioning();
+        app.MapUpdates();
         app.MapLocalApi();
         return app;
     }
