@@ -70,7 +70,7 @@ public sealed partial class AgentProcess : IAsyncDisposable
             File.WriteAllText(Path.Combine(configDirectory, "appsettings.json"), content);
         }
 
-        var start = new ProcessStartInfo("dotnet", [TestPaths.AgentDll])
+        var start = new ProcessStartInfo("dotnet", [TestPaths.AgentDll, .. settings.Arguments])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,

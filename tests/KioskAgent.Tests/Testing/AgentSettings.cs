@@ -41,6 +41,9 @@ public sealed record AgentSettings
     /// </summary>
     public bool TrustTestCentralKey { get; init; } = true;
 
+    /// <summary>Command-line arguments after the agent's dll, e.g. <c>supervise</c> for the update supervisor.</summary>
+    public IReadOnlyList<string> Arguments { get; init; } = [];
+
     /// <summary>Further configuration, as KIOSK_ environment variables (Section__Key).</summary>
     public IReadOnlyDictionary<string, string> Extra { get; init; } = new Dictionary<string, string>();
 }
