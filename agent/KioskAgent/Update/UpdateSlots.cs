@@ -43,6 +43,7 @@ public sealed class UpdateSlots(string root)
         Directory.CreateDirectory(Root);
         if (slot is null)
         {
+            // File.Delete removes the link itself, never its target.
             File.Delete(CurrentLink);
         }
         else
@@ -50,7 +51,10 @@ public sealed class UpdateSlots(string root)
             var temporary = CurrentLink + ".tmp";
             File.Delete(temporary);
             File.CreateSymbolicLink(temporary, Path.Combine("slots", slot));
-            File.Move(temporary, CurrentLink, overwrite: true);
+            if (Native.Rename(temporary, CurrentLink) != 0)
+            {
+                throw new IOException($"Could not switch {CurrentLink} to slot {slot} (errno {System.Runtime.InteropServices.Marshal.GetLastPInvokeError()}).");
+            }
         }
 
         AtomicFile.SyncDirectory(Root);
