@@ -62,7 +62,10 @@ public sealed class SelfUpdateTests(UpdateFixture fixture) : IClassFixture<Updat
         await Eventually.TrueAsync(() => Transactions(tx).Any(t => t.Contains("updateRolledBack", StringComparison.Ordinal) && t.Contains("self_test", StringComparison.Ordinal)), "central hears update_rolled_back", TimeSpan.FromSeconds(60));
 
         // Never retried: the same build again is refused before anything is unpacked.
-        await kiosk.WaitConnectedAsync(connects + 2);
+        await Eventually.TrueAsync(
+            () => kiosk.Process.Output is var output && output.IndexOf("rolled back (self_test", StringComparison.Ordinal) is >= 0 and var at && output.IndexOf("Connected to central broker", at, StringComparison.Ordinal) > at,
+            "the old build connected again after the rollback",
+            TimeSpan.FromSeconds(60));
         var again = await UpdateAsync(settings, UpdateFixture.Failing);
         Assert.Equal((false, "known_bad"), (again.Ok, again.Error));
         Assert.False(Directory.Exists(kiosk.Slots.Slot("b")), "the bad build's slot was cleared and not refilled");
