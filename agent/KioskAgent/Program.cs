@@ -1,3 +1,4 @@
 using KioskAgent.Hosting;
+using KioskAgent.Update.Supervisor;
 
-return await AgentProgram.RunAsync(args);
+return args is ["supervise", .. var rest] ? await UpdateSupervisor.RunAsync(rest) : await AgentProgram.RunAsync(args);

@@ -20,6 +20,7 @@ using KioskAgent.Statements;
 using KioskAgent.Staff;
 using KioskAgent.Taps;
 using KioskAgent.Vouchers;
+using KioskAgent.Update;
 using KioskAgent.Watchdog;
 
 namespace KioskAgent.Hosting;
@@ -63,7 +64,8 @@ public static class KioskAgentBuilderExtensions
             .AddStatements()
             .AddActivities()
             .AddDraws()
-            .AddFeedback();
+            .AddFeedback()
+            .AddUpdates();
         builder.AddTestingStaffSession();
         return builder;
     }
@@ -72,6 +74,7 @@ public static class KioskAgentBuilderExtensions
     {
         // Before the local API's own guards: it decides what the provisioning listener serves.
         app.MapProvisioning();
+        app.MapUpdates();
         app.MapLocalApi();
         return app;
     }

@@ -20,6 +20,9 @@ public sealed partial class ProvisioningGuard(
     ILogger<ProvisioningGuard> logger)
 {
     public const string ServiceName = "kiosk.v1.Provisioning";
+
+    /// <summary>The technician's update service (Update/), guarded exactly like the Provisioning service.</summary>
+    public const string UpdateServiceName = "kiosk.v1.AgentUpdate";
     private const string TechnicianItem = "kiosk.provisioning.technician";
     private const string ListenerItem = "kiosk.provisioning.listener";
     private static readonly string[] AlsoServed = ["grpc.health.v1.Health", "grpc.reflection.v1alpha.ServerReflection", "grpc.reflection.v1.ServerReflection"];
@@ -37,7 +40,7 @@ public sealed partial class ProvisioningGuard(
     public Task InvokeAsync(HttpContext context)
     {
         var method = context.GetEndpoint()?.Metadata.GetMetadata<GrpcMethodMetadata>()?.Method;
-        var isProvisioning = method?.ServiceName == ServiceName;
+        var isProvisioning = method?.ServiceName is ServiceName or UpdateServiceName;
         var onListener = options.Value.Enabled && context.Request.IsHttps && context.Connection.LocalPort == options.Value.Port;
         if (!onListener)
         {

@@ -23,6 +23,18 @@ public sealed class ScreenHeartbeat(DeviceHealthRegistry health, IOptionsMonitor
     /// <summary>How often the page should beat: a third of the timeout, so one lost beat is no fault.</summary>
     public TimeSpan Interval => TimeSpan.FromSeconds(Math.Max(1, options.CurrentValue.HeartbeatTimeoutSeconds / 3));
 
+    /// <summary>When the page last beat; null when it never did since start.</summary>
+    public DateTimeOffset? LastBeat
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _last;
+            }
+        }
+    }
+
     public void Beat()
     {
         lock (_gate)

@@ -2,7 +2,7 @@ using System.Runtime.InteropServices;
 
 namespace KioskAgent.Storage;
 
-/// <summary>The few libc calls .NET does not expose: fsync on a directory and flock(2).</summary>
+/// <summary>The few libc calls .NET does not expose: fsync on a directory, rename(2) of a symlink and flock(2).</summary>
 internal static partial class Native
 {
     /// <summary>O_RDONLY: the same on every Linux architecture (unlike O_DIRECTORY, which is not needed to open a directory).</summary>
@@ -25,6 +25,10 @@ internal static partial class Native
 
     [LibraryImport("libc", EntryPoint = "close", SetLastError = true)]
     public static partial int Close(int fd);
+
+    /// <summary>rename(2) itself: File.Move looks through a symlink at its target, rename(2) moves the link.</summary>
+    [LibraryImport("libc", EntryPoint = "rename", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    public static partial int Rename(string from, string to);
 
     [LibraryImport("libc", EntryPoint = "flock", SetLastError = true)]
     public static partial int Flock(int fd, int operation);

@@ -28,10 +28,15 @@ public static class ProvisioningCommands
         yield return FactoryReset(kiosk);
         yield return Status(kiosk);
         yield return Revoke(kiosk);
+        yield return UpdateCommand.Create(kiosk);
     }
 
     /// <summary>Runs <paramref name="call"/> with a client for the enrolled kiosk named by --kiosk.</summary>
-    public static Task<int> WithKiosk(ParseResult parse, Option<string> kiosk, Func<KioskAgent.Contracts.V1.Provisioning.ProvisioningClient, Task> call)
+    public static Task<int> WithKiosk(ParseResult parse, Option<string> kiosk, Func<KioskAgent.Contracts.V1.Provisioning.ProvisioningClient, Task> call) =>
+        WithChannel(parse, kiosk, channel => call(new KioskAgent.Contracts.V1.Provisioning.ProvisioningClient(channel)));
+
+    /// <summary>Runs <paramref name="call"/> with the pinned, authenticated channel to the enrolled kiosk named by --kiosk.</summary>
+    public static Task<int> WithChannel(ParseResult parse, Option<string> kiosk, Func<GrpcChannel, Task> call)
     {
         var address = parse.GetValue(kiosk) ?? "";
         if (address.Length == 0)
@@ -51,7 +56,7 @@ public static class ProvisioningCommands
         {
             using var certificate = identity.LoadCertificate();
             using var channel = PinnedChannel.Open(address, identity.Fingerprint, certificate);
-            await call(new KioskAgent.Contracts.V1.Provisioning.ProvisioningClient(channel));
+            await call(channel);
         });
     }
 

@@ -71,7 +71,9 @@ public sealed partial class AgentProcess : IAsyncDisposable
         }
 
         // ip netns exec enters the namespace and execs the command: the process is the agent itself.
-        string[] command = settings.NetworkNamespace is { } ns ? ["ip", "netns", "exec", ns, "dotnet", TestPaths.AgentDll] : ["dotnet", TestPaths.AgentDll];
+        string[] command = settings.NetworkNamespace is { } ns
+            ? ["ip", "netns", "exec", ns, "dotnet", TestPaths.AgentDll, .. settings.Arguments]
+            : ["dotnet", TestPaths.AgentDll, .. settings.Arguments];
         var start = new ProcessStartInfo(command[0], command[1..])
         {
             RedirectStandardOutput = true,

@@ -47,6 +47,8 @@ public sealed record AgentSettings
     /// The test's loopback does not reach it: start it with <see cref="AgentProcess.Launch"/>.
     /// </summary>
     public string? NetworkNamespace { get; init; }
+    /// <summary>Command-line arguments after the agent's dll, e.g. <c>supervise</c> for the update supervisor.</summary>
+    public IReadOnlyList<string> Arguments { get; init; } = [];
 
     /// <summary>Further configuration, as KIOSK_ environment variables (Section__Key).</summary>
     public IReadOnlyDictionary<string, string> Extra { get; init; } = new Dictionary<string, string>();
