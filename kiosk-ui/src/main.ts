@@ -1,7 +1,9 @@
 // Entry point: connects to the agent that served this page (same origin, gRPC-Web).
 import { createClient } from "@connectrpc/connect";
 import { createGrpcWebTransport } from "@connectrpc/connect-web";
+import { CheckInClient } from "./checkinclient";
 import { KioskController } from "./controller";
+import { CheckInService } from "./gen/kiosk/v1/checkin_pb";
 import { DeviceSimulator } from "./gen/kiosk/v1/device_simulator_pb";
 import { GiftRedemption, KioskUi } from "./gen/kiosk/v1/kiosk_ui_pb";
 import { RedemptionClient } from "./redemption";
@@ -24,6 +26,7 @@ const view = new DomView(
   document.getElementById("app")!,
   (card) => controller.tapCard(card),
   new RedemptionClient(createClient(GiftRedemption, transport), createClient(KioskUi, transport)),
+  new CheckInClient(createClient(CheckInService, transport)),
 );
 const controller: KioskController = new KioskController(clients, view);
 void controller.start();

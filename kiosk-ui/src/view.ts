@@ -1,5 +1,6 @@
 // The DOM side: draws whatever the controller hands it, in the kiosk's language(s). Stable
 // data-testid hooks are part of the contract with the end-to-end tests (see README).
+import { type CheckInActions, checkInFeedScreen, checkInPickerScreen } from "./checkin";
 import type { ConnectionState, KioskView } from "./controller";
 import { Dimmer } from "./dimmer";
 import { fitText, h, icon } from "./dom";
@@ -43,6 +44,7 @@ export class DomView implements KioskView {
     private readonly root: HTMLElement,
     private readonly onTap: (card: DemoCard) => Promise<void>,
     private readonly redemption?: RedemptionActions,
+    private readonly checkIn?: CheckInActions,
   ) {
     this.clockTime = h("div", { class: "clock-time", "data-testid": "clock" });
     this.clockDate = h("div", { class: "clock-date" });
@@ -196,6 +198,12 @@ export class DomView implements KioskView {
         break;
       case "redeem-done":
         screen = redeemDoneScreen(v, model, this.redemption);
+        break;
+      case "checkin-picker":
+        screen = checkInPickerScreen(v, model, this.checkIn);
+        break;
+      case "checkin-feed":
+        screen = checkInFeedScreen(v, model, this.checkIn);
         break;
     }
     this.root.dataset.view = model.kind;

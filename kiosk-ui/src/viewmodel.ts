@@ -2,6 +2,7 @@
 // The agent masks personal data; nothing here unmasks or derives anything personal.
 import { timestampMs } from "@bufbuild/protobuf/wkt";
 import { DataFreshness, type LevelProgressView, type MemberView, type Screen } from "./gen/kiosk/v1/kiosk_ui_pb";
+import { type CheckInViewModel, feedModel, pickerModel } from "./checkinmodel";
 import { printerProblem, refusal } from "./i18n/codes";
 import { msg, type Msg } from "./i18n/messages";
 import {
@@ -81,7 +82,7 @@ export interface RefusalModel {
   card: string;
 }
 
-export type ViewModel = IdleModel | MemberModel | RefusalModel | GiftViewModel;
+export type ViewModel = IdleModel | MemberModel | RefusalModel | GiftViewModel | CheckInViewModel;
 
 export const IDLE: IdleModel = { kind: "idle", greeting: "", dimAfterSeconds: 0, qrAccepted: false };
 
@@ -125,6 +126,10 @@ export function toViewModel(screen: Screen): ViewModel {
       return redeemConfirmModel(view.value);
     case "redemptionDone":
       return redeemDoneModel(view.value);
+    case "checkInPicker":
+      return pickerModel(view.value);
+    case "checkInFeed":
+      return feedModel(view.value);
     default:
       return IDLE;
   }

@@ -124,6 +124,47 @@ export interface Messages {
   "printer.cover_open": {};
   "printer.offline": {};
   "printer.fault": {};
+
+  "checkin.pick": {};
+  "checkin.staff": { name: string };
+  "checkin.leave": {};
+  "checkin.none": {};
+  "checkin.open": {};
+  "checkin.close": {};
+  "checkin.countLine": { n: number };
+  "checkin.window.open": {};
+  "checkin.window.not_yet": {};
+  "checkin.window.closed": {};
+  "checkin.ready": {};
+  "checkin.notReady": {};
+  "checkin.item.activity_data": {};
+  "checkin.item.member_data": {};
+  "checkin.item.clock": {};
+  "checkin.item.printer": {};
+  "checkin.item.readers": {};
+  "checkin.item.journal": {};
+  "checkin.dataAsOf": { at: Date };
+  "checkin.offlineAsOf": { at: Date };
+  "checkin.noData": {};
+  "checkin.waiting": {};
+  "checkin.reason": { zh: string; en: string };
+  "checkin.code": { code: string };
+  "checkin.provisional": {};
+  "checkin.checkedIn": {};
+  "checkin.inside": {};
+  "checkin.refused": {};
+  "checkin.conflicts": {};
+  "checkin.outcome.accepted": {};
+  "checkin.outcome.unknown_card": {};
+  "checkin.outcome.card_refused": {};
+  "checkin.outcome.already_checked_in": {};
+  "checkin.outcome.exit_without_entry": {};
+  "checkin.outcome.capacity_full": {};
+  "checkin.outcome.too_early": {};
+  "checkin.outcome.too_late": {};
+  "checkin.outcome.not_eligible": {};
+  "checkin.outcome.card_unreadable": {};
+  "checkin.outcome.not_recorded": {};
 }
 
 export type MessageKey = keyof Messages;
