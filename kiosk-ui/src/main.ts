@@ -1,8 +1,10 @@
 // Entry point: connects to the agent that served this page (same origin, gRPC-Web).
 import { createClient } from "@connectrpc/connect";
 import { createGrpcWebTransport } from "@connectrpc/connect-web";
+import { CheckInClient } from "./checkinclient";
 import { KioskController } from "./controller";
 import { DrawClient } from "./drawclient";
+import { CheckInService } from "./gen/kiosk/v1/checkin_pb";
 import { DeviceSimulator } from "./gen/kiosk/v1/device_simulator_pb";
 import { DrawService } from "./gen/kiosk/v1/draws_pb";
 import { GiftRedemption, KioskUi } from "./gen/kiosk/v1/kiosk_ui_pb";
@@ -32,6 +34,7 @@ const view = new DomView(
   new RedemptionClient(createClient(GiftRedemption, transport), createClient(KioskUi, transport)),
   new DrawClient(createClient(DrawService, transport)),
   vouchers,
+  new CheckInClient(createClient(CheckInService, transport)),
 );
 const controller: KioskController = new KioskController(clients, view);
 void controller.start();

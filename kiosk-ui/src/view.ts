@@ -1,5 +1,6 @@
 // The DOM side: draws whatever the controller hands it, in the kiosk's language(s). Stable
 // data-testid hooks are part of the contract with the end-to-end tests (see README).
+import { type CheckInActions, checkInFeedScreen, checkInPickerScreen } from "./checkin";
 import type { ConnectionState, KioskView } from "./controller";
 import { Dimmer } from "./dimmer";
 import { type DrawActions, drawStageScreen } from "./drawstage";
@@ -47,6 +48,7 @@ export class DomView implements KioskView {
     private readonly redemption?: RedemptionActions,
     private readonly draws?: DrawActions,
     private readonly vouchers?: VoucherActions,
+    private readonly checkIn?: CheckInActions,
   ) {
     this.clockTime = h("div", { class: "clock-time", "data-testid": "clock" });
     this.clockDate = h("div", { class: "clock-date" });
@@ -206,6 +208,12 @@ export class DomView implements KioskView {
         break;
       case "voucher-desk":
         screen = voucherDeskScreen(v, model, this.vouchers);
+        break;
+      case "checkin-picker":
+        screen = checkInPickerScreen(v, model, this.checkIn);
+        break;
+      case "checkin-feed":
+        screen = checkInFeedScreen(v, model, this.checkIn);
         break;
     }
     this.root.dataset.view = model.kind;

@@ -3,6 +3,7 @@
 import { timestampMs } from "@bufbuild/protobuf/wkt";
 import { DataFreshness, type LevelProgressView, type MemberView, type Screen } from "./gen/kiosk/v1/kiosk_ui_pb";
 import type { DrawStageModel } from "./drawstage";
+import { type CheckInViewModel, feedModel, pickerModel } from "./checkinmodel";
 import { printerProblem, refusal } from "./i18n/codes";
 import { msg, type Msg } from "./i18n/messages";
 import {
@@ -83,7 +84,7 @@ export interface RefusalModel {
   card: string;
 }
 
-export type ViewModel = IdleModel | MemberModel | RefusalModel | GiftViewModel | DrawStageModel | VoucherDeskModel;
+export type ViewModel = IdleModel | MemberModel | RefusalModel | GiftViewModel | DrawStageModel | VoucherDeskModel | CheckInViewModel;
 
 export const IDLE: IdleModel = { kind: "idle", greeting: "", dimAfterSeconds: 0, qrAccepted: false };
 
@@ -131,6 +132,10 @@ export function toViewModel(screen: Screen): ViewModel {
       return redeemDoneModel(view.value);
     case "voucherDesk":
       return voucherDeskModel(view.value);
+    case "checkInPicker":
+      return pickerModel(view.value);
+    case "checkInFeed":
+      return feedModel(view.value);
     default:
       return IDLE;
   }

@@ -1,3 +1,4 @@
+using KioskAgent.Benchmarks.CheckInThroughput;
 using KioskAgent.Benchmarks.HostileFlood;
 using KioskAgent.Benchmarks.MemberCache;
 using KioskAgent.Benchmarks.OutboxDrain;
@@ -10,6 +11,7 @@ using KioskAgent.Benchmarks.QrDecode;
 // asynchronous events (tap latency, outbox drain) or whole-process import runs with peak RSS (member cache).
 return args switch
 {
+    ["check-in", .. var rest] => await CheckInThroughputBenchmark.RunAsync(rest),
     ["member-cache", .. var rest] => await MemberCacheBenchmark.RunAsync(rest),
     ["hostile-flood", .. var rest] => await HostileFloodBenchmark.RunAsync(HostileFloodOptions.Parse(rest)),
     ["outbox-drain", .. var rest] => await OutboxDrainBenchmark.RunAsync(OutboxDrainOptions.Parse(rest)),

@@ -1,0 +1,20 @@
+using KioskAgent.CentralLink;
+
+namespace KioskAgent.CheckIn;
+
+public static class CheckInServiceCollectionExtensions
+{
+    /// <summary>Event check-in: activities (central's and local), the desk that takes taps, the ready check.</summary>
+    public static WebApplicationBuilder AddCheckIn(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<CheckInOptions>().BindConfiguration(CheckInOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<ActivityStore>();
+        services.AddSingleton<CheckInLedgerStore>();
+        services.AddSingleton<CheckInDesk>();
+        services.AddSingleton<CheckInReadiness>();
+        services.AddSingleton<CheckInConsole>();
+        services.AddSingleton<IMqttInboundHandler, ActivityCatalogHandler>();
+        return builder;
+    }
+}
