@@ -3,6 +3,7 @@ using KioskAgent.Api;
 using KioskAgent.Camera;
 using KioskAgent.CentralLink;
 using KioskAgent.Commands;
+using KioskAgent.CrossKiosk;
 using KioskAgent.Demo;
 using KioskAgent.Devices;
 using KioskAgent.Draws.Sessions;
@@ -60,6 +61,7 @@ public static class KioskAgentBuilderExtensions
             .AddRewards()
             .AddStatements()
             .AddActivities()
+            .AddCrossKiosk()
             .AddDraws()
             .AddFeedback();
         return builder;
