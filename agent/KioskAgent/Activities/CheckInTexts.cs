@@ -14,6 +14,7 @@ internal static class CheckInTexts
     public const string CapacityFull = "名额已满 · The activity is full.";
     public const string TooEarly = "签到尚未开始 · Check-in has not opened yet.";
     public const string TooLate = "签到已结束 · Check-in has closed.";
+    public const string NotRecorded = "暂时无法签到，请稍后再试 · Check-in is not possible right now. Please try again.";
 
     public static string CardRefused(CardState state) => state switch
     {

@@ -32,6 +32,7 @@ public sealed partial class CrossKioskRelay(
             }
 
             changed = true;
+            local.Remember(checkIn);
             if (activity is not null)
             {
                 var member = checkIn.Record.MemberNumber;

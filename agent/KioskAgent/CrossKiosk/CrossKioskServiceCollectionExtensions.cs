@@ -1,5 +1,4 @@
 using KioskAgent.CentralLink;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace KioskAgent.CrossKiosk;
 
@@ -8,13 +7,14 @@ public static class CrossKioskServiceCollectionExtensions
     /// <summary>Check-ins across kiosks: central's relay in, conflicts found, the link's freshness for provisional decisions.</summary>
     public static IServiceCollection AddCrossKiosk(this IServiceCollection services)
     {
-        services.TryAddSingleton<ILocalCheckIns, NoLocalCheckIns>();
+        services.AddSingleton<ILocalCheckIns, DeskCheckIns>();
         services.AddSingleton<RemoteCheckIns>();
         services.AddSingleton<CrossKioskCounters>();
         services.AddSingleton<IHealthReportContributor>(sp => sp.GetRequiredService<CrossKioskCounters>());
         services.AddSingleton<CrossKioskRelay>();
         services.AddSingleton<CentralFreshness>();
         services.AddSingleton<IMqttInboundHandler, CheckInRelayHandler>();
+        services.AddHostedService<CrossKioskScreenLink>();
         return services;
     }
 }

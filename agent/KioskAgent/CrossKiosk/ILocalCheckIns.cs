@@ -13,4 +13,7 @@ public interface ILocalCheckIns
 
     /// <summary>This kiosk's own accepted check-ins of one member for one activity.</summary>
     IReadOnlyList<KnownCheckIn> Accepted(string activityId, string memberNumber);
+
+    /// <summary>A new check-in of another kiosk: the runtime's rule engine counts it from now on.</summary>
+    void Remember(KnownCheckIn checkIn);
 }

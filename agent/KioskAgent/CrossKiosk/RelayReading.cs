@@ -71,7 +71,7 @@ public static class RelayReading
 
     internal static KnownCheckIn? Read(RelayedCheckIn element)
     {
-        if (!IsText(element.TransactionId) || !IsText(element.ActivityId) || !IsText(element.MemberNumber)
+        if (!IsText(element.TransactionId) || !IsText(element.ActivityId) || !IsText(element.MemberNumber) || (element.ShortCode.Length > 0 && !IsText(element.ShortCode))
             || !KioskOptions.IsValidId(element.SiteId) || !KioskOptions.IsValidId(element.KioskId) || element.At is null)
         {
             return null;
@@ -89,7 +89,7 @@ public static class RelayReading
         }
 
         var direction = element.Exit ? TapDirection.Exit : TapDirection.Entry;
-        return new KnownCheckIn(element.TransactionId, element.SiteId, new CheckInRecord(element.ActivityId, element.MemberNumber, direction, at, element.KioskId, element.Provisional));
+        return new KnownCheckIn(element.TransactionId, element.SiteId, new CheckInRecord(element.ActivityId, element.MemberNumber, direction, at, element.KioskId, element.Provisional), element.ShortCode);
     }
 
     private static CrossKioskConflict? Read(RelayedConflict element, DateTimeOffset now)

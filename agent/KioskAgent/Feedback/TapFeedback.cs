@@ -28,6 +28,7 @@ public sealed partial class TapFeedback(
     private const string SignalsId = "signals";
     private ICustomerDisplay? _display;
     private KioskSignals? _signals;
+    private uint _checkInTaps;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -68,11 +69,52 @@ public sealed partial class TapFeedback(
                 Signal(s => s.RefuseAsync(cancellationToken));
                 await DisplayAsync(screens.Refusal(ShortReason(shown.Refusal)), cancellationToken).ConfigureAwait(false);
                 break;
+            case Contracts.V1.Screen.ViewOneofCase.CheckInFeed:
+                await CheckInAsync(shown.CheckInFeed, screens, cancellationToken).ConfigureAwait(false);
+                break;
             default:
                 await DisplayAsync(screens.Idle(), cancellationToken).ConfigureAwait(false);
                 break;
         }
     }
+
+    /// <summary>
+    /// An open check-in's feed: a beep and the display line for each new tap only (the feed is also
+    /// re-sent when nothing was tapped: opened, relay news), accepted with the attendee's short code.
+    /// </summary>
+    private async Task CheckInAsync(Contracts.V1.CheckInFeedView feed, CustomerDisplayScreens screens, CancellationToken cancellationToken)
+    {
+        if (feed.Last is not { } last || feed.Taps == _checkInTaps)
+        {
+            _checkInTaps = feed.Taps;
+            return;
+        }
+
+        _checkInTaps = feed.Taps;
+        if (last.Outcome == "accepted")
+        {
+            Signal(s => s.AcceptAsync(cancellationToken));
+            await DisplayAsync(screens.Greeting(last.ShortCode, last.Direction == "exit" ? "Checked out" : "Checked in"), cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        Signal(s => s.RefuseAsync(cancellationToken));
+        await DisplayAsync(screens.Refusal(CheckInShortReason(last.Outcome)), cancellationToken).ConfigureAwait(false);
+    }
+
+    internal static string CheckInShortReason(string outcome) => outcome switch
+    {
+        "already_checked_in" => "Already checked in",
+        "unknown_card" => "Card not registered",
+        "card_refused" => "Card not valid",
+        "too_early" => "Not open yet",
+        "too_late" => "Check-in closed",
+        "capacity_full" => "Activity full",
+        "not_eligible" => "Not eligible",
+        "exit_without_entry" => "No entry found",
+        "card_unreadable" => "Please tap again",
+        _ => "Please ask staff",
+    };
 
     /// <summary>
     /// A pole display has 20 Latin characters a line: a short English reason per refusal. Card read and

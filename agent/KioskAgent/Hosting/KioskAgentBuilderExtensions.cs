@@ -1,6 +1,7 @@
 using KioskAgent.Activities;
 using KioskAgent.Api;
 using KioskAgent.Camera;
+using KioskAgent.CheckIn;
 using KioskAgent.CentralLink;
 using KioskAgent.Commands;
 using KioskAgent.CrossKiosk;
@@ -42,6 +43,7 @@ public static class KioskAgentBuilderExtensions
 
         builder.AddLocalApi();
         builder.AddProvisioning();
+        builder.AddCheckIn();
         builder.Services
             .AddWatchdog()
             .AddDemo()

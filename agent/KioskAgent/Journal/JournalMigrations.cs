@@ -67,6 +67,19 @@ internal static class JournalMigrations
             );
             CREATE INDEX IF NOT EXISTS redemption_holds_member ON redemption_holds(member_number);
             """)),
+        new(4, "accepted check-ins (CheckIn), written in the commit of their ActivityCheckIn transaction", c => Execute(c, """
+            CREATE TABLE IF NOT EXISTS check_ins (
+                transaction_id TEXT PRIMARY KEY,
+                activity_id    TEXT NOT NULL,
+                member_number  TEXT NOT NULL,
+                direction      INTEGER NOT NULL,
+                at             TEXT NOT NULL,
+                kiosk_id       TEXT NOT NULL,
+                provisional    INTEGER NOT NULL,
+                short_code     TEXT NOT NULL
+            );
+            CREATE INDEX IF NOT EXISTS check_ins_activity ON check_ins(activity_id);
+            """)),
     ];
 
     /// <summary>The version a file has once every migration ran.</summary>

@@ -324,6 +324,14 @@ public sealed partial class TransactionJournal : IDisposable
     private JournalEntry Insert(Transaction transaction, string kind, DateTimeOffset occurredAt, Action<SqliteTransaction, JournalEntry>? alsoWrite)
     {
         using var tx = _connection.BeginTransaction(deferred: false);
+        var entry = InsertWithin(tx, transaction, kind, occurredAt, alsoWrite);
+        tx.Commit();
+        return entry;
+    }
+
+    /// <summary>One transaction and its outbox row (and the caller's rows) inside an open SQLite transaction.</summary>
+    private JournalEntry InsertWithin(SqliteTransaction tx, Transaction transaction, string kind, DateTimeOffset occurredAt, Action<SqliteTransaction, JournalEntry>? alsoWrite)
+    {
         var sequence = Scalar<long>("SELECT COALESCE(MAX(sequence), 0) + 1 FROM transactions;", tx);
         transaction.Id = Guid.CreateVersion7(occurredAt).ToString();
         transaction.Sequence = (ulong)sequence;
@@ -350,7 +358,6 @@ public sealed partial class TransactionJournal : IDisposable
         }
 
         alsoWrite?.Invoke(tx, entry);
-        tx.Commit();
         return entry;
     }
 

@@ -52,6 +52,18 @@ public sealed class StaffTapRouter
         return true;
     }
 
+    /// <summary>Hands a member QR to the claiming feature when it takes QR codes; false otherwise.</summary>
+    public async Task<bool> TryRouteQrAsync(QrTap tap, CancellationToken cancellationToken)
+    {
+        if (Current is not IStaffQrTapConsumer consumer)
+        {
+            return false;
+        }
+
+        await consumer.HandleQrAsync(tap, cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
     private void Release(Claim claim)
     {
         lock (_gate)

@@ -21,6 +21,9 @@ public sealed partial class TapPipeline(
     DeviceHealthRegistry health,
     ILogger<TapPipeline> logger)
 {
+    /// <summary>The <see cref="TapOutcome.ReasonCode"/> of a QR a staff feature took (not a member self-service answer).</summary>
+    public const string StaffRoutedReason = "staff_feature";
+
     private readonly Lock _gate = new();
     private readonly List<Channel<Tap>> _subscribers = [];
     private readonly ReaderHealthReporter _health = new(health);
@@ -51,7 +54,10 @@ public sealed partial class TapPipeline(
         Interlocked.Increment(ref _inFlight);
         try
         {
-            return await memberTaps.HandleQrAsync(tap, cancellationToken).ConfigureAwait(false);
+            // An open check-in counts a digital member card like a card.
+            return await staffTaps.TryRouteQrAsync(tap, cancellationToken).ConfigureAwait(false)
+                ? TapOutcome.Refuse(StaffRoutedReason, "")
+                : await memberTaps.HandleQrAsync(tap, cancellationToken).ConfigureAwait(false);
         }
         finally
         {

@@ -72,6 +72,7 @@ public sealed class CrossKioskRelayTests
         _relay.Apply([Relayed("tx-a1"), Relayed("tx-a2", at: Ten.AddMinutes(9))], []);
 
         Assert.Equal(2, _remote.Count);
+        Assert.Equal(["tx-a2", "tx-a1"], _local.Remembered.Select(r => r.TransactionId));
         Assert.Equal(2, _counters.Get("checkin.relay.added"));
         Assert.Equal(2, _counters.Get("checkin.relay.duplicate"));
     }
@@ -176,9 +177,13 @@ public sealed class CrossKioskRelayTests
 
         public List<KnownCheckIn> Own { get; } = [];
 
+        public List<KnownCheckIn> Remembered { get; } = [];
+
         public Activity? Find(string activityId) => Activities.GetValueOrDefault(activityId);
 
         public IReadOnlyList<KnownCheckIn> Accepted(string activityId, string memberNumber) =>
             [.. Own.Where(o => o.Record.ActivityId == activityId && o.Record.MemberNumber == memberNumber)];
+
+        public void Remember(KnownCheckIn checkIn) => Remembered.Add(checkIn);
     }
 }

@@ -1,0 +1,54 @@
+using System.Threading.Channels;
+using KioskAgent.Contracts.V1;
+
+namespace KioskAgent.CheckIn;
+
+/// <summary>
+/// The WatchFeed streams: each watcher gets the latest views; a slow one loses the older ones
+/// (each view is whole, so only the newest matters) rather than holding memory or the taps up.
+/// </summary>
+internal sealed class FeedWatchers
+{
+    private readonly Lock _gate = new();
+    private readonly List<Channel<CheckInFeedView>> _channels = [];
+
+    public void Publish(CheckInFeedView view)
+    {
+        lock (_gate)
+        {
+            foreach (var channel in _channels)
+            {
+                channel.Writer.TryWrite(view);
+            }
+        }
+    }
+
+    public async IAsyncEnumerable<CheckInFeedView> WatchAsync(CheckInFeedView? current, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var channel = Channel.CreateBounded<CheckInFeedView>(new BoundedChannelOptions(16) { FullMode = BoundedChannelFullMode.DropOldest });
+        if (current is not null)
+        {
+            channel.Writer.TryWrite(current);
+        }
+
+        lock (_gate)
+        {
+            _channels.Add(channel);
+        }
+
+        try
+        {
+            await foreach (var view in channel.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+            {
+                yield return view;
+            }
+        }
+        finally
+        {
+            lock (_gate)
+            {
+                _channels.Remove(channel);
+            }
+        }
+    }
+}
