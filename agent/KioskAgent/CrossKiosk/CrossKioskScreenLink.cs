@@ -5,7 +5,7 @@ namespace KioskAgent.CrossKiosk;
 
 /// <summary>
 /// Keeps the staff check-in screen's relay part current (<see cref="RelayState"/>): the conflicts
-/// known to this kiosk and how old its knowledge of the other kiosks is, at every new conflict and
+/// known to this kiosk (counted and listed) and how old its knowledge of the other kiosks is, at every new conflict and
 /// every turn of the link. The screen shows the age from the timestamp, so nothing needs to tick.
 /// </summary>
 public sealed class CrossKioskScreenLink(RemoteCheckIns remote, CentralFreshness freshness, ICentralReachability reachability, CheckInDesk desk) : IHostedService
@@ -25,5 +25,5 @@ public sealed class CrossKioskScreenLink(RemoteCheckIns remote, CentralFreshness
         return Task.CompletedTask;
     }
 
-    private void Show() => desk.SetRelayState(new RelayState(remote.ConflictCount, freshness.DataAsOf));
+    private void Show() => desk.SetRelayState(new RelayState(remote.ConflictCount, freshness.DataAsOf, ConflictLines.Of(remote.Conflicts())));
 }

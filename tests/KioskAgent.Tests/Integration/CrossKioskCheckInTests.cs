@@ -82,6 +82,8 @@ public sealed class CrossKioskCheckInTests(ITestOutputHelper output) : IAsyncLif
             output.WriteLine($"tap on A -> relay at B's topic: {tapped.ElapsedMilliseconds} ms");
         }
 
+        // The probe and kiosk B get the relay at the same moment; B applies it in-process right after.
+        await Task.Delay(TimeSpan.FromMilliseconds(500));
         var refused = await TapUntilDecidedAsync(_b, feedB, GoldCard);
         output.WriteLine($"B refused after {refused.Latency.TotalMilliseconds:F0} ms from A's acceptance being visible");
         Assert.Equal("already_checked_in", refused.Line.Outcome);
@@ -106,6 +108,14 @@ public sealed class CrossKioskCheckInTests(ITestOutputHelper output) : IAsyncLif
         Assert.Equal(CheckInTransactionsIds(provisionalA, provisionalB), conflict.ConflictId);
         await Eventually.TrueAsync(() => feedA.Latest?.Conflicts == 1 && feedB.Latest?.Conflicts == 1, "the conflict on both staff screens", Generous);
         Assert.False(feedA.Latest!.Offline);
+        foreach (var feed in new[] { feedA, feedB })
+        {
+            var listed = Assert.Single(feed.Latest!.ConflictList);
+            Assert.Equal(conflict.ConflictId, listed.ConflictId);
+            Assert.Equal(["kiosk-a", "kiosk-b"], new[] { listed.FirstKioskId, listed.SecondKioskId }.Order(StringComparer.Ordinal));
+            Assert.Equal(new[] { provisionalA.ShortCode, provisionalB.ShortCode }.Order(StringComparer.Ordinal), new[] { listed.FirstShortCode, listed.SecondShortCode }.Order(StringComparer.Ordinal));
+        }
+
         output.WriteLine($"broker back -> conflict on both screens: {back.ElapsedMilliseconds} ms");
 
         await using var health = await MqttProbe.ConnectAsync(_broker.Port, $"kiosk/v1/{Site}/+/health");
