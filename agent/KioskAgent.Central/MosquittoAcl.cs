@@ -11,7 +11,7 @@ namespace KioskAgent.Central;
 public static class MosquittoAcl
 {
     /// <summary>Central → kiosk, below the kiosk's base topic: the kiosk reads them, only central writes them.</summary>
-    public static IReadOnlyList<string> KioskReads { get; } = ["ack", "cmd", "config/desired", "members/snapshot", "members/delta", "members/answer", "vouchers/answer", "activities"];
+    public static IReadOnlyList<string> KioskReads { get; } = ["ack", "cmd", "config/desired", "members/snapshot", "members/delta", "members/answer", "vouchers/answer", "activities", "checkins/relay"];
 
     /// <summary>Kiosk → central, below the kiosk's base topic: the kiosk writes them, never reads them.</summary>
     public static IReadOnlyList<string> KioskWrites { get; } = ["state", "health", "tx", "config/reported", "members/resync", "members/query", "vouchers/query", "reply/#", "draws/#"];

@@ -53,4 +53,7 @@ public sealed class KioskTopics(string root, string siteId, string kioskId)
 
     /// <summary>Where central answers this kiosk's voucher queries.</summary>
     public string VouchersAnswer => $"{Base}/vouchers/answer";
+
+    /// <summary>Check-ins other kiosks of the same activity accepted, and the conflicts central found.</summary>
+    public string CheckInRelay => $"{Base}/checkins/relay";
 }

@@ -14,6 +14,9 @@ internal static class CheckInFeed
         CheckedIn = (uint)checkedIn,
     };
 
+    /// <summary>Conflicts listed on the feed (all are counted).</summary>
+    public const int MaxConflictLines = 20;
+
     public static CheckInFeedView View(CheckInSession session, DateTimeOffset now, DateTimeOffset? memberDataAsOf, bool offline, RelayState relay)
     {
         var attendance = session.Attendance;
@@ -43,6 +46,8 @@ internal static class CheckInFeed
         {
             view.OthersKnownAsOf = Timestamp.FromDateTimeOffset(known);
         }
+
+        view.ConflictList.AddRange((relay.ConflictList ?? []).Where(c => c.ActivityId == session.Activity.Id).Take(MaxConflictLines));
 
         return view;
     }

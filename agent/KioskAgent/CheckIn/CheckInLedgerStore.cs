@@ -81,5 +81,35 @@ public sealed class CheckInLedgerStore : IDisposable
         }
     }
 
+    /// <summary>One member's accepted check-ins of one activity with their transaction ids (the cross-kiosk relay compares them).</summary>
+    public IReadOnlyList<(string TransactionId, CheckInRecord Record, string ShortCode)> Accepted(string activityId, string memberNumber)
+    {
+        lock (_gate)
+        {
+            using var command = _connection.CreateCommand();
+            command.CommandText = """
+                SELECT transaction_id, direction, at, kiosk_id, provisional, short_code FROM check_ins
+                WHERE activity_id = $activity AND member_number = $member ORDER BY at, rowid;
+                """;
+            command.Parameters.AddWithValue("$activity", activityId);
+            command.Parameters.AddWithValue("$member", memberNumber);
+            using var reader = command.ExecuteReader();
+            var list = new List<(string, CheckInRecord, string)>();
+            while (reader.Read())
+            {
+                var record = new CheckInRecord(
+                    activityId,
+                    memberNumber,
+                    (TapDirection)reader.GetInt32(1),
+                    DateTimeOffset.Parse(reader.GetString(2), CultureInfo.InvariantCulture),
+                    reader.GetString(3),
+                    reader.GetInt32(4) != 0);
+                list.Add((reader.GetString(0), record, reader.GetString(5)));
+            }
+
+            return list;
+        }
+    }
+
     public void Dispose() => _connection.Dispose();
 }

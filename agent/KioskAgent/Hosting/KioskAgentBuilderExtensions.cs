@@ -4,6 +4,7 @@ using KioskAgent.Camera;
 using KioskAgent.CheckIn;
 using KioskAgent.CentralLink;
 using KioskAgent.Commands;
+using KioskAgent.CrossKiosk;
 using KioskAgent.Demo;
 using KioskAgent.Devices;
 using KioskAgent.Draws.Sessions;
@@ -65,6 +66,7 @@ public static class KioskAgentBuilderExtensions
             .AddVouchers()
             .AddStatements()
             .AddActivities()
+            .AddCrossKiosk()
             .AddDraws()
             .AddFeedback()
             .AddUpdates();

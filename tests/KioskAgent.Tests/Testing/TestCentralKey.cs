@@ -12,7 +12,7 @@ namespace KioskAgent.Tests.Testing;
 /// </summary>
 public static class TestCentralKey
 {
-    private static readonly string[] InboundSuffixes = ["/ack", "/cmd", "/config/desired", "/members/snapshot", "/members/delta", "/members/answer", "/vouchers/answer", "/activities"];
+    private static readonly string[] InboundSuffixes = ["/ack", "/cmd", "/config/desired", "/members/snapshot", "/members/delta", "/members/answer", "/vouchers/answer", "/activities", "/checkins/relay"];
 
     /// <summary>A fresh key for the run, under its default id (as `kioskctl fleet keygen` makes them), so kioskctl needs no --signing-key-id.</summary>
     public static CentralSigner Signer { get; } = CentralSigner.Generate();

@@ -20,7 +20,7 @@ public sealed partial class ContractExamplesTests
     private static readonly JsonFormatter Formatter = new(JsonFormatter.Settings.Default.WithFormatDefaultValues(false));
 
     private static readonly IReadOnlyDictionary<string, MessageDescriptor> Messages =
-        new[] { LinkReflection.Descriptor, TransactionReflection.Descriptor, TelemetryReflection.Descriptor, CommandsReflection.Descriptor, ConfigReflection.Descriptor, MembersReflection.Descriptor, DevicesReflection.Descriptor, VouchersReflection.Descriptor }
+        new[] { LinkReflection.Descriptor, TransactionReflection.Descriptor, TelemetryReflection.Descriptor, CommandsReflection.Descriptor, ConfigReflection.Descriptor, MembersReflection.Descriptor, DevicesReflection.Descriptor, VouchersReflection.Descriptor, CheckinRelayReflection.Descriptor }
             .SelectMany(f => f.MessageTypes).ToDictionary(d => d.FullName, StringComparer.Ordinal);
 
     public static TheoryData<string, int, string> Examples()
@@ -43,7 +43,7 @@ public sealed partial class ContractExamplesTests
             "kiosk.v1.KioskState", "kiosk.v1.HealthReport", "kiosk.v1.Transaction", "kiosk.v1.TransactionBatch",
             "kiosk.v1.TransactionAck", "kiosk.v1.KioskCommand", "kiosk.v1.KioskCommandResult", "kiosk.v1.DesiredConfig",
             "kiosk.v1.ReportedConfig", "kiosk.v1.MemberSnapshotChunk", "kiosk.v1.MemberDelta", "kiosk.v1.ResyncRequest",
-            "kiosk.v1.MemberQuery", "kiosk.v1.MemberAnswer",
+            "kiosk.v1.MemberQuery", "kiosk.v1.MemberAnswer", "kiosk.v1.CheckInRelay",
         ];
 
         var missing = wire.Where(w => !named.Contains(w)).ToList();
