@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Options;
 
+using KioskAgent.Contracts.Staff;
+
 namespace KioskAgent.Staff;
 
 /// <summary>

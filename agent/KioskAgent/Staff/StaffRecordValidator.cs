@@ -1,6 +1,8 @@
 using KioskAgent.Contracts.V1;
 using KioskAgent.Hosting;
 
+using KioskAgent.Contracts.Staff;
+
 namespace KioskAgent.Staff;
 
 /// <summary>

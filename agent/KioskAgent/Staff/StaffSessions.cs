@@ -4,6 +4,8 @@ using KioskAgent.Screen;
 using KioskAgent.Taps;
 using Microsoft.Extensions.Options;
 
+using KioskAgent.Contracts.Staff;
+
 namespace KioskAgent.Staff;
 
 /// <summary>

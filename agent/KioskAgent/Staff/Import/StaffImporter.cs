@@ -1,6 +1,8 @@
 using KioskAgent.Contracts.V1;
 using KioskAgent.Members.Import;
 
+using KioskAgent.Contracts.Staff;
+
 namespace KioskAgent.Staff.Import;
 
 /// <summary>

@@ -2,10 +2,10 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 
-namespace KioskAgent.Staff;
+namespace KioskAgent.Contracts.Staff;
 
 /// <summary>
-/// A staff PIN as it is stored and sent: never the PIN, only a slow salted hash in a versioned text
+/// The format of <c>StaffRecord.pin_hash</c>: a staff PIN as it is stored and sent: never the PIN, only a slow salted hash in a versioned text
 /// form, <c>pbkdf2-sha256$&lt;iterations&gt;$&lt;salt, base64&gt;$&lt;hash, base64&gt;</c>: PBKDF2
 /// (RFC 8018 §5.2) with HMAC-SHA256, a 16-byte random salt and a 32-byte hash. A PIN has few digits,
 /// so a stolen list falls to brute force however slow the hash; the iteration count (at least
