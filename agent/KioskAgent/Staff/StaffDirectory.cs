@@ -103,6 +103,21 @@ public sealed partial class StaffDirectory : IDisposable
         }
     }
 
+    /// <summary>What would be wrong with applying these changes to the list held now; empty: they apply.</summary>
+    public IReadOnlyList<StaffRecordProblem> CheckDelta(IReadOnlyList<StaffRecord> upserts, IReadOnlyCollection<string> removedIds)
+    {
+        if (upserts.Count == 0)
+        {
+            return [];
+        }
+
+        lock (_gate)
+        {
+            var changed = upserts.Select(u => u.StaffId).Concat(removedIds).ToHashSet(StringComparer.Ordinal);
+            return CheckDelta(upserts, [.. _members.Where(m => !changed.Contains(m.StaffId)).Select(m => m.ToRecord()).Concat(upserts)]);
+        }
+    }
+
     /// <summary>Problems of a delta's records, then of the list it leaves (a card taken twice).</summary>
     public static IReadOnlyList<StaffRecordProblem> CheckDelta(IReadOnlyList<StaffRecord> upserts, IReadOnlyList<StaffRecord> result)
     {
