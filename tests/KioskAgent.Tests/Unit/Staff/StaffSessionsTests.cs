@@ -128,10 +128,10 @@ public sealed class StaffSessionsTests : IDisposable
     [Fact]
     public async Task WithoutASession_StaffRpcsRefuse_AndAMemberReachesNoStaffScreen()
     {
-        var logout = await Assert.ThrowsAsync<RpcException>(() => _service.Logout(new LogoutRequest(), null!));
-        var open = await Assert.ThrowsAsync<RpcException>(() => _service.OpenStaffFeature(new OpenStaffFeatureRequest { Code = "check_in" }, null!));
-        var home = await Assert.ThrowsAsync<RpcException>(() => _service.ShowStaffHome(new ShowStaffHomeRequest(), null!));
-        var pin = await Assert.ThrowsAsync<RpcException>(() => _service.EnterPin(new EnterPinRequest { LoginId = "guessed", Pin = "2468" }, null!));
+        var logout = await Assert.ThrowsAsync<RpcException>(() => _service.Logout(new LogoutRequest(), new FakeCallContext()));
+        var open = await Assert.ThrowsAsync<RpcException>(() => _service.OpenStaffFeature(new OpenStaffFeatureRequest { Code = "check_in" }, new FakeCallContext()));
+        var home = await Assert.ThrowsAsync<RpcException>(() => _service.ShowStaffHome(new ShowStaffHomeRequest(), new FakeCallContext()));
+        var pin = await Assert.ThrowsAsync<RpcException>(() => _service.EnterPin(new EnterPinRequest { LoginId = "guessed", Pin = "2468" }, new FakeCallContext()));
 
         Assert.All([logout, open, home, pin], e => Assert.Equal(StatusCode.FailedPrecondition, e.StatusCode));
         Assert.Equal(Contracts.V1.Screen.ViewOneofCase.Idle, _screen.Current.ViewCase);
