@@ -5,6 +5,9 @@ import { KioskController } from "./controller";
 import { DeviceSimulator } from "./gen/kiosk/v1/device_simulator_pb";
 import { GiftRedemption, KioskUi } from "./gen/kiosk/v1/kiosk_ui_pb";
 import { RedemptionClient } from "./redemption";
+import { StaffClient } from "./staff";
+import { StaffService } from "./gen/kiosk/v1/staff_pb";
+import "./staff.css";
 import "./style.css";
 import { DomView } from "./view";
 
@@ -24,6 +27,7 @@ const view = new DomView(
   document.getElementById("app")!,
   (card) => controller.tapCard(card),
   new RedemptionClient(createClient(GiftRedemption, transport), createClient(KioskUi, transport)),
+  new StaffClient(createClient(StaffService, transport)),
 );
 const controller: KioskController = new KioskController(clients, view);
 void controller.start();

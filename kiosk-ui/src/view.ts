@@ -10,6 +10,7 @@ import { type LanguageMode, parseLanguageMode } from "./i18n/translator";
 import { Voice } from "./i18n/voice";
 import { TAP_CARD } from "./icons";
 import { idleScreen, memberScreen, refusalScreen } from "./screens";
+import { type StaffActions, staffHomeScreen, staffLoginScreen } from "./staff";
 import { type Countdown, remainingFraction } from "./timing";
 import type { LinkModel, ViewModel } from "./viewmodel";
 
@@ -43,6 +44,7 @@ export class DomView implements KioskView {
     private readonly root: HTMLElement,
     private readonly onTap: (card: DemoCard) => Promise<void>,
     private readonly redemption?: RedemptionActions,
+    private readonly staff?: StaffActions,
   ) {
     this.clockTime = h("div", { class: "clock-time", "data-testid": "clock" });
     this.clockDate = h("div", { class: "clock-date" });
@@ -196,6 +198,12 @@ export class DomView implements KioskView {
         break;
       case "redeem-done":
         screen = redeemDoneScreen(v, model, this.redemption);
+        break;
+      case "staff-login":
+        screen = staffLoginScreen(v, model, this.staff);
+        break;
+      case "staff-home":
+        screen = staffHomeScreen(v, model, this.staff);
         break;
     }
     this.root.dataset.view = model.kind;

@@ -4,6 +4,7 @@ import { timestampMs } from "@bufbuild/protobuf/wkt";
 import { DataFreshness, type LevelProgressView, type MemberView, type Screen } from "./gen/kiosk/v1/kiosk_ui_pb";
 import { printerProblem, refusal } from "./i18n/codes";
 import { msg, type Msg } from "./i18n/messages";
+import { staffHomeModel, staffLoginModel, type StaffViewModel } from "./staffmodel";
 import {
   type GiftViewModel,
   PRINT_STATUS,
@@ -81,7 +82,7 @@ export interface RefusalModel {
   card: string;
 }
 
-export type ViewModel = IdleModel | MemberModel | RefusalModel | GiftViewModel;
+export type ViewModel = IdleModel | MemberModel | RefusalModel | GiftViewModel | StaffViewModel;
 
 export const IDLE: IdleModel = { kind: "idle", greeting: "", dimAfterSeconds: 0, qrAccepted: false };
 
@@ -119,6 +120,10 @@ export function toViewModel(screen: Screen): ViewModel {
         card: orPlaceholder(r.maskedCard),
       };
     }
+    case "staffLogin":
+      return staffLoginModel(view.value);
+    case "staffHome":
+      return staffHomeModel(view.value);
     case "giftList":
       return giftListModel(view.value);
     case "redemptionConfirm":
