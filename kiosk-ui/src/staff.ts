@@ -70,12 +70,16 @@ export function staffLoginScreen(v: Voice, m: StaffLoginModel, actions?: StaffAc
   return h(
     "section",
     { class: "screen screen-staff-login", "data-testid": "screen-staff-login", "data-error": m.error || undefined },
-    h("h1", { class: "prompt" }, v.say(msg("staff.loginTitle"))),
-    h("div", { class: "card-number", translate: "no" }, m.card),
-    dots,
-    error ? h("div", { class: "staff-error", "data-testid": "staff-login-error", role: "alert" }, v.say(error)) : null,
+    h(
+      "div",
+      { class: "staff-login-info" },
+      h("h1", { class: "staff-title" }, v.say(msg("staff.loginTitle"))),
+      h("div", { class: "card-number", translate: "no" }, m.card),
+      dots,
+      error ? h("div", { class: "staff-error", "data-testid": "staff-login-error", role: "alert" }, v.say(error)) : null,
+      cancel,
+    ),
     pad,
-    cancel,
   );
 }
 
@@ -94,7 +98,7 @@ export function staffHomeScreen(v: Voice, m: StaffHomeModel, actions?: StaffActi
   return h(
     "section",
     { class: "screen screen-staff-home", "data-testid": "screen-staff-home", "data-role": m.role },
-    h("h1", { class: "prompt", "data-fit": "1.4" }, v.say(msg("staff.homeTitle", { name: m.name }))),
+    h("h1", { class: "staff-title", "data-fit": "1.4" }, v.say(msg("staff.homeTitle", { name: m.name }))),
     m.notice ? h("div", { class: "notice", role: "status", "data-testid": "staff-notice" }, v.say(msg("staff.notReady"))) : null,
     h("div", { class: "staff-features", "data-testid": "staff-features" }, ...features),
     logout,
