@@ -29,6 +29,7 @@ public static class KioskctlCommand
         root.Subcommands.Add(DevicesCommand(agent, login));
         root.Subcommands.Add(SimCommand(agent));
         root.Subcommands.Add(MembersCommand.Create(agent, login));
+        root.Subcommands.Add(StaffCommand.Create(agent, login));
         root.Subcommands.Add(TechCommand.Create());
         root.Subcommands.Add(FleetCommand.Create());
         root.Subcommands.Add(DrawCommand.Create());

@@ -9,6 +9,9 @@ import { DeviceSimulator } from "./gen/kiosk/v1/device_simulator_pb";
 import { DrawService } from "./gen/kiosk/v1/draws_pb";
 import { GiftRedemption, KioskUi } from "./gen/kiosk/v1/kiosk_ui_pb";
 import { RedemptionClient } from "./redemption";
+import { StaffClient } from "./staff";
+import { StaffService } from "./gen/kiosk/v1/staff_pb";
+import "./staff.css";
 import "./style.css";
 import { DomView } from "./view";
 import { Vouchers } from "./gen/kiosk/v1/vouchers_pb";
@@ -35,6 +38,7 @@ const view = new DomView(
   new DrawClient(createClient(DrawService, transport)),
   vouchers,
   new CheckInClient(createClient(CheckInService, transport)),
+  new StaffClient(createClient(StaffService, transport)),
 );
 const controller: KioskController = new KioskController(clients, view);
 void controller.start();

@@ -12,6 +12,7 @@ import { type LanguageMode, parseLanguageMode } from "./i18n/translator";
 import { Voice } from "./i18n/voice";
 import { TAP_CARD } from "./icons";
 import { idleScreen, memberScreen, refusalScreen } from "./screens";
+import { type StaffActions, staffHomeScreen, staffLoginScreen } from "./staff";
 import { type Countdown, remainingFraction } from "./timing";
 import type { LinkModel, ViewModel } from "./viewmodel";
 import { type VoucherActions, voucherDeskScreen } from "./vouchers";
@@ -49,6 +50,7 @@ export class DomView implements KioskView {
     private readonly draws?: DrawActions,
     private readonly vouchers?: VoucherActions,
     private readonly checkIn?: CheckInActions,
+    private readonly staff?: StaffActions,
   ) {
     this.clockTime = h("div", { class: "clock-time", "data-testid": "clock" });
     this.clockDate = h("div", { class: "clock-date" });
@@ -214,6 +216,12 @@ export class DomView implements KioskView {
         break;
       case "checkin-feed":
         screen = checkInFeedScreen(v, model, this.checkIn);
+        break;
+      case "staff-login":
+        screen = staffLoginScreen(v, model, this.staff);
+        break;
+      case "staff-home":
+        screen = staffHomeScreen(v, model, this.staff);
         break;
     }
     this.root.dataset.view = model.kind;

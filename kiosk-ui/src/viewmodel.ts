@@ -6,6 +6,7 @@ import type { DrawStageModel } from "./drawstage";
 import { type CheckInViewModel, feedModel, pickerModel } from "./checkinmodel";
 import { printerProblem, refusal } from "./i18n/codes";
 import { msg, type Msg } from "./i18n/messages";
+import { staffHomeModel, staffLoginModel, type StaffViewModel } from "./staffmodel";
 import {
   type GiftViewModel,
   PRINT_STATUS,
@@ -84,7 +85,7 @@ export interface RefusalModel {
   card: string;
 }
 
-export type ViewModel = IdleModel | MemberModel | RefusalModel | GiftViewModel | DrawStageModel | VoucherDeskModel | CheckInViewModel;
+export type ViewModel = IdleModel | MemberModel | RefusalModel | GiftViewModel | DrawStageModel | VoucherDeskModel | CheckInViewModel | StaffViewModel;
 
 export const IDLE: IdleModel = { kind: "idle", greeting: "", dimAfterSeconds: 0, qrAccepted: false };
 
@@ -124,6 +125,10 @@ export function toViewModel(screen: Screen): ViewModel {
         card: orPlaceholder(r.maskedCard),
       };
     }
+    case "staffLogin":
+      return staffLoginModel(view.value);
+    case "staffHome":
+      return staffHomeModel(view.value);
     case "giftList":
       return giftListModel(view.value);
     case "redemptionConfirm":

@@ -84,13 +84,14 @@ public sealed class CentralMembers(MemberDataset dataset, CentralMembersOptions?
         try
         {
             var (version, members, levels, gifts) = Dataset.Snapshot();
+            var staff = Dataset.Staff();
             var chunkSize = Options.ChunkSize;
             // Chunks are cut and hashed in parallel, ahead of the (sequential) publishing.
             var chunks = Enumerable.Range(0, (int)SnapshotChunker.CountFor(members.Count, chunkSize))
                 .AsParallel()
                 .AsOrdered()
                 .WithMergeOptions(ParallelMergeOptions.NotBuffered)
-                .Select(i => SnapshotChunker.Chunk(snapshotId, version, members, levels, gifts, chunkSize, (uint)i));
+                .Select(i => SnapshotChunker.WithStaff(SnapshotChunker.Chunk(snapshotId, version, members, levels, gifts, chunkSize, (uint)i), staff));
             foreach (var chunk in chunks)
             {
                 await Publisher.PublishAsync(topic, chunk, cancellationToken).ConfigureAwait(false);
@@ -116,6 +117,14 @@ public sealed class CentralMembers(MemberDataset dataset, CentralMembersOptions?
     /// <summary>Sets a member's points without telling any kiosk (only a live query shows it).</summary>
     public MemberDelta ChangePointsQuietly(string memberNumber, long points) =>
         Dataset.SetPoints(memberNumber, points, _time.GetUtcNow());
+
+    /// <summary>Adds or changes a staff member and sends the delta to every known kiosk.</summary>
+    public async Task<MemberDelta> SetStaffAsync(StaffRecord staff, CancellationToken cancellationToken)
+    {
+        var delta = Dataset.SetStaff(staff);
+        await PublishDeltaAsync(delta, cancellationToken).ConfigureAwait(false);
+        return delta;
+    }
 
     /// <summary>Skips a version: the next delta leaves a gap at every kiosk (drills, tests).</summary>
     public ulong SkipVersion() => Dataset.SkipVersion();

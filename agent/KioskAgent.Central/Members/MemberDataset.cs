@@ -13,10 +13,17 @@ public sealed class MemberDataset
     private readonly Dictionary<string, MemberRecord> _members = new(StringComparer.Ordinal);
     private readonly List<LevelRecord> _levels;
     private readonly List<GiftRecord> _gifts;
+    private readonly Dictionary<string, StaffRecord> _staff = new(StringComparer.Ordinal);
     private ulong _version;
 
-    public MemberDataset(IEnumerable<MemberRecord> members, IEnumerable<LevelRecord> levels, IEnumerable<GiftRecord> gifts, ulong version = 1)
+    /// <summary><paramref name="staff"/>: the kiosks' staff list (staff mode), sent with the member data.</summary>
+    public MemberDataset(IEnumerable<MemberRecord> members, IEnumerable<LevelRecord> levels, IEnumerable<GiftRecord> gifts, ulong version = 1, IEnumerable<StaffRecord>? staff = null)
     {
+        foreach (var record in staff ?? [])
+        {
+            _staff.Add(record.StaffId, record.Clone());
+        }
+
         foreach (var member in members)
         {
             _members.Add(member.MemberNumber, member);
@@ -63,6 +70,39 @@ public sealed class MemberDataset
         lock (_gate)
         {
             return (_version, [.. _members.Values.OrderBy(m => m.MemberNumber, StringComparer.Ordinal)], [.. _levels], [.. _gifts]);
+        }
+    }
+
+    /// <summary>The staff list now, in staff id order (snapshots carry it in chunk 0).</summary>
+    public IReadOnlyList<StaffRecord> Staff()
+    {
+        lock (_gate)
+        {
+            return [.. _staff.Values.OrderBy(s => s.StaffId, StringComparer.Ordinal).Select(s => s.Clone())];
+        }
+    }
+
+    /// <summary>Adds or changes a staff member; returns the delta for kiosks.</summary>
+    public MemberDelta SetStaff(StaffRecord staff)
+    {
+        lock (_gate)
+        {
+            _staff[staff.StaffId] = staff.Clone();
+            var delta = new MemberDelta { Version = ++_version };
+            delta.StaffUpserts.Add(staff.Clone());
+            return delta;
+        }
+    }
+
+    /// <summary>Removes a staff member; returns the delta for kiosks.</summary>
+    public MemberDelta RemoveStaff(string staffId)
+    {
+        lock (_gate)
+        {
+            _staff.Remove(staffId);
+            var delta = new MemberDelta { Version = ++_version };
+            delta.RemovedStaffIds.Add(staffId);
+            return delta;
         }
     }
 

@@ -65,5 +65,18 @@ public static class SnapshotChunker
         };
     }
 
+    /// <summary>Chunk 0 with the staff list added (and its hash made again); other chunks as they are.</summary>
+    public static MemberSnapshotChunk WithStaff(MemberSnapshotChunk chunk, IReadOnlyList<StaffRecord> staff)
+    {
+        if (chunk.Index != 0 || staff.Count == 0)
+        {
+            return chunk;
+        }
+
+        chunk.Batch.Staff.AddRange(staff);
+        chunk.Sha256 = Hash(chunk.Batch);
+        return chunk;
+    }
+
     public static string Hash(MemberBatch batch) => Convert.ToHexStringLower(SHA256.HashData(batch.ToByteArray()));
 }

@@ -73,6 +73,7 @@ public sealed class KioskUiGrpcService(
         {
             info.DemoCards.AddRange(DemoMembers.All.Select(m => new DemoCard { ReaderId = reader.ReaderId, CardUid = m.Member.Cards[0].Uid, Label = m.Label }));
             info.DemoCards.Add(new DemoCard { ReaderId = reader.ReaderId, CardUid = DemoMembers.UnknownCardUid, Label = "未登记的卡 Unknown card" });
+            info.DemoCards.Add(new DemoCard { ReaderId = reader.ReaderId, CardUid = DemoStaff.CardUid, Label = DemoStaff.Label });
         }
 
         return Task.FromResult(info);

@@ -7,7 +7,7 @@ namespace KioskAgent.Api;
 
 /// <summary>Member data administration for technicians: a member file streamed in, imported all or nothing.</summary>
 [RequiresTechnician]
-public sealed class MemberAdminGrpcService(MemberImporter importer) : MemberAdmin.MemberAdminBase
+public sealed class MemberAdminGrpcService(MemberImporter importer, Staff.Import.StaffImporter staffImporter) : MemberAdmin.MemberAdminBase
 {
     /// <summary>Problems sent back; the response says how many there were in all.</summary>
     public const int MaxProblemsReturned = 200;
@@ -41,6 +41,32 @@ public sealed class MemberAdminGrpcService(MemberImporter importer) : MemberAdmi
         var request = new MemberImportRequest(format, first.DryRun, first.Encoding, first.FileName);
         var result = await Task.Run(() => importer.Import(data.GetBuffer().AsSpan(0, (int)data.Length), request), context.CancellationToken).ConfigureAwait(false);
         return ToResponse(result);
+    }
+
+    public override async Task<ImportStaffResponse> ImportStaff(ImportStaffRequest request, ServerCallContext context)
+    {
+        if (request.Data.Length > Staff.Import.StaffImporter.MaxFileBytes)
+        {
+            throw new RpcException(new Status(StatusCode.InvalidArgument, $"A staff file is at most {Staff.Import.StaffImporter.MaxFileBytes / 1024} KiB."));
+        }
+
+        var format = request.Format switch
+        {
+            ImportFormat.Csv => MemberFileFormat.Csv,
+            ImportFormat.Json => MemberFileFormat.Json,
+            _ => throw new RpcException(new Status(StatusCode.InvalidArgument, "format must be IMPORT_FORMAT_CSV or IMPORT_FORMAT_JSON.")),
+        };
+        var result = await Task.Run(() => staffImporter.Import(request.Data.Span, format, request.DryRun, request.Encoding), context.CancellationToken).ConfigureAwait(false);
+        var response = new ImportStaffResponse
+        {
+            Applied = result.Applied,
+            DryRun = result.DryRun,
+            Staff = result.Staff,
+            ProblemCount = result.ProblemCount,
+            StaffOnKiosk = result.StaffOnKiosk,
+        };
+        response.Problems.AddRange(result.Problems.Take(MaxProblemsReturned).Select(p => new Contracts.V1.ImportProblem { Line = p.Line, Field = p.Field, Message = p.Message, MemberIndex = -1 }));
+        return response;
     }
 
     private static ImportMembersResponse ToResponse(MemberImportResult result)

@@ -14,6 +14,7 @@ public static class CheckInServiceCollectionExtensions
         services.AddSingleton<CheckInDesk>();
         services.AddSingleton<CheckInReadiness>();
         services.AddSingleton<CheckInConsole>();
+        services.AddSingleton<KioskAgent.Staff.IStaffFeature, CheckInStaffFeature>();
         services.AddSingleton<IMqttInboundHandler, ActivityCatalogHandler>();
         return builder;
     }

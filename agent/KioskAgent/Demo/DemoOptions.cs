@@ -9,7 +9,4 @@ public sealed class DemoOptions
 
     /// <summary>Also run the reference central in-process (acks transactions), so the outbox drains with no central installed.</summary>
     public bool ReferenceCentral { get; set; }
-
-    /// <summary>"Staff" or "Supervisor": a staff session is always open (<see cref="DemoStaffSessions"/>); empty: none.</summary>
-    public string StaffRole { get; set; } = "";
 }

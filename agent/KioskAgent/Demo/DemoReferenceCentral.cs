@@ -32,7 +32,7 @@ public sealed partial class DemoReferenceCentral(
         var members = DemoMembers.Batch(calendar.Today);
         var options = new ReferenceCentralOptions
         {
-            Parts = { new CentralMembers(new MemberDataset(members.Members, members.Levels, members.Gifts), time: time) },
+            Parts = { new CentralMembers(new MemberDataset(members.Members, members.Levels, members.Gifts, staff: DemoStaff.All), time: time) },
             ClientId = "demo-central",
             TopicRoot = central.Value.TopicRoot,
             ShareGroup = null,

@@ -1,10 +1,11 @@
 using KioskAgent.Members;
+using KioskAgent.Staff;
 using Microsoft.Extensions.Options;
 
 namespace KioskAgent.Demo;
 
-/// <summary>Fills an empty member cache with <see cref="DemoMembers"/> when demo mode is on, through the import path.</summary>
-public sealed partial class DemoSeeder(IOptions<DemoOptions> options, MemberCache members, SiteCalendar calendar, TimeProvider time, ILogger<DemoSeeder> logger) : IHostedService
+/// <summary>Fills an empty member cache with <see cref="DemoMembers"/> and an empty staff list with <see cref="DemoStaff"/> when demo mode is on, through the import path.</summary>
+public sealed partial class DemoSeeder(IOptions<DemoOptions> options, MemberCache members, StaffDirectory staff, SiteCalendar calendar, TimeProvider time, ILogger<DemoSeeder> logger) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -12,6 +13,11 @@ public sealed partial class DemoSeeder(IOptions<DemoOptions> options, MemberCach
         {
             members.Import(DemoMembers.Batch(calendar.Today), time.GetUtcNow());
             LogSeeded(DemoMembers.All.Count);
+        }
+
+        if (options.Value.Enabled && staff.Count == 0)
+        {
+            staff.ReplaceAll(DemoStaff.All, version: null);
         }
 
         return Task.CompletedTask;

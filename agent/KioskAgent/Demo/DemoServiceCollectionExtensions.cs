@@ -1,6 +1,4 @@
 using KioskAgent.CentralLink;
-using KioskAgent.Staff;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace KioskAgent.Demo;
 
@@ -10,7 +8,6 @@ public static class DemoServiceCollectionExtensions
     {
         services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section);
         services.AddSingleton<DemoCentralKey>();
-        services.TryAddSingleton<IStaffSessions, DemoStaffSessions>();
         services.AddOptions<CentralLinkOptions>().PostConfigure<DemoCentralKey>((central, key) => key.Trust(central));
         services.AddHostedService<DemoSeeder>();
         services.AddHostedService<DemoBanner>();

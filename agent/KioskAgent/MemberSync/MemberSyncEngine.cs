@@ -2,6 +2,7 @@ using Google.Protobuf;
 using KioskAgent.CentralLink;
 using KioskAgent.Contracts.V1;
 using KioskAgent.Members;
+using KioskAgent.Staff;
 using Microsoft.Extensions.Options;
 
 namespace KioskAgent.MemberSync;
@@ -27,10 +28,14 @@ public sealed partial class MemberSyncEngine : IDisposable
     private readonly ILogger<MemberSyncEngine> _logger;
     private readonly SnapshotAssembler _assembler;
     private readonly DeltaSequencer _held;
+    private readonly StaffDirectory? _staff;
+    private readonly List<StaffRecord> _pendingStaff = [];
     private MemberSnapshotWriter? _writer;
 
-    public MemberSyncEngine(MemberCache cache, DeadLetterLog deadLetters, MemberSyncCounters counters, IOptions<MemberSyncOptions> options, TimeProvider time, ILogger<MemberSyncEngine> logger)
+    /// <summary><paramref name="staff"/>: the staff list that rides with the member data (none in tests of members alone).</summary>
+    public MemberSyncEngine(MemberCache cache, DeadLetterLog deadLetters, MemberSyncCounters counters, IOptions<MemberSyncOptions> options, TimeProvider time, ILogger<MemberSyncEngine> logger, StaffDirectory? staff = null)
     {
+        _staff = staff;
         _cache = cache;
         _deadLetters = deadLetters;
         _counters = counters;
@@ -173,9 +178,23 @@ public sealed partial class MemberSyncEngine : IDisposable
         {
             Resync.Want(ResyncReasons.NoData);
         }
+
+        if (_staff is not null && _staff.Version < _cache.State.Version && _assembler.Pending is null)
+        {
+            Resync.Want(ResyncReasons.StaffBehind);
+        }
     }
 
     public void Dispose() => DiscardWriter();
+
+    /// <summary>Staff records are checked before any member of their chunk is stored: a bad one refuses the whole snapshot.</summary>
+    private void CheckStaff(IReadOnlyList<StaffRecord> records)
+    {
+        if (_staff is not null && records.Count > 0 && StaffRecordValidator.Validate(records) is { Count: > 0 } problems)
+        {
+            throw new StaffListException(problems);
+        }
+    }
 
     private void Begin(MemberSnapshotChunk chunk)
     {
@@ -186,6 +205,7 @@ public sealed partial class MemberSyncEngine : IDisposable
         }
 
         DiscardWriter();
+        _pendingStaff.Clear();
         _writer = _cache.BeginSnapshot(chunk.SnapshotId, chunk.Version);
         LogSnapshotStarted(chunk.SnapshotId, chunk.Version, chunk.Count);
     }
@@ -200,13 +220,21 @@ public sealed partial class MemberSyncEngine : IDisposable
                 Begin(chunk);
             }
 
+            CheckStaff(chunk.Batch.Staff);
             _writer!.Add(chunk.Batch);
+            _pendingStaff.AddRange(chunk.Batch.Staff);
             if (pending.IsComplete)
             {
                 Commit(pending);
             }
         }
         catch (MemberDataException ex)
+        {
+            Reject(SnapshotKind, RejectReasons.InvalidMemberData, message);
+            LogInvalidSnapshot(pending.SnapshotId, chunk.Index, ex.Problems.Count);
+            AbandonSnapshot();
+        }
+        catch (StaffListException ex)
         {
             Reject(SnapshotKind, RejectReasons.InvalidMemberData, message);
             LogInvalidSnapshot(pending.SnapshotId, chunk.Index, ex.Problems.Count);
@@ -224,7 +252,11 @@ public sealed partial class MemberSyncEngine : IDisposable
     private void Commit(PendingSnapshot pending)
     {
         var started = _time.GetTimestamp();
+        // The staff list of all chunks together (a card twice across chunks) is checked before anything is swapped in.
+        CheckStaff(_pendingStaff);
         _writer!.Commit(_time.GetUtcNow());
+        _staff?.ReplaceAll(_pendingStaff, pending.Version);
+        _pendingStaff.Clear();
         _writer.Dispose();
         _writer = null;
         _assembler.Complete();
@@ -257,9 +289,15 @@ public sealed partial class MemberSyncEngine : IDisposable
     {
         try
         {
+            if (_staff is not null && _staff.CheckDelta(delta.StaffUpserts, delta.RemovedStaffIds) is { Count: > 0 } staffProblems)
+            {
+                throw new StaffListException(staffProblems);
+            }
+
             switch (_cache.ApplyDelta(delta, _time.GetUtcNow()))
             {
                 case DeltaResult.Applied:
+                    _staff?.ApplyDelta(delta.StaffUpserts, delta.RemovedStaffIds, delta.Version);
                     _counters.Count("delta.applied");
                     break;
                 case DeltaResult.AlreadyApplied:
@@ -274,6 +312,12 @@ public sealed partial class MemberSyncEngine : IDisposable
         catch (MemberDataException ex)
         {
             // Nothing of it was applied; the next delta will show the gap it leaves, so ask now.
+            Reject(DeltaKind, RejectReasons.InvalidMemberData, topic, payload);
+            LogInvalidDelta(delta.Version, ex.Problems.Count);
+            Resync.Want(ResyncReasons.InvalidDelta);
+        }
+        catch (StaffListException ex)
+        {
             Reject(DeltaKind, RejectReasons.InvalidMemberData, topic, payload);
             LogInvalidDelta(delta.Version, ex.Problems.Count);
             Resync.Want(ResyncReasons.InvalidDelta);

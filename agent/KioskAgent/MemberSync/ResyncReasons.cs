@@ -25,4 +25,7 @@ public static class ResyncReasons
 
     /// <summary>Central's reset_versions command, or a stored version beyond any central's: the cache is at version 0 and keeps serving its data until the snapshot lands.</summary>
     public const string Reset = "reset";
+
+    /// <summary>The staff list is older than the member data it rides with (an agent that had no staff list, or a stop between the two stores).</summary>
+    public const string StaffBehind = "staff_behind";
 }

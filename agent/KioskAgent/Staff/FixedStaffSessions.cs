@@ -4,4 +4,11 @@ namespace KioskAgent.Staff;
 public sealed class FixedStaffSessions(StaffIdentity staff) : IStaffSessions
 {
     public StaffIdentity? Current => staff;
+
+    /// <summary>Never ends.</summary>
+    public CancellationToken SessionEnded => CancellationToken.None;
+
+    public void KeepAlive()
+    {
+    }
 }

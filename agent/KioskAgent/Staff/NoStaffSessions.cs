@@ -4,4 +4,10 @@ namespace KioskAgent.Staff;
 public sealed class NoStaffSessions : IStaffSessions
 {
     public StaffIdentity? Current => null;
+
+    public CancellationToken SessionEnded => new(canceled: true);
+
+    public void KeepAlive()
+    {
+    }
 }

@@ -39,6 +39,15 @@ public sealed class StaffTapRouter
         return claim;
     }
 
+    /// <summary>Gives the readers back to member self-service, whoever holds them (the staff session ended).</summary>
+    public void ReleaseAll()
+    {
+        lock (_gate)
+        {
+            _current = null;
+        }
+    }
+
     /// <summary>Hands the tap to the claiming feature; false when none claimed the readers.</summary>
     public async Task<bool> TryRouteAsync(Tap tap, CancellationToken cancellationToken)
     {

@@ -10,7 +10,8 @@ namespace KioskAgent.Taps;
 /// <summary>
 /// Turns reader events into taps: debounce, resolve the card's identity while it is still in the
 /// field, then hand the tap to the handler of the reader's role. Unreadable cards become refusals
-/// with a counter. Taps are also published to subscribers (staff features consume staff-reader taps).
+/// with a counter. Staff cards go to staff mode first (<see cref="StaffTapGate"/>; none in tests that
+/// build a pipeline without staff mode). Taps are also published to subscribers (staff features consume staff-reader taps).
 /// </summary>
 public sealed partial class TapPipeline(
     CardIdentityResolver identities,
@@ -19,7 +20,8 @@ public sealed partial class TapPipeline(
     TapCounters counters,
     TapDebouncer debouncer,
     DeviceHealthRegistry health,
-    ILogger<TapPipeline> logger)
+    ILogger<TapPipeline> logger,
+    StaffTapGate? staffGate = null)
 {
     /// <summary>The <see cref="TapOutcome.ReasonCode"/> of a QR a staff feature took (not a member self-service answer).</summary>
     public const string StaffRoutedReason = "staff_feature";
@@ -84,7 +86,13 @@ public sealed partial class TapPipeline(
             case CardPresented presented when isNewTap:
                 var tap = new Tap(reader.Id, role, presented, ResolveIdentity(presented));
                 Publish(tap);
-                // A staff feature that claimed the member readers (an open check-in) takes the tap first.
+                // Staff cards first (at any reader: staff mode opens or closes), then a staff feature
+                // that claimed the readers (an open check-in), then member self-service.
+                if (staffGate is not null && await staffGate.TryTakeAsync(tap, cancellationToken).ConfigureAwait(false))
+                {
+                    break;
+                }
+
                 if (role == CardReaderRole.Member
                     && !await staffTaps.TryRouteAsync(tap, cancellationToken).ConfigureAwait(false))
                 {

@@ -15,6 +15,7 @@ public static class VouchersServiceCollectionExtensions
         services.AddSingleton<IMqttInboundHandler, VoucherAnswerHandler>();
         services.AddSingleton<VoucherDesk>();
         services.AddSingleton<VoucherCameraFeed>();
+        services.AddSingleton<KioskAgent.Staff.IStaffFeature, VoucherStaffFeature>();
         services.AddSingleton<IHealthReportContributor, VoucherHealthContributor>();
         return services;
     }

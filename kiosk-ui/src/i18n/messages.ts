@@ -22,6 +22,18 @@ export interface Messages {
   /** Text that arrives as it is to be shown: the agent's words for a code this UI does not know. */
   "raw": { text: string };
   "brand": {};
+  "staff.loginTitle": {};
+  "staff.pinWrong": {};
+  "staff.locked": { seconds: number };
+  "staff.clear": {};
+  "staff.enter": {};
+  "staff.cancel": {};
+  "staff.homeTitle": { name: string };
+  "staff.logout": {};
+  "staff.feature.check_in": {};
+  "staff.feature.draw": {};
+  "staff.feature.vouchers": {};
+  "staff.notReady": {};
   "kiosk.line": { id: string; version: string };
   "connection.connecting": {};
   "connection.online": {};

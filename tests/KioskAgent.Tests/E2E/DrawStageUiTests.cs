@@ -12,7 +12,7 @@ namespace KioskAgent.Tests.E2E;
 /// freeze, commit (hash and QR on stage), draw (the animation lands on the record's winners),
 /// mark a winner absent (the next alternate of the order takes the prize, never a new draw); the
 /// stage passes the layout check at every display size and is photographed into
-/// artifacts/test-results/draws. The staff session is the demo one (Demo:StaffRole).
+/// artifacts/test-results/draws. The staff session is the test one (Staff:TestSession).
 /// </summary>
 [Trait("Category", TestCategories.E2E)]
 public sealed class DrawStageUiTests(ITestOutputHelper output) : IAsyncLifetime
@@ -27,7 +27,7 @@ public sealed class DrawStageUiTests(ITestOutputHelper output) : IAsyncLifetime
     {
         var extra = new Dictionary<string, string>(TestTechnician.Settings)
         {
-            ["Demo__StaffRole"] = "Supervisor",
+            ["Staff__TestSession__StaffId"] = "demo-staff", ["Staff__TestSession__DisplayName"] = "Demo staff", ["Staff__TestSession__Role"] = "Supervisor",
             ["Kiosk__Language"] = "bilingual",
         };
         _agent = await AgentProcess.StartAsync(new AgentSettings { Demo = true, EmbeddedBroker = true, Extra = extra });

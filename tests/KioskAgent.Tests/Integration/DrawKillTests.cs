@@ -27,7 +27,7 @@ public sealed class DrawKillTests : IAsyncDisposable
     public async Task KillDuringADraw_TheRestartedKioskContinuesTheSameCommittedDraw_ToTheSameWinners()
     {
         await using var broker = await MosquittoBroker.StartAsync();
-        var settings = new AgentSettings { Demo = true, BrokerPort = broker.Port, Extra = new Dictionary<string, string> { ["Demo__StaffRole"] = "Supervisor" } };
+        var settings = new AgentSettings { Demo = true, BrokerPort = broker.Port, Extra = new Dictionary<string, string> { ["Staff__TestSession__StaffId"] = "demo-staff", ["Staff__TestSession__DisplayName"] = "Demo staff", ["Staff__TestSession__Role"] = "Supervisor" } };
         var agent = await AgentProcess.StartAsync(settings);
         try
         {

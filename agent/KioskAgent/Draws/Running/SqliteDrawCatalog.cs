@@ -59,6 +59,9 @@ public sealed class SqliteDrawCatalog : IDisposable
     /// <summary>Every draw id (for re-publishing and recovery after a start).</summary>
     public IReadOnlyList<string> All() => Strings("SELECT draw_id FROM draws ORDER BY draw_id");
 
+    /// <summary>The draw created last (rowid order: draw ids are chosen by staff and say nothing of time); null when none.</summary>
+    public string? Newest => Strings("SELECT draw_id FROM draws ORDER BY rowid DESC LIMIT 1").FirstOrDefault();
+
     /// <summary>False when this entrant joined already (a second tap counts once).</summary>
     public bool TryJoin(string drawId, DrawJoin join)
     {

@@ -27,6 +27,7 @@ public static class DrawsServiceCollectionExtensions
         services.AddSingleton<DrawPublicationQueue>();
         services.AddSingleton<IDrawPublisher>(sp => sp.GetRequiredService<DrawPublicationQueue>());
         services.AddSingleton<DrawRuntime>();
+        services.AddSingleton<KioskAgent.Staff.IStaffFeature, DrawStaffFeature>();
         services.AddHostedService<DrawRecovery>();
         services.AddHostedService<DrawPublisher>();
         return services;

@@ -42,6 +42,12 @@ internal sealed class DrawRuntimeHarness : IStaffSessions, IDrawPoolSource, IDra
 
     public StaffIdentity? Current { get; set; } = new("s-1", "Staff One", StaffRole.Staff);
 
+    public CancellationToken SessionEnded => CancellationToken.None;
+
+    public void KeepAlive()
+    {
+    }
+
     public List<DrawEntrant> CheckedIn { get; } = [.. Enumerable.Range(1, 20).Select(i => new DrawEntrant($"C{i:D3}", $"会员{i}*"))];
 
     public List<string> Published { get; } = [];

@@ -1,0 +1,21 @@
+using KioskAgent.Staff;
+
+namespace KioskAgent.CheckIn;
+
+/// <summary>Event check-in on the staff home screen: opens the activity picker with its ready check.</summary>
+public sealed class CheckInStaffFeature(CheckInConsole console) : IStaffFeature
+{
+    public string Code => "check_in";
+
+    public string Label => "签到活动 · Check-in";
+
+    public StaffRole RequiredRole => StaffRole.Staff;
+
+    public bool Available => true;
+
+    public Task OpenAsync(StaffIdentity staff, CancellationToken cancellationToken)
+    {
+        console.ShowPicker(staff);
+        return Task.CompletedTask;
+    }
+}
