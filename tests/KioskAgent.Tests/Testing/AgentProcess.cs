@@ -58,9 +58,9 @@ public sealed partial class AgentProcess : IAsyncDisposable
     /// <summary>Starts the agent without waiting for it (for tests of start-up failures).</summary>
     public static AgentProcess Launch(AgentSettings settings)
     {
-        if (!File.Exists(TestPaths.AgentDll))
+        if (!File.Exists(settings.Executable ?? TestPaths.AgentDll))
         {
-            throw new InvalidOperationException($"The agent is not built at {TestPaths.AgentDll}; build the solution first.");
+            throw new InvalidOperationException($"The agent is not built at {settings.Executable ?? TestPaths.AgentDll}; build the solution first.");
         }
 
         // An empty config directory keeps a developer's /etc/kiosk-agent out of the test.
@@ -70,7 +70,10 @@ public sealed partial class AgentProcess : IAsyncDisposable
             File.WriteAllText(Path.Combine(configDirectory, "appsettings.json"), content);
         }
 
-        var start = new ProcessStartInfo("dotnet", [TestPaths.AgentDll])
+        var executable = settings.Executable ?? TestPaths.AgentDll;
+        var start = new ProcessStartInfo(
+            executable.EndsWith(".dll", StringComparison.Ordinal) ? "dotnet" : executable,
+            executable.EndsWith(".dll", StringComparison.Ordinal) ? [executable] : [])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,

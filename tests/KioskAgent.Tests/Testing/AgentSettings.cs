@@ -41,6 +41,12 @@ public sealed record AgentSettings
     /// </summary>
     public bool TrustTestCentralKey { get; init; } = true;
 
+    /// <summary>
+    /// Another build of the agent to start (a published apphost, or a .dll run with dotnet), e.g. a
+    /// ReadyToRun or trimmed publish the budget benchmark compares; null: the solution's build.
+    /// </summary>
+    public string? Executable { get; init; }
+
     /// <summary>Further configuration, as KIOSK_ environment variables (Section__Key).</summary>
     public IReadOnlyDictionary<string, string> Extra { get; init; } = new Dictionary<string, string>();
 }
