@@ -37,9 +37,6 @@ public sealed partial class MqttConnection : BackgroundService
     /// </summary>
     public const int SocketBufferBytes = 1024 * 1024;
 
-    /// <summary>How often the connection loop looks at a connected session without being woken.</summary>
-    private static readonly TimeSpan ConnectedRecheck = TimeSpan.FromSeconds(5);
-
     private readonly IMqttClient _client;
     private readonly CentralLinkOptions _options;
     private readonly KioskOptions _kiosk;
@@ -50,9 +47,6 @@ public sealed partial class MqttConnection : BackgroundService
     private IReadOnlyList<IMqttInboundHandler>? _handlers;
     private readonly string _session = Guid.CreateVersion7().ToString();
     private TaskCompletionSource _connected = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-    /// <summary>Completed (and replaced) when a connected session is lost, so the connection loop reconnects at once instead of polling.</summary>
-    private TaskCompletionSource _lost = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly InboundQueue _inbound;
     private int _maximumPacketBytes = int.MaxValue;
     private ulong _sessionSequence;
@@ -150,7 +144,6 @@ public sealed partial class MqttConnection : BackgroundService
         while (!stoppingToken.IsCancellationRequested)
         {
             loop?.Beat();
-            var lost = Volatile.Read(ref _lost).Task;
             if (!_client.IsConnected)
             {
                 try
@@ -171,9 +164,7 @@ public sealed partial class MqttConnection : BackgroundService
                 }
             }
 
-            // Until the session is lost; the timeout is only a safety net and the watchdog's beat
-            // (polling every 500 ms cost an idle kiosk CPU for nothing: docs/benchmarks.md#performance-budget).
-            await Task.WhenAny(lost, Task.Delay(ConnectedRecheck, _time, stoppingToken)).ConfigureAwait(false);
+            await Task.Delay(TimeSpan.FromMilliseconds(500), _time, stoppingToken).ConfigureAwait(false);
         }
     }
 
@@ -462,7 +453,6 @@ public sealed partial class MqttConnection : BackgroundService
             Volatile.Write(ref _ready, false);
             Interlocked.Exchange(ref _connected, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
             LogDisconnected(args.Reason.ToString());
-            Interlocked.Exchange(ref _lost, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
         }
 
         return Task.CompletedTask;
