@@ -4,6 +4,7 @@
 //   Demo     Build + run the agent with simulated devices, demo members and an in-process MQTT broker
 //   Publish  framework-dependent and self-contained agent + kioskctl for linux-x64 and linux-arm64
 //   Package  .deb packages (amd64, arm64 self-contained; armhf runtime-dependent) checked with lintian (--arch=amd64 for one)
+//   Bench    every benchmark of docs/benchmarks.md, one budget table (--quick for short runs, --only=a,b / --skip=a,b to pick)
 using System.Xml.Linq;
 
 var target = Argument("target", "Build");
@@ -401,6 +402,36 @@ Task("Test-Package")
     .Does(() =>
 {
     BuildPackage("amd64", fast: true);
+});
+
+// The performance budget (docs/benchmarks.md#performance-budget). Not part of Test: it takes
+// 30-60 minutes in full and its numbers belong in the docs, never in a pass/fail of the test run.
+// The table goes to stdout and artifacts/bench/budget.md, each benchmark's own report to artifacts/bench/.
+Task("Bench")
+    .Description("Run every benchmark of docs/benchmarks.md and print one budget table (--quick, --only=a,b, --skip=a,b, --fail-on-miss)")
+    .IsDependentOn("Build")
+    .Does(() =>
+{
+    var bench = artifacts.Combine("bench");
+    EnsureDirectoryExists(bench);
+    var arguments = new List<string> { $"\"{root.CombineWithFilePath($"tests/KioskAgent.Benchmarks/bin/{configuration}/net10.0/KioskAgent.Benchmarks.dll").FullPath}\"", "budget", "--logs", $"\"{bench.FullPath}\"", "--output", $"\"{bench.CombineWithFilePath("budget.md").FullPath}\"" };
+    if (HasArgument("quick"))
+    {
+        arguments.Add("--quick");
+    }
+    if (HasArgument("fail-on-miss"))
+    {
+        arguments.Add("--fail-on-miss");
+    }
+    foreach (var option in new[] { "only", "skip" })
+    {
+        if (HasArgument(option))
+        {
+            arguments.Add($"--{option}");
+            arguments.Add(Argument<string>(option));
+        }
+    }
+    Run("dotnet", string.Join(" ", arguments));
 });
 
 Task("Default").IsDependentOn("Build");

@@ -1,5 +1,7 @@
 using KioskAgent.Benchmarks.CheckInThroughput;
+using KioskAgent.Benchmarks.Budget;
 using KioskAgent.Benchmarks.HostileFlood;
+using KioskAgent.Benchmarks.IdleCost;
 using KioskAgent.Benchmarks.MemberCache;
 using KioskAgent.Benchmarks.OutboxDrain;
 using KioskAgent.Benchmarks.PcscTapLatency;
@@ -18,5 +20,8 @@ return args switch
     ["pn532-tap", .. var rest] => await Pn532TapLatencyBenchmark.RunAsync(Pn532TapLatencyOptions.Parse(rest)),
     ["screen-paint", .. var rest] => await ScreenPaintBenchmark.RunAsync(ScreenPaintOptions.Parse(rest)),
     ["qr-decode", .. var rest] => await QrDecodeBenchmark.RunAsync(rest),
+    ["pcsc-tap", .. var rest] => await TapLatencyBenchmark.RunAsync(TapLatencyOptions.Parse([.. rest])),
+    ["idle-cost", .. var rest] => await IdleCostBenchmark.RunAsync(IdleCostOptions.Parse(rest)),
+    ["budget", .. var rest] => await BudgetRunner.RunAsync(BudgetOptions.Parse(rest)),
     _ => await TapLatencyBenchmark.RunAsync(TapLatencyOptions.Parse(args)),
 };

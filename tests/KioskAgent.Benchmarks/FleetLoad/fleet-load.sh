@@ -19,7 +19,7 @@ rate=${3:-6}
 instances=${4:-2}
 root=$(cd "$(dirname "$0")/../../.." && pwd)
 kioskctl=(dotnet "$root/agent/Kioskctl/bin/Release/net10.0/kioskctl.dll")
-work=$(mktemp -d /tmp/fleet-load-XXXXXX)
+work=$(mktemp -d "${TMPDIR:-/tmp}/fleet-load-XXXXXX")
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 broker="127.0.0.1:$port"
 

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Diagnostics;
 using System.Text;
 using Google.Protobuf;
+using KioskAgent.Benchmarks.Budget;
 using KioskAgent.Contracts.V1;
 using KioskAgent.Tests.Testing;
 using MQTTnet.Protocol;
@@ -98,6 +99,9 @@ public static class HostileFloodBenchmark
             await File.WriteAllTextAsync(output, report);
         }
 
+        var flooded = $"{options.Messages} × {options.MessageBytes / 1e6:0.#} MB + {options.HugeBytes / 1e6:0} MB";
+        BudgetSink.Record(new BudgetRow("hostile-flood", $"agent peak RSS under a flood of {flooded}", "MB", 0, Stat.Of(Math.Max(peak, highWater) / 1e6), Stat.Of(idle.Rss / 1e6), "idle before the flood", BudgetTarget.AtMost(options.BoundMb)));
+        BudgetSink.Record(new BudgetRow("hostile-flood", "answered ping after the flood, agent alive", "", 0, Stat.Of(pinged && !agent.HasExited ? 1 : 0), null, null, BudgetTarget.AtLeast(1)));
         return 0;
     }
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using KioskAgent.Benchmarks.Budget;
 
 namespace KioskAgent.Benchmarks.MemberCache;
 
@@ -40,8 +41,27 @@ public static class MemberCacheBenchmark
             await File.WriteAllTextAsync(output, report).ConfigureAwait(false);
         }
 
+        RecordBudget(options, results);
         Directory.Delete(options.WorkDirectory, recursive: true);
         return results.Any(r => r.WrongAnswers > 0 || r.Members != options.Members || r.OpenCheck is { Sound: false }) ? 1 : 0;
+    }
+
+    /// <summary>The agent's cache against the targets (import ≤ 60 s, lookup p99 ≤ 0.5 ms, RSS ≤ 250 MB), unencrypted SQLite as the floor.</summary>
+    private static void RecordBudget(MemberCacheRunOptions options, List<MemberCacheRunResult> results)
+    {
+        Stat Of(string engine, Func<MemberCacheRunResult, double> value) => new(results.Where(r => r.Engine == engine).Select(value).ToList());
+        if (!results.Any(r => r.Engine == "sqlite"))
+        {
+            return;
+        }
+
+        var floor = results.Any(r => r.Engine == "sqlite-plain") ? "SQLite unencrypted" : null;
+        Stat? Floor(Func<MemberCacheRunResult, double> value) => floor is null ? null : Of("sqlite-plain", value);
+        var members = $"{options.Members:N0} members";
+        BudgetSink.Record(new BudgetRow("member-cache", $"import {members} (Add + Commit)", "s", 1, Of("sqlite", r => r.TotalSeconds), Floor(r => r.TotalSeconds), floor, BudgetTarget.AtMost(60)));
+        BudgetSink.Record(new BudgetRow("member-cache", $"card-UID lookup hit p99, {members}", "ms", 3, Of("sqlite", r => r.HitP99Ms), Floor(r => r.HitP99Ms), floor, BudgetTarget.AtMost(0.5)));
+        BudgetSink.Record(new BudgetRow("member-cache", $"peak RSS, {members}", "MiB", 0, Of("sqlite", r => r.PeakRssBytes / 1048576.0), Floor(r => r.PeakRssBytes / 1048576.0), floor, BudgetTarget.AtMost(250)));
+        BudgetSink.Record(new BudgetRow("member-cache", $"wrong answers, {members}", "", 0, Of("sqlite", r => r.WrongAnswers), null, null, BudgetTarget.AtMost(0)));
     }
 
     private static async Task<MemberCacheRunResult> RunChildAsync(MemberCacheRunOptions options, string engine)

@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace KioskAgent.Benchmarks.PcscTapLatency;
 
-/// <summary>Command line: --cycles N --warmup N --reader NAME --port P --max-seconds S --output FILE --samples-csv FILE --phases together,pyscard,ours.</summary>
+/// <summary>Command line: --cycles N --warmup N --reader NAME --port P --max-seconds S --lock-wait-seconds S --output FILE --samples-csv FILE --phases together,pyscard,ours.</summary>
 public sealed record TapLatencyOptions
 {
     public int Cycles { get; init; } = 200;
@@ -19,6 +19,9 @@ public sealed record TapLatencyOptions
 
     /// <summary>Which phases to run: "together", "pyscard" (alone), "ours" (alone).</summary>
     public IReadOnlySet<string> Phases { get; init; } = new HashSet<string>(["together", "pyscard", "ours"], StringComparer.Ordinal);
+
+    /// <summary>How long to wait for the machine-wide pcscd lock (another test run or benchmark using pcscd).</summary>
+    public TimeSpan LockWait { get; init; } = TimeSpan.FromMinutes(10);
 
     /// <summary>A Markdown file to write the report to, besides stdout.</summary>
     public string? Output { get; init; }
@@ -41,8 +44,9 @@ public sealed record TapLatencyOptions
                 "--max-seconds" => options with { MaxDuration = TimeSpan.FromSeconds(double.Parse(value, CultureInfo.InvariantCulture)) },
                 "--output" => options with { Output = value },
                 "--samples-csv" => options with { SamplesCsv = value },
+                "--lock-wait-seconds" => options with { LockWait = TimeSpan.FromSeconds(double.Parse(value, CultureInfo.InvariantCulture)) },
                 "--phases" => options with { Phases = new HashSet<string>(value.Split(','), StringComparer.Ordinal) },
-                _ => throw new ArgumentException($"Unknown option {args[i]}; use --cycles, --warmup, --reader, --port, --max-seconds, --output, --samples-csv, --phases."),
+                _ => throw new ArgumentException($"Unknown option {args[i]}; use --cycles, --warmup, --reader, --port, --max-seconds, --lock-wait-seconds, --output, --samples-csv, --phases."),
             };
         }
 

@@ -58,9 +58,9 @@ public sealed partial class AgentProcess : IAsyncDisposable
     /// <summary>Starts the agent without waiting for it (for tests of start-up failures).</summary>
     public static AgentProcess Launch(AgentSettings settings)
     {
-        if (!File.Exists(TestPaths.AgentDll))
+        if (!File.Exists(settings.Executable ?? TestPaths.AgentDll))
         {
-            throw new InvalidOperationException($"The agent is not built at {TestPaths.AgentDll}; build the solution first.");
+            throw new InvalidOperationException($"The agent is not built at {settings.Executable ?? TestPaths.AgentDll}; build the solution first.");
         }
 
         // An empty config directory keeps a developer's /etc/kiosk-agent out of the test.
@@ -71,9 +71,10 @@ public sealed partial class AgentProcess : IAsyncDisposable
         }
 
         // ip netns exec enters the namespace and execs the command: the process is the agent itself.
-        string[] command = settings.NetworkNamespace is { } ns
-            ? ["ip", "netns", "exec", ns, "dotnet", TestPaths.AgentDll, .. settings.Arguments]
-            : ["dotnet", TestPaths.AgentDll, .. settings.Arguments];
+        // Another build (Executable) is a .dll run with dotnet or a published apphost run as it is.
+        var executable = settings.Executable ?? TestPaths.AgentDll;
+        string[] agentCommand = executable.EndsWith(".dll", StringComparison.Ordinal) ? ["dotnet", executable, .. settings.Arguments] : [executable, .. settings.Arguments];
+        string[] command = settings.NetworkNamespace is { } ns ? ["ip", "netns", "exec", ns, .. agentCommand] : agentCommand;
         var start = new ProcessStartInfo(command[0], command[1..])
         {
             RedirectStandardOutput = true,

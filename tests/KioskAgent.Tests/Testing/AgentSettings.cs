@@ -47,8 +47,15 @@ public sealed record AgentSettings
     /// The test's loopback does not reach it: start it with <see cref="AgentProcess.Launch"/>.
     /// </summary>
     public string? NetworkNamespace { get; init; }
+
     /// <summary>Command-line arguments after the agent's dll, e.g. <c>supervise</c> for the update supervisor.</summary>
     public IReadOnlyList<string> Arguments { get; init; } = [];
+
+    /// <summary>
+    /// Another build of the agent to start (a published apphost, or a .dll run with dotnet), e.g. a
+    /// ReadyToRun or trimmed publish the budget benchmark compares; null: the solution's build.
+    /// </summary>
+    public string? Executable { get; init; }
 
     /// <summary>Further configuration, as KIOSK_ environment variables (Section__Key).</summary>
     public IReadOnlyDictionary<string, string> Extra { get; init; } = new Dictionary<string, string>();
