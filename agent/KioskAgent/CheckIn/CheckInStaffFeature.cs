@@ -2,8 +2,11 @@ using KioskAgent.Staff;
 
 namespace KioskAgent.CheckIn;
 
-/// <summary>Event check-in on the staff home screen: opens the activity picker with its ready check.</summary>
-public sealed class CheckInStaffFeature(CheckInConsole console) : IStaffFeature
+/// <summary>
+/// Event check-in on the staff home screen: opens the activity picker with its ready check. The console
+/// is resolved when the feature opens: it needs the staff sessions, which list the features.
+/// </summary>
+public sealed class CheckInStaffFeature(IServiceProvider services) : IStaffFeature
 {
     public string Code => "check_in";
 
@@ -15,7 +18,7 @@ public sealed class CheckInStaffFeature(CheckInConsole console) : IStaffFeature
 
     public Task OpenAsync(StaffIdentity staff, CancellationToken cancellationToken)
     {
-        console.ShowPicker(staff);
+        services.GetRequiredService<CheckInConsole>().ShowPicker(staff);
         return Task.CompletedTask;
     }
 }

@@ -2,8 +2,11 @@ using KioskAgent.Staff;
 
 namespace KioskAgent.Vouchers;
 
-/// <summary>The voucher desk (核销) on the staff home screen: opens the desk and lets the camera feed it.</summary>
-public sealed class VoucherStaffFeature(VoucherDesk desk, VoucherCameraFeed camera) : IStaffFeature
+/// <summary>
+/// The voucher desk (核销) on the staff home screen: opens the desk and lets the camera feed it. The desk
+/// is resolved when the feature opens: it needs the staff sessions, which list the features.
+/// </summary>
+public sealed class VoucherStaffFeature(IServiceProvider services) : IStaffFeature
 {
     public string Code => "vouchers";
 
@@ -15,8 +18,8 @@ public sealed class VoucherStaffFeature(VoucherDesk desk, VoucherCameraFeed came
 
     public Task OpenAsync(StaffIdentity staff, CancellationToken cancellationToken)
     {
-        desk.Open(staff);
-        camera.Start();
+        services.GetRequiredService<VoucherDesk>().Open(staff);
+        services.GetRequiredService<VoucherCameraFeed>().Start();
         return Task.CompletedTask;
     }
 }

@@ -4,9 +4,10 @@ namespace KioskAgent.Draws.Running;
 
 /// <summary>
 /// Prize draws on the staff home screen: puts the draw on the stage back, or else the draw created
-/// last. Draws are created through the DrawService; until one exists the entry is greyed out.
+/// last. Draws are created through the DrawService; until one exists the entry is greyed out. The
+/// runtime is resolved when the feature opens: it needs the staff sessions, which list the features.
 /// </summary>
-public sealed class DrawStaffFeature(SqliteDrawCatalog catalog, DrawRuntime draws) : IStaffFeature
+public sealed class DrawStaffFeature(SqliteDrawCatalog catalog, IServiceProvider services) : IStaffFeature
 {
     public string Code => "draw";
 
@@ -20,7 +21,7 @@ public sealed class DrawStaffFeature(SqliteDrawCatalog catalog, DrawRuntime draw
     {
         if ((catalog.Stage ?? catalog.Newest) is { } drawId)
         {
-            await draws.ShowAsync(drawId, cancellationToken).ConfigureAwait(false);
+            await services.GetRequiredService<DrawRuntime>().ShowAsync(drawId, cancellationToken).ConfigureAwait(false);
         }
     }
 }
