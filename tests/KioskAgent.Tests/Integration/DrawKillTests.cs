@@ -31,6 +31,8 @@ public sealed class DrawKillTests : IAsyncDisposable
         var agent = await AgentProcess.StartAsync(settings);
         try
         {
+            // Healthy is not yet connected: the commitment goes to the broker once the link is up.
+            await Eventually.TrueAsync(() => agent.Output.Contains("Connected to central broker", StringComparison.Ordinal), "the agent connected to the broker", TimeSpan.FromSeconds(60));
             var draws = new DrawService.DrawServiceClient(agent.Channel);
             await draws.CreateDrawAsync(new CreateDrawRequest
             {
@@ -143,7 +145,7 @@ public sealed class DrawKillTests : IAsyncDisposable
     private static async Task<ReceivedMessage> RetainedCommitmentAsync(int port, string kioskId)
     {
         await using var probe = await MqttProbe.ConnectAsync(port, $"kiosk/v1/test-site/{kioskId}/draws/#");
-        return await Eventually.ValueAsync(() => probe.Messages.FirstOrDefault(m => m.Topic.EndsWith("/draws/gala-1/commitment", StringComparison.Ordinal) && m.Retain), "the retained commitment", TimeSpan.FromSeconds(30));
+        return await Eventually.ValueAsync(() => probe.Messages.FirstOrDefault(m => m.Topic.EndsWith("/draws/gala-1/commitment", StringComparison.Ordinal) && m.Retain), "the retained commitment", TimeSpan.FromSeconds(60));
     }
 
     private static async Task<Contracts.V1.Screen> ScreenAsync(AgentProcess agent)
