@@ -68,7 +68,9 @@ public sealed class CheckInUiTests(ITestOutputHelper output) : IAsyncLifetime
         await Assertions.Expect(page.GetByTestId("refused-card_refused")).ToHaveTextAsync("10");
         await Assertions.Expect(page.GetByTestId("refused-unknown_card")).ToHaveTextAsync("10");
         await Assertions.Expect(page.GetByTestId("count-conflicts-value")).ToHaveTextAsync("0");
-        await Assertions.Expect(page.GetByTestId("checkin-last")).ToHaveAttributeAsync("data-outcome", "unknown_card");
+        // The last two taps (the lost card on r1, the unknown one on r2) are read by two readers at once:
+        // either may be decided last.
+        await Assertions.Expect(page.GetByTestId("checkin-last")).ToHaveAttributeAsync("data-outcome", new System.Text.RegularExpressions.Regex("^(unknown_card|card_refused)$"));
         Assert.DoesNotContain("王小明", await page.ContentAsync(), StringComparison.Ordinal);
 
         // One more accepted tap, so the screenshots show the large outcome with the attendee's code.
