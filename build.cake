@@ -118,6 +118,22 @@ Task("Test-Prerequisites")
     }
 });
 
+// Each failed test of a trx file as "FAILED [category] name: first line of the message".
+IEnumerable<string> FailedTests(FilePath trx, string category)
+{
+    foreach (var result in XDocument.Load(trx.FullPath).Descendants().Where(e => e.Name.LocalName == "UnitTestResult"))
+    {
+        if ((string)result.Attribute("outcome") is "Passed" or "NotExecuted")
+        {
+            continue;
+        }
+
+        var message = result.Descendants().FirstOrDefault(e => e.Name.LocalName == "Message")?.Value ?? "";
+        var first = message.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.Length > 0) ?? "";
+        yield return $"FAILED [{category}] {(string)result.Attribute("testName")}: {(first.Length > 300 ? first[..300] + "…" : first)}";
+    }
+}
+
 Task("Test")
     .Description("Every test: kiosk-ui unit tests, then .NET Unit, Integration and E2E")
     .IsDependentOn("Build")
@@ -127,6 +143,7 @@ Task("Test")
 {
     CleanDirectory(testResults);
     var failures = new List<string>();
+    var failedTests = new List<string>();
     int passed = 0, failed = 0, skipped = 0;
 
     var vitestReport = testResults.CombineWithFilePath("kiosk-ui-vitest.json");
@@ -162,6 +179,7 @@ Task("Test")
             var counters = XDocument.Load(trxPath.FullPath).Descendants().First(e => e.Name.LocalName == "Counters");
             int Count(string name) => int.Parse(counters.Attribute(name)?.Value ?? "0");
             executed = Count("executed");
+            failedTests.AddRange(FailedTests(trxPath, category));
             passed += Count("passed");
             failed += Count("failed") + Count("error") + Count("timeout") + Count("aborted");
             skipped += Count("notExecuted");
@@ -175,6 +193,12 @@ Task("Test")
     Information("");
     // Plain text on purpose: the closing line is read by tools, so no colour codes.
     Console.WriteLine($"Tests: {passed} passed, {failed} failed, {skipped} skipped");
+    // The failed tests again at the very end, where a log cut to its last lines still shows them.
+    foreach (var line in failedTests)
+    {
+        Console.WriteLine(line);
+    }
+
     if (failures.Count > 0)
     {
         throw new CakeException($"Failed: {string.Join(", ", failures)}. Results and screenshots: {testResults}");

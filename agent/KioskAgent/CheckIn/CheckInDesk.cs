@@ -113,7 +113,7 @@ public sealed partial class CheckInDesk(
 
     /// <summary>The open activity's feed now, then at every change, until cancelled.</summary>
     public IAsyncEnumerable<CheckInFeedView> WatchAsync(CancellationToken cancellationToken) =>
-        _watchers.WatchAsync(Session is { } s ? View(s) : null, cancellationToken);
+        _watchers.WatchAsync(() => Session is { } s ? ViewOf(s) : null, cancellationToken);
 
     public Task HandleTapAsync(Tap tap, CancellationToken cancellationToken)
     {
@@ -292,18 +292,26 @@ public sealed partial class CheckInDesk(
 
     private void Publish(CheckInSession session)
     {
-        CheckInFeedView view;
+        // Taps, the relay and the link publish from their own threads: a view is computed and
+        // handed on under one lock, so a newer view never arrives before an older one.
         lock (session.Attendance)
         {
-            view = View(session);
-        }
+            var view = View(session);
+            if (ReferenceEquals(Session, session))
+            {
+                screen.Show(new Contracts.V1.Screen { CheckInFeed = view }, TimeSpan.Zero);
+            }
 
-        if (ReferenceEquals(Session, session))
+            _watchers.Publish(view);
+        }
+    }
+
+    private CheckInFeedView ViewOf(CheckInSession session)
+    {
+        lock (session.Attendance)
         {
-            screen.Show(new Contracts.V1.Screen { CheckInFeed = view }, TimeSpan.Zero);
+            return View(session);
         }
-
-        _watchers.Publish(view);
     }
 
     private CheckInFeedView View(CheckInSession session) =>

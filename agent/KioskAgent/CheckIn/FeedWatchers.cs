@@ -23,17 +23,20 @@ internal sealed class FeedWatchers
         }
     }
 
-    public async IAsyncEnumerable<CheckInFeedView> WatchAsync(CheckInFeedView? current, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <summary>
+    /// The view now (<paramref name="current"/>, read once the watcher is registered, so no view
+    /// published meanwhile is missed), then every later one.
+    /// </summary>
+    public async IAsyncEnumerable<CheckInFeedView> WatchAsync(Func<CheckInFeedView?> current, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var channel = Channel.CreateBounded<CheckInFeedView>(new BoundedChannelOptions(16) { FullMode = BoundedChannelFullMode.DropOldest });
-        if (current is not null)
-        {
-            channel.Writer.TryWrite(current);
-        }
-
         lock (_gate)
         {
             _channels.Add(channel);
+            if (current() is { } now)
+            {
+                channel.Writer.TryWrite(now);
+            }
         }
 
         try

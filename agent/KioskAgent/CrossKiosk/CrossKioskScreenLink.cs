@@ -25,5 +25,16 @@ public sealed class CrossKioskScreenLink(RemoteCheckIns remote, CentralFreshness
         return Task.CompletedTask;
     }
 
-    private void Show() => desk.SetRelayState(new RelayState(remote.ConflictCount, freshness.DataAsOf, ConflictLines.Of(remote.Conflicts())));
+    private readonly Lock _gate = new();
+
+    // The relay and the link call this from their own threads: without the lock, a state read
+    // before a new conflict could be written after the one that has it, and the screen would keep
+    // showing the older count until the next change.
+    private void Show()
+    {
+        lock (_gate)
+        {
+            desk.SetRelayState(new RelayState(remote.ConflictCount, freshness.DataAsOf, ConflictLines.Of(remote.Conflicts())));
+        }
+    }
 }
