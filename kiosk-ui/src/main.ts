@@ -14,7 +14,7 @@ import { StaffService } from "./gen/kiosk/v1/staff_pb";
 import "./staff.css";
 import "./style.css";
 import { DomView } from "./view";
-import { Vouchers } from "./gen/kiosk/v1/vouchers_pb";
+import { VoucherService } from "./gen/kiosk/v1/vouchers_pb";
 import { listenForTypedVouchers, VoucherClient } from "./vouchers";
 
 // A kiosk never shows a browser error: swallow anything that escapes.
@@ -29,7 +29,7 @@ const clients = {
   ui: createClient(KioskUi, transport),
   simulator: createClient(DeviceSimulator, transport),
 };
-const vouchers = new VoucherClient(createClient(Vouchers, transport));
+const vouchers = new VoucherClient(createClient(VoucherService, transport));
 listenForTypedVouchers(vouchers);
 const view = new DomView(
   document.getElementById("app")!,

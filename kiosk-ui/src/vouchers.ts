@@ -1,13 +1,13 @@
 // The staff voucher desk (核销): a keypad for the voucher code (large keys; a keyboard-wedge
 // scanner typing a KV1 QR works too), the voucher card with its state, "mark used" behind a
 // confirmation, and the refusal with when and where it was used. The agent owns the screen
-// (Vouchers service); the only state here is what is being typed and whether the confirm shows.
+// (VoucherService); the only state here is what is being typed and whether the confirm shows.
 import "./vouchers.css";
 import type { Client } from "@connectrpc/connect";
 import { timestampMs } from "@bufbuild/protobuf/wkt";
 import { h, icon } from "./dom";
 import { actionButton } from "./gifts";
-import { type VoucherCard, type VoucherDeskView, VoucherState, type Vouchers } from "./gen/kiosk/v1/vouchers_pb";
+import { type VoucherCard, type VoucherDeskView, VoucherState, type VoucherService } from "./gen/kiosk/v1/vouchers_pb";
 import { msg, type Msg } from "./i18n/messages";
 import type { Voice } from "./i18n/voice";
 import { CHECK, GIFT, WARNING } from "./icons";
@@ -52,7 +52,7 @@ export interface VoucherActions {
 }
 
 export class VoucherClient implements VoucherActions {
-  constructor(private readonly client: Client<typeof Vouchers>) {}
+  constructor(private readonly client: Client<typeof VoucherService>) {}
 
   async open(): Promise<void> {
     await this.client.openVoucherDesk({});

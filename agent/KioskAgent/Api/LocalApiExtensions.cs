@@ -15,7 +15,7 @@ public static class LocalApiExtensions
 {
     /// <summary>The names gRPC health answers for besides the secure identity one: overall ("") and each service.</summary>
     public static readonly string[] HealthServiceNames =
-        ["", "kiosk.v1.KioskUi", "kiosk.v1.GiftRedemption", "kiosk.v1.StaffService", "kiosk.v1.Vouchers", "kiosk.v1.CheckInService", "kiosk.v1.Devices", "kiosk.v1.MemberAdmin", "kiosk.v1.DeviceSimulator", "kiosk.v1.DrawService"];
+        ["", "kiosk.v1.KioskUi", "kiosk.v1.GiftRedemption", "kiosk.v1.StaffService", "kiosk.v1.VoucherService", "kiosk.v1.CheckInService", "kiosk.v1.Devices", "kiosk.v1.MemberAdmin", "kiosk.v1.DeviceSimulator", "kiosk.v1.DrawService"];
 
     public static WebApplicationBuilder AddLocalApi(this WebApplicationBuilder builder)
     {

@@ -13,27 +13,27 @@ public sealed class StaffGrpcService(StaffSessions sessions, StaffFeatureCatalog
 {
     private const int MaxIdLength = 64;
 
-    public override async Task<EnterPinReply> EnterPin(EnterPinRequest request, ServerCallContext context)
+    public override async Task<EnterPinResponse> EnterPin(EnterPinRequest request, ServerCallContext context)
     {
         var loginId = Required(request.LoginId, "login_id");
         var entry = await sessions.EnterPinAsync(loginId, request.Pin.Length <= MaxIdLength ? request.Pin : "", context.CancellationToken).ConfigureAwait(false)
             ?? throw new RpcException(new Status(StatusCode.FailedPrecondition, "That PIN pad is no longer shown; tap the staff card again."));
-        return new EnterPinReply { Accepted = entry.Accepted, ReasonCode = entry.ReasonCode, RetryAfterSeconds = (uint)Math.Ceiling(entry.RetryAfter.TotalSeconds) };
+        return new EnterPinResponse { Accepted = entry.Accepted, ReasonCode = entry.ReasonCode, RetryAfterSeconds = (uint)Math.Ceiling(entry.RetryAfter.TotalSeconds) };
     }
 
-    public override Task<CancelLoginReply> CancelLogin(CancelLoginRequest request, ServerCallContext context) =>
+    public override Task<CancelLoginResponse> CancelLogin(CancelLoginRequest request, ServerCallContext context) =>
         sessions.CancelLogin(Required(request.LoginId, "login_id"))
-            ? Task.FromResult(new CancelLoginReply())
+            ? Task.FromResult(new CancelLoginResponse())
             : throw new RpcException(new Status(StatusCode.FailedPrecondition, "That PIN pad is no longer shown."));
 
-    public override async Task<LogoutReply> Logout(LogoutRequest request, ServerCallContext context)
+    public override async Task<LogoutResponse> Logout(LogoutRequest request, ServerCallContext context)
     {
         RequireSession();
         await sessions.EndAsync("logout", context.CancellationToken).ConfigureAwait(false);
-        return new LogoutReply();
+        return new LogoutResponse();
     }
 
-    public override async Task<OpenStaffFeatureReply> OpenStaffFeature(OpenStaffFeatureRequest request, ServerCallContext context)
+    public override async Task<OpenStaffFeatureResponse> OpenStaffFeature(OpenStaffFeatureRequest request, ServerCallContext context)
     {
         var staff = RequireSession();
         var code = Required(request.Code, "code");
@@ -59,15 +59,15 @@ public sealed class StaffGrpcService(StaffSessions sessions, StaffFeatureCatalog
 
         await actions.RecordAsync(staff, "open_feature", code, context.CancellationToken).ConfigureAwait(false);
         await feature.OpenAsync(staff, context.CancellationToken).ConfigureAwait(false);
-        return new OpenStaffFeatureReply();
+        return new OpenStaffFeatureResponse();
     }
 
-    public override Task<ShowStaffHomeReply> ShowStaffHome(ShowStaffHomeRequest request, ServerCallContext context)
+    public override Task<ShowStaffHomeResponse> ShowStaffHome(ShowStaffHomeRequest request, ServerCallContext context)
     {
         RequireSession();
         sessions.KeepAlive();
         return sessions.ShowHome()
-            ? Task.FromResult(new ShowStaffHomeReply())
+            ? Task.FromResult(new ShowStaffHomeResponse())
             : throw NoSession();
     }
 

@@ -15,33 +15,33 @@ public sealed partial class VouchersGrpcService(
     VoucherCameraFeed camera,
     IStaffSessions sessions,
     VoucherCounters counters,
-    ILogger<VouchersGrpcService> logger) : Contracts.V1.Vouchers.VouchersBase
+    ILogger<VouchersGrpcService> logger) : VoucherService.VoucherServiceBase
 {
-    public override Task<VoucherReply> OpenVoucherDesk(OpenVoucherDeskRequest request, ServerCallContext context)
+    public override Task<OpenVoucherDeskResponse> OpenVoucherDesk(OpenVoucherDeskRequest request, ServerCallContext context)
     {
         desk.Open(Staff(nameof(OpenVoucherDesk)));
         camera.Start();
-        return Task.FromResult(new VoucherReply());
+        return Task.FromResult(new OpenVoucherDeskResponse());
     }
 
-    public override async Task<VoucherReply> LookupVoucher(LookupVoucherRequest request, ServerCallContext context)
+    public override async Task<LookupVoucherResponse> LookupVoucher(LookupVoucherRequest request, ServerCallContext context)
     {
         var staff = Staff(nameof(LookupVoucher));
-        return Reply(await desk.LookupAsync(staff, request.Code, "typed", context.CancellationToken).ConfigureAwait(false));
+        return new LookupVoucherResponse { Voucher = Card(await desk.LookupAsync(staff, request.Code, "typed", context.CancellationToken).ConfigureAwait(false)) };
     }
 
-    public override async Task<VoucherReply> MarkVoucherUsed(MarkVoucherUsedRequest request, ServerCallContext context)
+    public override async Task<MarkVoucherUsedResponse> MarkVoucherUsed(MarkVoucherUsedRequest request, ServerCallContext context)
     {
         var staff = Staff(nameof(MarkVoucherUsed));
-        return Reply(await desk.MarkUsedAsync(staff, request.Code, context.CancellationToken).ConfigureAwait(false));
+        return new MarkVoucherUsedResponse { Voucher = Card(await desk.MarkUsedAsync(staff, request.Code, context.CancellationToken).ConfigureAwait(false)) };
     }
 
-    public override Task<VoucherReply> CloseVoucherDesk(CloseVoucherDeskRequest request, ServerCallContext context)
+    public override Task<CloseVoucherDeskResponse> CloseVoucherDesk(CloseVoucherDeskRequest request, ServerCallContext context)
     {
         Staff(nameof(CloseVoucherDesk));
         camera.Stop();
         desk.Close();
-        return Task.FromResult(new VoucherReply());
+        return Task.FromResult(new CloseVoucherDeskResponse());
     }
 
     private StaffIdentity Staff(string method)
@@ -56,9 +56,8 @@ public sealed partial class VouchersGrpcService(
         throw new RpcException(new Status(StatusCode.PermissionDenied, "The voucher desk needs a staff session: log in as staff first."));
     }
 
-    private static VoucherReply Reply(VoucherCard? card) => card is null
-        ? throw new RpcException(new Status(StatusCode.InvalidArgument, "code must be the 8-character voucher code or a KV1 voucher QR"))
-        : new VoucherReply { Voucher = card };
+    private static VoucherCard Card(VoucherCard? card) =>
+        card ?? throw new RpcException(new Status(StatusCode.InvalidArgument, "code must be the 8-character voucher code or a KV1 voucher QR"));
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Refused {Method}: no staff session is open")]
     private partial void LogDenied(string method);

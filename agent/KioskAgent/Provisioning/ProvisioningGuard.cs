@@ -22,7 +22,7 @@ public sealed partial class ProvisioningGuard(
     public const string ServiceName = "kiosk.v1.Provisioning";
 
     /// <summary>The technician's update service (Update/), guarded exactly like the Provisioning service.</summary>
-    public const string UpdateServiceName = "kiosk.v1.AgentUpdate";
+    public const string UpdateServiceName = "kiosk.v1.AgentUpdateService";
     private const string TechnicianItem = "kiosk.provisioning.technician";
     private const string ListenerItem = "kiosk.provisioning.listener";
     private static readonly string[] AlsoServed = ["grpc.health.v1.Health", "grpc.reflection.v1alpha.ServerReflection", "grpc.reflection.v1.ServerReflection"];

@@ -15,11 +15,11 @@ public sealed class AgentUpdateGrpcService(
     UpdatePaths paths,
     IOptions<UpdateOptions> options,
     ProvisioningAuditTrail audit,
-    IHostApplicationLifetime lifetime) : AgentUpdate.AgentUpdateBase
+    IHostApplicationLifetime lifetime) : AgentUpdateService.AgentUpdateServiceBase
 {
     public const string Source = "technician";
 
-    public override async Task<ApplyUpdateResponse> ApplyUpdate(IAsyncStreamReader<UpdateChunk> requestStream, ServerCallContext context)
+    public override async Task<ApplyUpdateResponse> ApplyUpdate(IAsyncStreamReader<ApplyUpdateRequest> requestStream, ServerCallContext context)
     {
         var http = context.GetHttpContext();
         var technician = ProvisioningGuard.Technician(http);
@@ -67,7 +67,7 @@ public sealed class AgentUpdateGrpcService(
     }
 
     /// <summary>The client's chunks as one read-only stream.</summary>
-    private sealed class ChunkStream(IAsyncStreamReader<UpdateChunk> chunks, CancellationToken cancellationToken) : Stream
+    private sealed class ChunkStream(IAsyncStreamReader<ApplyUpdateRequest> chunks, CancellationToken cancellationToken) : Stream
     {
         private ReadOnlyMemory<byte> _pending;
 

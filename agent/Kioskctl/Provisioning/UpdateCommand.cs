@@ -20,7 +20,7 @@ public static class UpdateCommand
         var command = new Command("update", "Install a signed agent update: the kiosk tries it and keeps it only when it proves healthy") { kiosk, file, status };
         command.SetAction((parse, cancellationToken) => ProvisioningCommands.WithChannel(parse, kiosk, async channel =>
         {
-            var client = new AgentUpdate.AgentUpdateClient(channel);
+            var client = new AgentUpdateService.AgentUpdateServiceClient(channel);
             if (parse.GetValue(status) || parse.GetValue(file) is null)
             {
                 var now = await client.GetUpdateStatusAsync(new GetUpdateStatusRequest(), cancellationToken: cancellationToken);
@@ -38,7 +38,7 @@ public static class UpdateCommand
                 int read;
                 while ((read = await stream.ReadAsync(buffer, cancellationToken)) > 0)
                 {
-                    await call.RequestStream.WriteAsync(new UpdateChunk { Data = ByteString.CopyFrom(buffer, 0, read) }, cancellationToken);
+                    await call.RequestStream.WriteAsync(new ApplyUpdateRequest { Data = ByteString.CopyFrom(buffer, 0, read) }, cancellationToken);
                 }
             }
 

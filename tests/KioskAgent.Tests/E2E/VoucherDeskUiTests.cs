@@ -54,7 +54,7 @@ public sealed class VoucherDeskUiTests : IAsyncLifetime
         var page = await _chromium.NewKioskPageAsync();
         await page.GotoAsync(_agent.UiUrl);
         await Assertions.Expect(page.GetByTestId("screen-redeem-done")).ToBeVisibleAsync();
-        var desk = new KioskAgent.Contracts.V1.Vouchers.VouchersClient(_agent.Channel);
+        var desk = new KioskAgent.Contracts.V1.VoucherService.VoucherServiceClient(_agent.Channel);
         await desk.OpenVoucherDeskAsync(new OpenVoucherDeskRequest());
         await Assertions.Expect(page.GetByTestId("voucher-keypad")).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByTestId("voucher-staff")).ToContainTextAsync("Wang Fang");

@@ -31,7 +31,7 @@ public sealed class VoucherCameraTests
             code = holds.FindByTransaction(reply.TransactionId)!.VoucherCode;
         }
 
-        var desk = new KioskAgent.Contracts.V1.Vouchers.VouchersClient(agent.Channel);
+        var desk = new KioskAgent.Contracts.V1.VoucherService.VoucherServiceClient(agent.Channel);
         await desk.OpenVoucherDeskAsync(new OpenVoucherDeskRequest());
         _camera.Show(VoucherCode.QrPayload(code, reply.TransactionId));
         var shown = await ScreenReader.WaitForAsync(agent.Channel, s => s.VoucherDesk?.Voucher?.Code == code, "the scanned voucher on the desk");

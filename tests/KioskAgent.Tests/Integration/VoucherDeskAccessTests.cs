@@ -19,7 +19,7 @@ public sealed class VoucherDeskAccessTests
             // The agent runs as Production (AgentProcess's default): the setting must be ignored.
             Extra = new Dictionary<string, string> { ["Staff__TestSession__StaffId"] = "intruder" },
         });
-        var desk = new KioskAgent.Contracts.V1.Vouchers.VouchersClient(agent.Channel);
+        var desk = new KioskAgent.Contracts.V1.VoucherService.VoucherServiceClient(agent.Channel);
 
         var calls = new Func<Task>[]
         {

@@ -156,7 +156,7 @@ public sealed class VoucherDeskTests : IAsyncLifetime
         Assert.Equal(VoucherState.Unknown, (await Desk(_a).LookupVoucherAsync(new LookupVoucherRequest { Code = "2222-2223" })).Voucher.State);
     }
 
-    private static async Task<VoucherCard> LookupUntilAsync(KioskAgent.Contracts.V1.Vouchers.VouchersClient desk, string code, VoucherState state)
+    private static async Task<VoucherCard> LookupUntilAsync(KioskAgent.Contracts.V1.VoucherService.VoucherServiceClient desk, string code, VoucherState state)
     {
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(40);
         VoucherCard card;
@@ -188,7 +188,7 @@ public sealed class VoucherDeskTests : IAsyncLifetime
         },
     };
 
-    private static KioskAgent.Contracts.V1.Vouchers.VouchersClient Desk(AgentProcess agent) => new(agent.Channel);
+    private static KioskAgent.Contracts.V1.VoucherService.VoucherServiceClient Desk(AgentProcess agent) => new(agent.Channel);
 
     private async Task<string> RedeemAtAAsync()
     {
