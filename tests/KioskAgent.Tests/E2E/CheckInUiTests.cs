@@ -8,10 +8,10 @@ using Xunit.Abstractions;
 namespace KioskAgent.Tests.E2E;
 
 /// <summary>
-/// Event check-in on the touchscreen: a real agent (demo members, two simulated readers, a staff
-/// session through Staff:TestSession in the Testing environment until staff login lands) and headless
-/// Chromium. The activity is made by the supervisor (CheckInService), opened on the page, and 50 taps
-/// on two readers must show up in the feed and its counters.
+/// Event check-in on the touchscreen: a real agent (demo members, two simulated readers) and headless
+/// Chromium. A supervisor logs in as at a real kiosk (the demo staff card at a member reader, then the
+/// PIN on the page's pad), makes the activity (CheckInService), opens check-in from the staff home and
+/// the activity from the picker; 50 taps on two readers must show up in the feed and its counters.
 /// </summary>
 [Trait("Category", TestCategories.E2E)]
 public sealed class CheckInUiTests(ITestOutputHelper output) : IAsyncLifetime
@@ -22,7 +22,10 @@ public sealed class CheckInUiTests(ITestOutputHelper output) : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _agent = await AgentProcess.StartAsync(CheckInAgent.Settings(embeddedBroker: true, extra: new Dictionary<string, string> { ["Kiosk__Language"] = "bilingual" }));
+        _agent = await AgentProcess.StartAsync(CheckInAgent.Settings(
+            embeddedBroker: true,
+            staffLogin: true,
+            extra: new Dictionary<string, string> { ["Kiosk__Language"] = "bilingual", ["Staff__SessionIdleSeconds"] = "1800" }));
         _chromium = await ChromiumBrowser.LaunchAsync();
     }
 
@@ -37,13 +40,29 @@ public sealed class CheckInUiTests(ITestOutputHelper output) : IAsyncLifetime
     {
         var checkIn = new CheckInService.CheckInServiceClient(_agent.Channel);
         var now = DateTimeOffset.UtcNow;
+        var page = await _chromium.NewKioskPageAsync();
+        await page.GotoAsync(_agent.UiUrl);
+        await Assertions.Expect(page.GetByTestId("screen-idle")).ToBeVisibleAsync();
+
+        // Before anyone logs in, staff calls are refused: a member at the screen has no way in.
+        var refused = await Assert.ThrowsAsync<Grpc.Core.RpcException>(async () => await checkIn.StartCheckInAsync(new StartCheckInRequest()));
+        Assert.Equal(Grpc.Core.StatusCode.PermissionDenied, refused.StatusCode);
+
+        // The supervisor's staff card at a member reader opens the PIN pad; the PIN opens staff home.
+        await CheckInAgent.TapAsync(_agent, "r1", KioskAgent.Demo.DemoStaff.CardUid);
+        await Assertions.Expect(page.GetByTestId("screen-staff-login")).ToBeVisibleAsync();
+        foreach (var digit in KioskAgent.Demo.DemoStaff.Pin)
+        {
+            await page.GetByTestId($"staff-pin-key-{digit}").ClickAsync();
+        }
+
+        await page.GetByTestId("staff-pin-key-enter").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("screen-staff-home")).ToBeVisibleAsync();
         await checkIn.CreateActivityAsync(new CreateActivityRequest
         {
             Activity = new ActivityRecord { Id = "gala", Name = "会员年会 Members' gala", OpensAt = Timestamp.FromDateTimeOffset(now.AddHours(-1)), ClosesAt = Timestamp.FromDateTimeOffset(now.AddHours(2)), Points = 50 },
         });
-        var page = await _chromium.NewKioskPageAsync();
-        await page.GotoAsync(_agent.UiUrl);
-        await checkIn.StartCheckInAsync(new StartCheckInRequest());
+        await page.GetByTestId("staff-feature-check_in").ClickAsync();
         await Assertions.Expect(page.GetByTestId("screen-checkin-picker")).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByTestId("ready-activity_data")).ToHaveAttributeAsync("data-state", "ok");
         // Demo members were seeded at the kiosk, never synced from central: run, but look at it.

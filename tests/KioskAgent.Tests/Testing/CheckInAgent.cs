@@ -6,7 +6,8 @@ namespace KioskAgent.Tests.Testing;
 
 /// <summary>
 /// A real agent set up for event check-in: demo members, two simulated member readers (r1, r2), and a
-/// staff session through Staff:TestSession (the Testing environment; never honoured in Production).
+/// staff session through Staff:TestSession (the Testing environment; never honoured in Production),
+/// or, with <c>staffLogin</c>, none: staff log in with the demo staff card and PIN as at a real kiosk.
 /// </summary>
 public static class CheckInAgent
 {
@@ -16,7 +17,7 @@ public static class CheckInAgent
     public const string Lost = "DEADBEEF";
     public const string Unknown = "0102030405";
 
-    public static AgentSettings Settings(int brokerPort = 0, bool embeddedBroker = false, IReadOnlyDictionary<string, string>? extra = null)
+    public static AgentSettings Settings(int brokerPort = 0, bool embeddedBroker = false, IReadOnlyDictionary<string, string>? extra = null, bool staffLogin = false)
     {
         var all = new Dictionary<string, string>
         {
@@ -30,6 +31,14 @@ public static class CheckInAgent
             ["Taps__SameCardDebounceMs"] = "0",
             ["Logging__LogLevel__KioskAgent"] = "Information",
         };
+        if (staffLogin)
+        {
+            foreach (var key in all.Keys.Where(k => k.StartsWith("Staff__TestSession__", StringComparison.Ordinal)).ToList())
+            {
+                all.Remove(key);
+            }
+        }
+
         foreach (var (key, value) in extra ?? new Dictionary<string, string>())
         {
             all[key] = value;
