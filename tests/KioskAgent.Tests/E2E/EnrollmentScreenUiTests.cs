@@ -69,12 +69,13 @@ public sealed class EnrollmentScreenUiTests(ITestOutputHelper output) : IAsyncLi
         Assert.NotEqual(state.Code, fresh.Code);
         await Assertions.Expect(_page.GetByTestId("enroll-code")).ToHaveTextAsync(Grouped(fresh.Code));
         var shownFingerprint = (await _page.GetByTestId("enroll-fingerprint").TextContentAsync())!;
-        var old = await KioskctlEnrollAsync(state.Code, shownFingerprint);
+        // The old code through the QR's text alone (address and key to pin from the scan).
+        var old = await KioskctlProcess.RunAsync(["enroll", qr, "--code", state.Code, "--name", "王工 Wang"], new Dictionary<string, string> { ["KIOSKCTL_HOME"] = _home });
         Assert.True(old.ExitCode != 0, old.Output);
         Assert.Contains("wrong enrollment code", old.Output, StringComparison.Ordinal);
-        await Assertions.Expect(_page.GetByTestId("enroll-status")).ToContainTextAsync("还可尝试 4 次");
-        await LanguageCheck.SwitchToAsync(_page, "en");
         await Assertions.Expect(_page.GetByTestId("enroll-status")).ToContainTextAsync("4 of 5 tries left");
+        await LanguageCheck.SwitchToAsync(_page, "zh-CN");
+        await Assertions.Expect(_page.GetByTestId("enroll-status")).ToContainTextAsync("还可尝试 4 次");
         await CheckEveryDisplayAsync("one-wrong-try");
 
         // kioskctl with the new code and the fingerprint exactly as the screen groups it: the screen leaves by itself.
@@ -146,7 +147,7 @@ public sealed class EnrollmentScreenUiTests(ITestOutputHelper output) : IAsyncLi
                 await LayoutCheck.ResizeAsync(_page, viewport);
                 var problems = await LayoutCheck.ProblemsAsync(_page);
                 _problems.AddRange(problems.Select(p => $"{name} {lang} @ {viewport}: {p}"));
-                var foreign = await LanguageCheck.ForeignTextsAsync(_page, lang, []);
+                var foreign = await LanguageCheck.ForeignTextsAsync(_page, lang, [_agent.Settings.KioskId]);
                 _problems.AddRange(foreign.Select(t => $"{name} {lang} @ {viewport}: not in {lang}: {t}"));
                 await _page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, $"enrollment-{name}-{lang}-{viewport}.png") });
             }
