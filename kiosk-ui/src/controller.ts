@@ -12,7 +12,7 @@ import {
   reconnectDelayMs,
   SequenceGate,
 } from "./timing";
-import { IDLE, type LinkModel, linkOf, shownAtMs, toViewModel, type ViewModel } from "./viewmodel";
+import { IDLE, isResting, type LinkModel, linkOf, shownAtMs, toViewModel, type ViewModel } from "./viewmodel";
 
 export type ConnectionState = "connecting" | "online" | "reconnecting";
 
@@ -121,7 +121,8 @@ export class KioskController {
     this.cancelFallback();
     this.view.setLink?.(linkOf(screen));
     const model = toViewModel(screen);
-    if (model.kind === "idle") {
+    if (isResting(model)) {
+      // Idle, or the enrollment screen in its place: no deadline, and where a timed-out screen falls back to.
       this.idleModel = model;
       this.view.showScreen(model);
       return;

@@ -6,6 +6,7 @@ import { actionButton } from "./gifts";
 import { h } from "./dom";
 import type { DrawStageEntrant, DrawStageView } from "./gen/kiosk/v1/draws_pb";
 import { msg, type Msg } from "./i18n/messages";
+import { qrCanvas } from "./qr";
 import type { Voice } from "./i18n/voice";
 
 export interface DrawStageModel {
@@ -63,7 +64,7 @@ function commitmentPart(v: Voice, d: DrawStageView): HTMLElement | null {
   return h(
     "div",
     { class: "draw-commitment", "data-testid": "draw-commitment" },
-    qr(d.commitmentQrRows),
+    qrCanvas(d.commitmentQrRows, "draw-qr", "draw-qr"),
     h(
       "div",
       { class: "draw-hash" },
@@ -146,21 +147,6 @@ function controls(v: Voice, d: DrawStageView, a: DrawActions): HTMLElement {
   if (d.state === "drawn" || d.state === "locked") buttons.push(actionButton(v, msg("draw.action.print"), "draw-print", "secondary", () => a.print(id)));
   if (d.state === "drawn") buttons.push(actionButton(v, msg("draw.action.lock"), "draw-lock", "secondary", () => a.lock(id)));
   return h("div", { class: "draw-controls" }, ...buttons);
-}
-
-/** The commitment QR from the agent's module rows, drawn on a canvas scaled without smoothing. */
-function qr(rows: string[]): HTMLElement | null {
-  if (rows.length === 0) return null;
-  const n = rows.length;
-  const canvas = h("canvas", { class: "draw-qr", "data-testid": "draw-qr", width: String(n), height: String(n), role: "img", "aria-label": "QR" });
-  const g = canvas.getContext("2d");
-  if (g) {
-    g.fillStyle = "#fff";
-    g.fillRect(0, 0, n, n);
-    g.fillStyle = "#000";
-    rows.forEach((row, y) => [...row].forEach((c, x) => c === "1" && g.fillRect(x, y, 1, 1)));
-  }
-  return canvas;
 }
 
 /** A hash in groups of eight, so a person can compare it with their slip. */

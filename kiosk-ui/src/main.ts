@@ -4,6 +4,7 @@ import { createGrpcWebTransport } from "@connectrpc/connect-web";
 import { CheckInClient } from "./checkinclient";
 import { KioskController } from "./controller";
 import { DrawClient } from "./drawclient";
+import { EnrollmentClient } from "./enrollment";
 import { CheckInService } from "./gen/kiosk/v1/checkin_pb";
 import { DeviceSimulator } from "./gen/kiosk/v1/device_simulator_pb";
 import { DrawService } from "./gen/kiosk/v1/draws_pb";
@@ -39,6 +40,7 @@ const view = new DomView(
   vouchers,
   new CheckInClient(createClient(CheckInService, transport)),
   new StaffClient(createClient(StaffService, transport)),
+  new EnrollmentClient(clients.ui),
 );
 const controller: KioskController = new KioskController(clients, view);
 void controller.start();

@@ -4,6 +4,7 @@ import { type CheckInActions, checkInFeedScreen, checkInPickerScreen } from "./c
 import type { ConnectionState, KioskView } from "./controller";
 import { Dimmer } from "./dimmer";
 import { type DrawActions, drawStageScreen } from "./drawstage";
+import { type EnrollmentActions, enrollmentScreen } from "./enrollment";
 import { fitText, h, icon } from "./dom";
 import { giftListScreen, type RedemptionActions, redeemConfirmScreen, redeemDoneScreen } from "./gifts";
 import type { DemoCard, KioskInfo } from "./gen/kiosk/v1/kiosk_ui_pb";
@@ -51,6 +52,7 @@ export class DomView implements KioskView {
     private readonly vouchers?: VoucherActions,
     private readonly checkIn?: CheckInActions,
     private readonly staff?: StaffActions,
+    private readonly enrollment?: EnrollmentActions,
   ) {
     this.clockTime = h("div", { class: "clock-time", "data-testid": "clock" });
     this.clockDate = h("div", { class: "clock-date" });
@@ -222,6 +224,9 @@ export class DomView implements KioskView {
         break;
       case "staff-home":
         screen = staffHomeScreen(v, model, this.staff);
+        break;
+      case "enrollment":
+        screen = enrollmentScreen(v, model, this.enrollment);
         break;
     }
     this.root.dataset.view = model.kind;

@@ -3,6 +3,7 @@
 import { timestampMs } from "@bufbuild/protobuf/wkt";
 import { DataFreshness, type LevelProgressView, type MemberView, type Screen } from "./gen/kiosk/v1/kiosk_ui_pb";
 import type { DrawStageModel } from "./drawstage";
+import { enrollmentModel, type EnrollmentModel } from "./enrollmentmodel";
 import { type CheckInViewModel, feedModel, pickerModel } from "./checkinmodel";
 import { printerProblem, refusal } from "./i18n/codes";
 import { msg, type Msg } from "./i18n/messages";
@@ -85,7 +86,12 @@ export interface RefusalModel {
   card: string;
 }
 
-export type ViewModel = IdleModel | MemberModel | RefusalModel | GiftViewModel | DrawStageModel | VoucherDeskModel | CheckInViewModel | StaffViewModel;
+export type ViewModel = IdleModel | MemberModel | RefusalModel | GiftViewModel | DrawStageModel | VoucherDeskModel | CheckInViewModel | StaffViewModel | EnrollmentModel;
+
+/** The screen the kiosk rests on, and falls back to: idle, or the enrollment screen the agent put in its place. */
+export function isResting(model: ViewModel): boolean {
+  return model.kind === "idle" || model.kind === "enrollment";
+}
 
 export const IDLE: IdleModel = { kind: "idle", greeting: "", dimAfterSeconds: 0, qrAccepted: false };
 
@@ -141,6 +147,8 @@ export function toViewModel(screen: Screen): ViewModel {
       return pickerModel(view.value);
     case "checkInFeed":
       return feedModel(view.value);
+    case "enrollment":
+      return enrollmentModel(view.value);
     default:
       return IDLE;
   }

@@ -143,6 +143,22 @@ describe("KioskController", () => {
     expect(agent.beats).toHaveLength(4);
   });
 
+  it("rests on the enrollment screen like idle: a timed-out member screen falls back to it, not to idle", async () => {
+    const enrollment = create(ScreenSchema, {
+      sequence: 1n,
+      view: { case: "enrollment", value: { state: { code: "12345678", fingerprint: "ab", address: "10.0.0.2:5443" }, triesAllowed: 5 } },
+    });
+    agent.streams.push([enrollment, member(2n, 2, 1_700_000_000_000)]);
+    const { view, controller } = setup();
+    controller.start();
+    await vi.advanceTimersByTimeAsync(10);
+    expect(view.screens.map((s) => s.model.kind)).toEqual(["idle", "enrollment", "member"]);
+    expect(view.screens[1]?.countdown).toBeUndefined();
+    await vi.advanceTimersByTimeAsync(3_000);
+    expect(view.last?.kind).toBe("enrollment");
+    controller.stop();
+  });
+
   it("ignores stale frames within a stream", async () => {
     agent.streams.push([member(5n), member(4n), member(5n), idle(6n)]);
     const { view, controller } = setup();

@@ -41,6 +41,12 @@ public sealed partial class EnrollmentCodes
         }
     }
 
+    /// <summary>
+    /// Raised (under the lock: a handler must only take note) whenever what the enrollment screen
+    /// shows changes: a new code, a wrong try, a burned or used code.
+    /// </summary>
+    public event Action? Changed;
+
     /// <summary>True while Enroll may be called without a client certificate.</summary>
     public bool IsOpen
     {
@@ -121,6 +127,7 @@ public sealed partial class EnrollmentCodes
                 _burned = burned;
                 _failuresThisCode = failures;
                 LogWrongCode(failures, _options.EnrollmentCodeTries, burned);
+                Changed?.Invoke();
                 return EnrollmentAttempt.Refused(burned
                     ? "wrong enrollment code; the code is now burned: make a new one on the kiosk's screen"
                     : expired
@@ -133,6 +140,7 @@ public sealed partial class EnrollmentCodes
             _code = "";
             _openedBySupervisor = false;
             _generation++;
+            Changed?.Invoke();
             return EnrollmentAttempt.Ok(role);
         }
     }
@@ -160,6 +168,7 @@ public sealed partial class EnrollmentCodes
         _code = NewCode(_options.EnrollmentCodeDigits);
         _expiresAt = _time.GetUtcNow().AddMinutes(_options.EnrollmentCodeMinutes);
         LogIssued(role, _expiresAt);
+        Changed?.Invoke();
     }
 
     private FailedAttemptLimiter NewLimiter() => new(_options.EnrollmentCodeTries, TimeSpan.FromDays(3650), _time);

@@ -28,6 +28,9 @@ public sealed class EnrollmentStore
             : [];
     }
 
+    /// <summary>Raised after a technician was added: the enrollment screen leaves once someone enrolled.</summary>
+    public event Action? Changed;
+
     public bool IsEnrolled
     {
         get
@@ -97,5 +100,7 @@ public sealed class EnrollmentStore
             ProvisioningFiles.WriteAtomic(_path, JsonSerializer.SerializeToUtf8Bytes(next, Json));
             _technicians = next;
         }
+
+        Changed?.Invoke();
     }
 }

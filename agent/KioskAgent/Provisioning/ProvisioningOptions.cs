@@ -25,6 +25,13 @@ public sealed class ProvisioningOptions
     /// <summary>Wrong codes before a code is burned, 1-10.</summary>
     public int EnrollmentCodeTries { get; set; } = 5;
 
+    /// <summary>
+    /// While enrollment is open the touch screen shows the enrollment screen (code, fingerprint,
+    /// address, QR) in place of the member idle screen. False: the idle screen stays, and the code is
+    /// read through KioskUi.GetEnrollment only. Demo mode turns it off.
+    /// </summary>
+    public bool ShowEnrollmentScreen { get; set; } = true;
+
     /// <summary>Validity of a technician's client certificate, 1-3650 days.</summary>
     public int CertificateDays { get; set; } = 730;
 }

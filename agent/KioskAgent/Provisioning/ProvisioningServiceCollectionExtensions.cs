@@ -29,6 +29,7 @@ public static class ProvisioningServiceCollectionExtensions
         services.AddSingleton<SupportBundle>();
         services.AddSingleton<FactoryReset>();
         services.AddSingleton<IEnrollmentScreen, EnrollmentScreen>();
+        services.AddHostedService<EnrollmentScreenPresenter>();
 
         var options = builder.Configuration.GetSection(ProvisioningOptions.Section).Get<ProvisioningOptions>() ?? new ProvisioningOptions();
         if (options.Enabled && IPAddress.TryParse(options.Address, out var address) && options.Port is > 0 and < 65536)

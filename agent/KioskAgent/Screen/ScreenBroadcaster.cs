@@ -20,6 +20,7 @@ public sealed class ScreenBroadcaster : IDisposable
     private ulong _shown;
     private LinkState _link = new();
     private bool _qrAccepted;
+    private Contracts.V1.Screen? _home;
     private ITimer? _clearTimer;
 
     /// <summary>Timeouts and greeting are read at each use, so a change from central applies to the next screen.</summary>
@@ -117,6 +118,30 @@ public sealed class ScreenBroadcaster : IDisposable
 
             _qrAccepted = accepted;
             if (_current.ViewCase == Contracts.V1.Screen.ViewOneofCase.Idle)
+            {
+                ShowIdle();
+            }
+        }
+    }
+
+    /// <summary>
+    /// Puts a screen where idle would be (the enrollment screen of a kiosk that waits for a
+    /// technician): shown at once in place of idle, and every later return to idle (a member screen
+    /// timing out, staff logging out) lands on it. A changed one is re-sent at once if on show;
+    /// null brings the idle screen back. A member's or staff screen on show is left alone.
+    /// </summary>
+    public void SetHome(Contracts.V1.Screen? home)
+    {
+        lock (_gate)
+        {
+            var showingHome = _home is not null && _current.ViewCase == _home.ViewCase;
+            if (home is null ? _home is null : home.Equals(_home))
+            {
+                return;
+            }
+
+            _home = home?.Clone();
+            if (showingHome || _current.ViewCase == Contracts.V1.Screen.ViewOneofCase.Idle)
             {
                 ShowIdle();
             }
@@ -228,8 +253,14 @@ public sealed class ScreenBroadcaster : IDisposable
         return screen;
     }
 
+    /// <summary>The idle screen, or the home screen put in its place.</summary>
     private Contracts.V1.Screen IdleScreen()
     {
+        if (_home is { } home)
+        {
+            return home.Clone();
+        }
+
         var options = _options.CurrentValue;
         return new() { Idle = new IdleView { Greeting = options.IdleGreeting, DimAfterSeconds = (uint)options.DimAfterSeconds, QrAccepted = _qrAccepted } };
     }

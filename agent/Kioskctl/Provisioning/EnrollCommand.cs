@@ -5,7 +5,7 @@ using KioskAgent.Contracts.V1;
 namespace Kioskctl.Provisioning;
 
 /// <summary>
-/// <c>kioskctl enroll HOST --code CODE --fingerprint FP</c>: pins the kiosk's key, proves the code
+/// <c>kioskctl enroll HOST --code CODE --fingerprint FP</c> (or the QR's text for HOST and FP): pins the kiosk's key, proves the code
 /// over that pinned TLS channel only, and keeps the client certificate the kiosk issues
 /// (docs/decisions/0006-enrollment-over-pinned-tls.md).
 /// </summary>
@@ -13,7 +13,7 @@ public static class EnrollCommand
 {
     public static Command Create()
     {
-        var host = new Argument<string>("host") { Description = $"The kiosk's provisioning address HOST[:PORT] (port {PinnedChannel.DefaultPort} by default), as on its screen" };
+        var host = new Argument<string>("host") { Description = $"The kiosk's provisioning address HOST[:PORT] (port {PinnedChannel.DefaultPort} by default), as on its screen; or the text of the QR on its screen or slip (kiosk-enroll:?fp=...&addr=...), which also gives the fingerprint" };
         var code = new Option<string>("--code") { Description = "The enrollment code on the kiosk's screen or slip", Required = true };
         var fingerprint = new Option<string>("--fingerprint") { Description = "The key fingerprint on the kiosk's screen or slip (64 hex digits). Without it kioskctl shows the key it finds and asks you to compare" };
         var name = new Option<string>("--name") { Description = "Your name, for the kiosk's audit trail", DefaultValueFactory = _ => Environment.UserName };
@@ -21,7 +21,16 @@ public static class EnrollCommand
         command.SetAction((parse, cancellationToken) => ProvisioningCommands.Run(async () =>
         {
             var address = parse.GetValue(host)!;
-            var pinned = parse.GetValue(fingerprint) is { Length: > 0 } given ? PinnedChannel.Normalize(given) : await AskAsync(address);
+            var given = parse.GetValue(fingerprint) is { Length: > 0 } typed ? PinnedChannel.Normalize(typed) : null;
+            if (EnrollmentQr.TryParse(address, out var qrAddress, out var qrFingerprint))
+            {
+                address = qrAddress;
+                given = given is null || given == qrFingerprint
+                    ? qrFingerprint
+                    : throw new FormatException("--fingerprint is not the fingerprint in the QR: check both against the kiosk's screen");
+            }
+
+            var pinned = given ?? await AskAsync(address);
             var (key, csr) = TechnicianIdentity.NewRequest(parse.GetValue(name)!);
             using (key)
             {

@@ -237,6 +237,22 @@ export interface Messages {
   "checkin.outcome.not_eligible": {};
   "checkin.outcome.card_unreadable": {};
   "checkin.outcome.not_recorded": {};
+  "enroll.title": {};
+  "enroll.titleReopened": {};
+  "enroll.code": {};
+  "enroll.validFor": { time: string };
+  "enroll.validForTries": { time: string; left: number; allowed: number };
+  "enroll.expired": {};
+  "enroll.burned": { allowed: number };
+  "enroll.fingerprint": {};
+  "enroll.address": {};
+  "enroll.serial": {};
+  "enroll.how": {};
+  "enroll.qrHint": {};
+  "enroll.newCode": {};
+  "enroll.print": {};
+  "enroll.printing": {};
+  "enroll.printFailed": {};
 }
 
 export type MessageKey = keyof Messages;

@@ -104,6 +104,13 @@ public sealed partial class AgentProcess : IAsyncDisposable
         // The idle screen never dims under a test that sits on it longer than the shipped two minutes
         // (a dimmed page would fail layout checks and screenshots); dimming tests set it (Extra wins).
         env["KIOSK_Screen__DimAfterSeconds"] = "0";
+        // A test agent is never enrolled: without this every screen test would meet the enrollment
+        // screen in place of idle. Tests of that screen keep the shipped default (EnrollmentScreen).
+        if (!settings.EnrollmentScreen)
+        {
+            env["KIOSK_Provisioning__ShowEnrollmentScreen"] = "false";
+        }
+
         if (!settings.ShippedDevices)
         {
             env["KIOSK_Devices__CardReaders__0__Kind"] = "Simulated";

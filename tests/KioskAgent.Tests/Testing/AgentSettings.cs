@@ -28,6 +28,12 @@ public sealed record AgentSettings
     /// </summary>
     public bool ShippedDevices { get; init; }
 
+    /// <summary>
+    /// Keep the shipped Provisioning:ShowEnrollmentScreen (true): the unenrolled test agent shows the
+    /// enrollment screen in place of idle. False (the default for tests): idle, as on an enrolled kiosk.
+    /// </summary>
+    public bool EnrollmentScreen { get; init; }
+
     /// <summary>Written as appsettings.json into the agent's config directory (the /etc/kiosk-agent stand-in).</summary>
     public string? ConfigFileContent { get; init; }
 

@@ -165,4 +165,44 @@ public sealed class ScreenBroadcasterTests
         _time.Advance(TimeSpan.FromSeconds(1));
         Assert.Equal(Contracts.V1.Screen.ViewOneofCase.Idle, screen.Current.ViewCase);
     }
+
+    [Fact]
+    public void SetHome_TakesIdlesPlace_EveryReturnToIdleLandsOnIt_AndNullBringsIdleBack()
+    {
+        using var screen = Create();
+        var home = new Contracts.V1.Screen { Enrollment = new EnrollmentView { State = new EnrollmentState { Code = "12345678" } } };
+
+        screen.SetHome(home);
+        Assert.Equal("12345678", screen.Current.Enrollment.State.Code);
+        screen.ShowMember(new MemberView { MaskedName = "王*明" });
+        _time.Advance(TimeSpan.FromSeconds(15));
+        Assert.Equal((Contracts.V1.Screen.ViewOneofCase.Enrollment, 0u), (screen.Current.ViewCase, screen.Current.ClearAfterSeconds));
+        screen.ShowIdle();
+        Assert.Equal(Contracts.V1.Screen.ViewOneofCase.Enrollment, screen.Current.ViewCase);
+
+        screen.SetHome(null);
+        Assert.Equal(Contracts.V1.Screen.ViewOneofCase.Idle, screen.Current.ViewCase);
+    }
+
+    [Fact]
+    public void SetHome_ResendsAChangedHomeOnShow_ButLeavesAMemberScreenAlone_AndTheSameHomeSendsNothing()
+    {
+        using var screen = Create();
+        screen.SetHome(Home("11111111"));
+        var first = screen.Current.Sequence;
+
+        screen.SetHome(Home("11111111"));
+        Assert.Equal(first, screen.Current.Sequence);
+        screen.SetHome(Home("22222222"));
+        Assert.Equal(("22222222", true), (screen.Current.Enrollment.State.Code, screen.Current.Sequence > first));
+
+        screen.ShowMember(new MemberView { MaskedName = "王*明" });
+        screen.SetHome(Home("33333333"));
+        Assert.Equal(Contracts.V1.Screen.ViewOneofCase.Member, screen.Current.ViewCase);
+        _time.Advance(TimeSpan.FromSeconds(15));
+        Assert.Equal("33333333", screen.Current.Enrollment.State.Code);
+    }
+
+    private static Contracts.V1.Screen Home(string code) =>
+        new() { Enrollment = new EnrollmentView { State = new EnrollmentState { Code = code } } };
 }

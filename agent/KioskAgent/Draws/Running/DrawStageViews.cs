@@ -1,5 +1,6 @@
 using KioskAgent.Contracts.V1;
 using KioskAgent.Draws.Sessions;
+using KioskAgent.Screen;
 
 namespace KioskAgent.Draws.Running;
 
@@ -30,7 +31,7 @@ public static class DrawStageViews
         {
             view.CommitmentSha256 = c.Sha256;
             view.CommitmentQr = $"KD1:{session.DrawId}:{c.Sha256}";
-            view.CommitmentQrRows.Add(DrawQr.Rows(view.CommitmentQr));
+            view.CommitmentQrRows.Add(ScreenQr.Rows(view.CommitmentQr));
         }
 
         view.Contribution = session.Contribution;

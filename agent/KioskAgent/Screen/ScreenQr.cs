@@ -1,9 +1,12 @@
 using QRCoder;
 
-namespace KioskAgent.Draws.Running;
+namespace KioskAgent.Screen;
 
-/// <summary>The commitment's QR as module rows for the stage (the UI draws them; it has no QR encoder).</summary>
-public static class DrawQr
+/// <summary>
+/// A QR for a screen (the draw stage's commitment, the enrollment screen's key) as module rows,
+/// quiet zone included: the UI draws them and needs no QR encoder of its own.
+/// </summary>
+public static class ScreenQr
 {
     public static IEnumerable<string> Rows(string payload)
     {
