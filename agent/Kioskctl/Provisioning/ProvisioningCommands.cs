@@ -12,13 +12,16 @@ namespace Kioskctl.Provisioning;
 /// </summary>
 public static class ProvisioningCommands
 {
+    /// <summary>--kiosk: the enrolled kiosk's provisioning address, default $KIOSKCTL_KIOSK.</summary>
+    public static Option<string> KioskOption() => new("--kiosk")
+    {
+        Description = $"The enrolled kiosk's provisioning address HOST[:PORT]; default ${TechnicianIdentity.KioskVariable}",
+        DefaultValueFactory = _ => Environment.GetEnvironmentVariable(TechnicianIdentity.KioskVariable) ?? "",
+    };
+
     public static IEnumerable<Command> Create()
     {
-        var kiosk = new Option<string>("--kiosk")
-        {
-            Description = $"The enrolled kiosk's provisioning address HOST[:PORT]; default ${TechnicianIdentity.KioskVariable}",
-            DefaultValueFactory = _ => Environment.GetEnvironmentVariable(TechnicianIdentity.KioskVariable) ?? "",
-        };
+        var kiosk = KioskOption();
         yield return EnrollCommand.Create();
         yield return ConfigCommand.Create(kiosk);
         yield return SelfTest(kiosk);
@@ -78,18 +81,35 @@ public static class ProvisioningCommands
     {
         var device = new Argument<string>("device") { Description = "A device id (see 'kioskctl devices'); none: every device", Arity = ArgumentArity.ZeroOrOne };
         var text = new Option<string>("--text") { Description = "What the customer display shows (default: SELF TEST)" };
-        var command = new Command("selftest", "Run hardware self-tests on the kiosk (a printer prints its test page, the display shows a text, the signals beep and light) and show the results") { kiosk, device, text };
+        var cardWait = new Option<uint>("--card-wait") { Description = "How long a card reader waits for a card, 1-120 s (default 20)" };
+        var command = new Command("selftest", "Run hardware self-tests on the kiosk (a card reader reads a card you present, a printer prints its test page, the display shows a text, the signals beep and light) and show the results") { kiosk, device, text, cardWait };
         command.SetAction((parse, cancellationToken) => WithKiosk(parse, kiosk, async client =>
         {
-            var reply = await client.RunSelfTestAsync(new RunSelfTestRequest { DeviceId = parse.GetValue(device) ?? "", Text = parse.GetValue(text) ?? "" }, cancellationToken: cancellationToken);
+            // One device at a time, so the technician is told when to present a card to which reader.
+            var devices = (await client.ListDevicesAsync(new ListDevicesRequest(), cancellationToken: cancellationToken)).Devices;
+            var named = parse.GetValue(device) ?? "";
+            var ids = named.Length > 0 ? [named] : devices.Select(d => d.DeviceId).ToList();
+            var wait = parse.GetValue(cardWait);
+            var results = new List<SelfTestResult>();
+            foreach (var id in ids)
+            {
+                if (devices.FirstOrDefault(d => d.DeviceId == id)?.Kind == "card_reader")
+                {
+                    Console.WriteLine($"{id}: present a card to the reader now (waiting up to {(wait == 0 ? 20 : wait)} s)");
+                }
+
+                var reply = await client.RunSelfTestAsync(new RunSelfTestRequest { DeviceId = id, Text = parse.GetValue(text) ?? "", CardWaitSeconds = wait }, cancellationToken: cancellationToken);
+                results.AddRange(reply.Results);
+            }
+
             var table = new Table().AddColumns("DEVICE", "KIND", "RESULT", "DETAIL");
-            foreach (var r in reply.Results)
+            foreach (var r in results)
             {
                 table.AddRow(Markup.Escape(r.DeviceId), Markup.Escape(r.Kind), r.Passed ? "[green]passed[/]" : "[red]FAILED[/]", Markup.Escape(r.Detail));
             }
 
             AnsiConsole.Write(table);
-            if (reply.Results.Any(r => !r.Passed))
+            if (results.Any(r => !r.Passed))
             {
                 throw new RpcException(new Grpc.Core.Status(StatusCode.Aborted, "a self-test failed"));
             }
