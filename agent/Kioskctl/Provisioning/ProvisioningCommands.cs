@@ -59,7 +59,21 @@ public static class ProvisioningCommands
         {
             using var certificate = identity.LoadCertificate();
             using var channel = PinnedChannel.Open(address, identity.Fingerprint, certificate);
-            await call(channel);
+            try
+            {
+                await call(channel);
+            }
+            catch (RpcException ex) when (ex.StatusCode == StatusCode.Unavailable)
+            {
+                if (await CertificateProbe.IsRefusedAsync(address, identity.Fingerprint, certificate))
+                {
+                    throw new RpcException(new Grpc.Core.Status(
+                        StatusCode.Unauthenticated,
+                        $"the kiosk at {address} refused this technician's certificate (revoked by a supervisor, or the kiosk was factory-reset): ask a supervisor to open enrollment ('kioskctl status --open-enrollment technician') and run 'kioskctl enroll {address} --code CODE --fingerprint FP' again"));
+                }
+
+                throw;
+            }
         });
     }
 
@@ -102,13 +116,10 @@ public static class ProvisioningCommands
                 results.AddRange(reply.Results);
             }
 
-            var table = new Table().AddColumns("DEVICE", "KIND", "RESULT", "DETAIL");
-            foreach (var r in results)
-            {
-                table.AddRow(Markup.Escape(r.DeviceId), Markup.Escape(r.Kind), r.Passed ? "[green]passed[/]" : "[red]FAILED[/]", Markup.Escape(r.Detail));
-            }
-
-            AnsiConsole.Write(table);
+            TextTable.Write(
+                ["DEVICE", "KIND", "RESULT", "DETAIL"],
+                results.Select(r => (IReadOnlyList<string>)[r.DeviceId, r.Kind, r.Passed ? "passed" : "FAILED", r.Detail]),
+                (column, text) => column != 2 ? null : text == "passed" ? "green" : "red");
             if (results.Any(r => !r.Passed))
             {
                 throw new RpcException(new Grpc.Core.Status(StatusCode.Aborted, "a self-test failed"));
@@ -151,24 +162,42 @@ public static class ProvisioningCommands
             var path = parse.GetValue(output)?.FullName ?? Path.GetFullPath($"support-bundle-{DateTime.UtcNow:yyyyMMdd-HHmmss}.zip");
             using var call = client.GetSupportBundle(new GetSupportBundleRequest(), cancellationToken: cancellationToken);
             await using var file = File.Create(path);
-            await AnsiConsole.Progress().StartAsync(async progress =>
+            var chunks = call.ResponseStream.ReadAllAsync(cancellationToken);
+            if (AnsiConsole.Profile.Capabilities.Interactive)
             {
-                ProgressTask? task = null;
-                await foreach (var chunk in call.ResponseStream.ReadAllAsync(cancellationToken))
+                await AnsiConsole.Progress().StartAsync(async progress =>
                 {
-                    if (task is null)
-                    {
-                        Console.WriteLine(chunk.RedactedKeys.Count == 0 ? "redacted: nothing" : $"redacted (values not in the bundle): {string.Join(", ", chunk.RedactedKeys)}");
-                        task = progress.AddTask("support bundle", maxValue: Math.Max(1, chunk.TotalBytes));
-                    }
+                    ProgressTask? task = null;
+                    await SaveAsync(chunks, file, total => task = progress.AddTask("support bundle", maxValue: Math.Max(1, total)), saved => task!.Value = saved, cancellationToken);
+                });
+            }
+            else
+            {
+                // Lines on stderr where no bar can be drawn (a pipe, a log file).
+                LineProgress? lines = null;
+                await SaveAsync(chunks, file, total => lines = new LineProgress("support bundle", (long)total), saved => lines!.Report(saved), cancellationToken);
+            }
 
-                    await file.WriteAsync(chunk.Chunk.Memory, cancellationToken);
-                    task.Increment(chunk.Chunk.Length);
-                }
-            });
             Console.WriteLine($"saved {path} ({file.Length} bytes)");
         }));
         return command;
+    }
+
+    private static async Task SaveAsync(IAsyncEnumerable<GetSupportBundleResponse> chunks, FileStream file, Action<ulong> started, Action<long> saved, CancellationToken cancellationToken)
+    {
+        var first = true;
+        await foreach (var chunk in chunks.WithCancellation(cancellationToken))
+        {
+            if (first)
+            {
+                first = false;
+                Console.WriteLine(chunk.RedactedKeys.Count == 0 ? "redacted: nothing" : $"redacted (values not in the bundle): {string.Join(", ", chunk.RedactedKeys)}");
+                started(chunk.TotalBytes);
+            }
+
+            await file.WriteAsync(chunk.Chunk.Memory, cancellationToken);
+            saved(file.Length);
+        }
     }
 
     private static Command Restart(Option<string> kiosk)
@@ -210,13 +239,9 @@ public static class ProvisioningCommands
             var status = await client.GetStatusAsync(new GetStatusRequest(), cancellationToken: cancellationToken);
             Console.WriteLine($"kiosk {status.KioskId} at site {status.SiteId}, agent {status.AgentVersion}, configuration version {status.ConfigVersion}");
             Console.WriteLine($"fingerprint {status.Fingerprint}");
-            var table = new Table().AddColumns("TECHNICIAN", "ROLE", "CERTIFICATE", "ENROLLED");
-            foreach (var t in status.Technicians)
-            {
-                table.AddRow(Markup.Escape(t.Name), t.Role, t.CertificateSerial, t.EnrolledAt.ToDateTimeOffset().ToLocalTime().ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture));
-            }
-
-            AnsiConsole.Write(table);
+            TextTable.Write(
+                ["TECHNICIAN", "ROLE", "CERTIFICATE", "ENROLLED"],
+                status.Technicians.Select(t => (IReadOnlyList<string>)[t.Name, t.Role, t.CertificateSerial, t.EnrolledAt.ToDateTimeOffset().ToLocalTime().ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture)]));
         }));
         return command;
     }
