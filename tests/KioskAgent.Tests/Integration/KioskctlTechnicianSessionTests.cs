@@ -68,6 +68,16 @@ public sealed partial class KioskctlTechnicianSessionTests : IAsyncLifetime
         Assert.Contains($"imported members.csv: {MemberCount} members, {MemberCount} cards", import.Output, StringComparison.Ordinal);
         Assert.DoesNotContain('\u001b', import.Output);
 
+        // At a terminal: a progress bar, and the devices as a drawn table.
+        var atTerminal = await KioskctlProcess.RunInTerminalAsync(["--agent", $"http://127.0.0.1:{_agent.Settings.GrpcPort}", "members", "import", file, "--user", TestTechnician.User, "--password-file", PasswordFile]);
+        Assert.True(atTerminal.ExitCode == 0, atTerminal.Output);
+        Assert.Contains("━", atTerminal.Output, StringComparison.Ordinal);
+        Assert.Contains("100%", atTerminal.Output, StringComparison.Ordinal);
+        Assert.DoesNotMatch(Progress(), atTerminal.Output);
+        var drawn = await KioskctlProcess.RunInTerminalAsync(["devices"], new Dictionary<string, string> { ["KIOSKCTL_HOME"] = _technicianHome, ["KIOSKCTL_KIOSK"] = Address });
+        Assert.True(drawn.ExitCode == 0, drawn.Output);
+        Assert.Matches(@"│ member-1\s+│ card_reader\s+│", drawn.Output);
+
         var status = await Supervisor("status");
         var serial = TechnicianSerial().Match(status.Output).Groups[1].Value;
         Assert.True(serial.Length > 0, status.Output);
