@@ -69,21 +69,20 @@ public static class KioskctlCommand
             });
         });
 
-        var command = new Command("devices", "List devices with their state and reason") { printTest };
+        // Over the provisioning listener when a kiosk is named (a technician's laptop), else the local API.
+        var kiosk = Provisioning.ProvisioningCommands.KioskOption();
+        var command = new Command("devices", "List devices with their state and reason (no credentials on the kiosk itself; --kiosk: an enrolled kiosk over the LAN)") { printTest, kiosk };
         command.SetAction(async (parse, cancellationToken) =>
         {
+            if (parse.GetValue(kiosk) is { Length: > 0 })
+            {
+                return await Provisioning.ProvisioningCommands.WithKiosk(parse, kiosk, async client =>
+                    DeviceTable.Write((await client.ListDevicesAsync(new ListDevicesRequest(), cancellationToken: cancellationToken)).Devices));
+            }
+
             using var channel = AgentChannel.Open(parse.GetValue(agent)!);
             return await Run(async () =>
-            {
-                var reply = await new Devices.DevicesClient(channel).ListDevicesAsync(new ListDevicesRequest(), cancellationToken: cancellationToken);
-                Console.WriteLine($"{"DEVICE",-40} {"KIND",-12} {"DRIVER",-16} {"STATE",-9} {"SINCE",-20} REASON");
-                foreach (var d in reply.Devices)
-                {
-                    var state = d.State.ToString().ToUpperInvariant();
-                    var since = d.Since?.ToDateTimeOffset().ToLocalTime().ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture) ?? "";
-                    Console.WriteLine($"{d.DeviceId,-40} {d.Kind,-12} {d.Driver,-16} {state,-9} {since,-20} {d.Reason}");
-                }
-            });
+                DeviceTable.Write((await new Devices.DevicesClient(channel).ListDevicesAsync(new ListDevicesRequest(), cancellationToken: cancellationToken)).Devices));
         });
         return command;
     }

@@ -52,7 +52,7 @@ public static class MembersCommand
                 var first = new ImportMembersChunk { Format = kind, DryRun = parse.GetValue(dryRun), Encoding = parse.GetValue(encoding) ?? "", FileName = path.Name };
                 if (AnsiConsole.Profile.Capabilities.Interactive)
                 {
-                    // A progress bar on a terminal; plain output when piped, so scripts read only the result.
+                    // A progress bar on a terminal; lines on stderr when piped, so scripts read only the result on stdout.
                     await AnsiConsole.Progress().StartAsync(async progress =>
                     {
                         var task = progress.AddTask($"sending {Markup.Escape(path.Name)}", maxValue: Math.Max(1, path.Length));
@@ -62,7 +62,9 @@ public static class MembersCommand
                 }
                 else
                 {
-                    await SendAsync(call.RequestStream, path, first, null, cancellationToken);
+                    var lines = new LineProgress($"sending {path.Name}", path.Length);
+                    await SendAsync(call.RequestStream, path, first, lines.Report, cancellationToken);
+                    await Console.Error.WriteLineAsync("checking and importing on the kiosk");
                 }
 
                 exit = Report(path.Name, await call.ResponseAsync);

@@ -9,6 +9,7 @@ using KioskAgent.Commands.Logs;
 using KioskAgent.Contracts.V1;
 using KioskAgent.Devices.Health;
 using KioskAgent.Hosting;
+using KioskAgent.Taps;
 using Microsoft.Extensions.Options;
 
 namespace KioskAgent.Provisioning;
@@ -209,8 +210,14 @@ public sealed partial class ProvisioningGrpcService(
     public override Task<RunSelfTestResponse> RunSelfTest(RunSelfTestRequest request, ServerCallContext context) =>
         Audited(context, "RunSelfTest", async _ =>
         {
+            if (request.CardWaitSeconds > CardReaderSelfTest.MaxWait.TotalSeconds)
+            {
+                throw Invalid($"card_wait_seconds must be 1-{CardReaderSelfTest.MaxWait.TotalSeconds:0} (0: {CardReaderSelfTest.DefaultWait.TotalSeconds:0})");
+            }
+
+            var cardWait = request.CardWaitSeconds == 0 ? CardReaderSelfTest.DefaultWait : TimeSpan.FromSeconds(request.CardWaitSeconds);
             var response = new RunSelfTestResponse();
-            response.Results.AddRange(await selfTests.RunAsync(request.DeviceId, request.Text.Length <= 80 ? request.Text : request.Text[..80], context.CancellationToken).ConfigureAwait(false));
+            response.Results.AddRange(await selfTests.RunAsync(request.DeviceId, request.Text.Length <= 80 ? request.Text : request.Text[..80], cardWait, context.CancellationToken).ConfigureAwait(false));
             return (response, string.Join(", ", response.Results.Select(r => $"{r.DeviceId} {(r.Passed ? "passed" : "failed")}")));
         });
 

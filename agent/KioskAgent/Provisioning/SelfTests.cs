@@ -1,26 +1,31 @@
 using KioskAgent.Commands;
 using KioskAgent.Contracts.V1;
 using KioskAgent.Devices.Health;
+using KioskAgent.Taps;
 
 namespace KioskAgent.Provisioning;
 
 /// <summary>
-/// Hardware self-tests for technicians, through central's self_test command handler
-/// (<see cref="SelfTestCommand"/>): a printer prints its test page, every other device reports its
-/// health. One device, or every known device in turn.
+/// Hardware self-tests for technicians: a card reader waits for a card (<see cref="CardReaderSelfTest"/>;
+/// not through central, where nobody stands at the kiosk to tap one); everything else through
+/// central's self_test command handler (<see cref="SelfTestCommand"/>): a printer prints its test
+/// page, every other device reports its health. One device, or every known device in turn.
 /// </summary>
-public sealed class SelfTests(SelfTestCommand selfTest, DeviceHealthRegistry health)
+public sealed class SelfTests(SelfTestCommand selfTest, CardReaderSelfTest cardReaders, DeviceHealthRegistry health)
 {
     /// <summary>How long a printer may take to print its page.</summary>
     public static readonly TimeSpan PrintTimeout = TimeSpan.FromSeconds(30);
 
-    public async Task<IReadOnlyList<SelfTestResult>> RunAsync(string deviceId, string text, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<SelfTestResult>> RunAsync(string deviceId, string text, TimeSpan cardWait, CancellationToken cancellationToken)
     {
         var ids = deviceId.Length > 0 ? [deviceId] : health.All.Select(d => d.DeviceId).ToList();
         var results = new List<SelfTestResult>();
         foreach (var id in ids)
         {
-            results.Add(await RunOneAsync(id, text, cancellationToken).ConfigureAwait(false));
+            var reader = await cardReaders.RunAsync(id, cardWait, cancellationToken).ConfigureAwait(false);
+            results.Add(reader is var (passed, kind, detail)
+                ? new SelfTestResult { DeviceId = id, Kind = kind, Passed = passed, Detail = detail }
+                : await RunOneAsync(id, text, cancellationToken).ConfigureAwait(false));
         }
 
         return results;

@@ -12,6 +12,7 @@ namespace KioskAgent.Taps;
 /// field, then hand the tap to the handler of the reader's role. Unreadable cards become refusals
 /// with a counter. Staff cards go to staff mode first (<see cref="StaffTapGate"/>; none in tests that
 /// build a pipeline without staff mode). Taps are also published to subscribers (staff features consume staff-reader taps).
+/// A reader a technician's self-test holds (<see cref="ReaderTestClaims"/>) gives its cards to the test only.
 /// </summary>
 public sealed partial class TapPipeline(
     CardIdentityResolver identities,
@@ -21,7 +22,8 @@ public sealed partial class TapPipeline(
     TapDebouncer debouncer,
     DeviceHealthRegistry health,
     ILogger<TapPipeline> logger,
-    StaffTapGate? staffGate = null)
+    StaffTapGate? staffGate = null,
+    ReaderTestClaims? testClaims = null)
 {
     /// <summary>The <see cref="TapOutcome.ReasonCode"/> of a QR a staff feature took (not a member self-service answer).</summary>
     public const string StaffRoutedReason = "staff_feature";
@@ -79,6 +81,11 @@ public sealed partial class TapPipeline(
         if (cardEvent is CardPresented good)
         {
             _health.ReadSucceeded(reader, good);
+        }
+
+        if (TakenBySelfTest(reader, role, cardEvent))
+        {
+            return;
         }
 
         switch (cardEvent)
@@ -147,6 +154,15 @@ public sealed partial class TapPipeline(
             }
         }
     }
+
+    /// <summary>Any card presented at a held reader goes to the test, debounced or not: the technician is testing that it reads.</summary>
+    private bool TakenBySelfTest(CardReaderOptions reader, CardReaderRole role, CardEvent cardEvent) =>
+        testClaims is not null && testClaims.Holds(reader.Id) && cardEvent switch
+        {
+            CardPresented presented => testClaims.TryTake(new Tap(reader.Id, role, presented, ResolveIdentity(presented))),
+            CardReadFailed failed => testClaims.TryTake(failed),
+            _ => false,
+        };
 
     private CardIdentityResult ResolveIdentity(CardPresented presented)
     {

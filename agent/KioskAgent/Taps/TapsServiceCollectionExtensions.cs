@@ -18,6 +18,8 @@ public static class TapsServiceCollectionExtensions
         });
         services.AddSingleton<TapCounters>();
         services.AddSingleton<MemberTapHandler>();
+        services.AddSingleton<ReaderTestClaims>();
+        services.AddSingleton<CardReaderSelfTest>();
         services.AddSingleton<TapPipeline>();
         services.AddHostedService<ReaderWatcher>();
         return services;

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using Grpc.Core;
 using KioskAgent.Contracts.V1;
-using Spectre.Console;
 
 namespace Kioskctl.Provisioning;
 
@@ -28,13 +27,10 @@ public static class ConfigCommand
         {
             var reply = await client.GetConfigAsync(new GetConfigRequest { Prefix = parse.GetValue(prefix) ?? "" }, cancellationToken: cancellationToken);
             Console.WriteLine($"configuration version {reply.Version}");
-            var table = new Table().AddColumns("KEY", "VALUE", "FROM");
-            foreach (var (key, value) in reply.Settings.OrderBy(kv => kv.Key, StringComparer.OrdinalIgnoreCase))
-            {
-                table.AddRow(Markup.Escape(key), Markup.Escape(value), reply.Provisioned.ContainsKey(key) ? "provisioned" : "files");
-            }
-
-            AnsiConsole.Write(table);
+            TextTable.Write(
+                ["KEY", "VALUE", "FROM"],
+                reply.Settings.OrderBy(kv => kv.Key, StringComparer.OrdinalIgnoreCase)
+                    .Select(kv => (IReadOnlyList<string>)[kv.Key, kv.Value, reply.Provisioned.ContainsKey(kv.Key) ? "provisioned" : "files"]));
         }));
         return command;
     }

@@ -12,13 +12,16 @@ namespace Kioskctl.Provisioning;
 /// </summary>
 public static class ProvisioningCommands
 {
+    /// <summary>--kiosk: the enrolled kiosk's provisioning address, default $KIOSKCTL_KIOSK.</summary>
+    public static Option<string> KioskOption() => new("--kiosk")
+    {
+        Description = $"The enrolled kiosk's provisioning address HOST[:PORT]; default ${TechnicianIdentity.KioskVariable}",
+        DefaultValueFactory = _ => Environment.GetEnvironmentVariable(TechnicianIdentity.KioskVariable) ?? "",
+    };
+
     public static IEnumerable<Command> Create()
     {
-        var kiosk = new Option<string>("--kiosk")
-        {
-            Description = $"The enrolled kiosk's provisioning address HOST[:PORT]; default ${TechnicianIdentity.KioskVariable}",
-            DefaultValueFactory = _ => Environment.GetEnvironmentVariable(TechnicianIdentity.KioskVariable) ?? "",
-        };
+        var kiosk = KioskOption();
         yield return EnrollCommand.Create();
         yield return ConfigCommand.Create(kiosk);
         yield return SelfTest(kiosk);
@@ -56,7 +59,21 @@ public static class ProvisioningCommands
         {
             using var certificate = identity.LoadCertificate();
             using var channel = PinnedChannel.Open(address, identity.Fingerprint, certificate);
-            await call(channel);
+            try
+            {
+                await call(channel);
+            }
+            catch (RpcException ex) when (ex.StatusCode == StatusCode.Unavailable)
+            {
+                if (await CertificateProbe.IsRefusedAsync(address, identity.Fingerprint, certificate))
+                {
+                    throw new RpcException(new Grpc.Core.Status(
+                        StatusCode.Unauthenticated,
+                        $"the kiosk at {address} refused this technician's certificate (revoked by a supervisor, or the kiosk was factory-reset): ask a supervisor to open enrollment ('kioskctl status --open-enrollment technician') and run 'kioskctl enroll {address} --code CODE --fingerprint FP' again"));
+                }
+
+                throw;
+            }
         });
     }
 
@@ -78,18 +95,32 @@ public static class ProvisioningCommands
     {
         var device = new Argument<string>("device") { Description = "A device id (see 'kioskctl devices'); none: every device", Arity = ArgumentArity.ZeroOrOne };
         var text = new Option<string>("--text") { Description = "What the customer display shows (default: SELF TEST)" };
-        var command = new Command("selftest", "Run hardware self-tests on the kiosk (a printer prints its test page, the display shows a text, the signals beep and light) and show the results") { kiosk, device, text };
+        var cardWait = new Option<uint>("--card-wait") { Description = "How long a card reader waits for a card, 1-120 s (default 20)" };
+        var command = new Command("selftest", "Run hardware self-tests on the kiosk (a card reader reads a card you present, a printer prints its test page, the display shows a text, the signals beep and light) and show the results") { kiosk, device, text, cardWait };
         command.SetAction((parse, cancellationToken) => WithKiosk(parse, kiosk, async client =>
         {
-            var reply = await client.RunSelfTestAsync(new RunSelfTestRequest { DeviceId = parse.GetValue(device) ?? "", Text = parse.GetValue(text) ?? "" }, cancellationToken: cancellationToken);
-            var table = new Table().AddColumns("DEVICE", "KIND", "RESULT", "DETAIL");
-            foreach (var r in reply.Results)
+            // One device at a time, so the technician is told when to present a card to which reader.
+            var devices = (await client.ListDevicesAsync(new ListDevicesRequest(), cancellationToken: cancellationToken)).Devices;
+            var named = parse.GetValue(device) ?? "";
+            var ids = named.Length > 0 ? [named] : devices.Select(d => d.DeviceId).ToList();
+            var wait = parse.GetValue(cardWait);
+            var results = new List<SelfTestResult>();
+            foreach (var id in ids)
             {
-                table.AddRow(Markup.Escape(r.DeviceId), Markup.Escape(r.Kind), r.Passed ? "[green]passed[/]" : "[red]FAILED[/]", Markup.Escape(r.Detail));
+                if (devices.FirstOrDefault(d => d.DeviceId == id)?.Kind == "card_reader")
+                {
+                    Console.WriteLine($"{id}: present a card to the reader now (waiting up to {(wait == 0 ? 20 : wait)} s)");
+                }
+
+                var reply = await client.RunSelfTestAsync(new RunSelfTestRequest { DeviceId = id, Text = parse.GetValue(text) ?? "", CardWaitSeconds = wait }, cancellationToken: cancellationToken);
+                results.AddRange(reply.Results);
             }
 
-            AnsiConsole.Write(table);
-            if (reply.Results.Any(r => !r.Passed))
+            TextTable.Write(
+                ["DEVICE", "KIND", "RESULT", "DETAIL"],
+                results.Select(r => (IReadOnlyList<string>)[r.DeviceId, r.Kind, r.Passed ? "passed" : "FAILED", r.Detail]),
+                (column, text) => column != 2 ? null : text == "passed" ? "green" : "red");
+            if (results.Any(r => !r.Passed))
             {
                 throw new RpcException(new Grpc.Core.Status(StatusCode.Aborted, "a self-test failed"));
             }
@@ -131,24 +162,42 @@ public static class ProvisioningCommands
             var path = parse.GetValue(output)?.FullName ?? Path.GetFullPath($"support-bundle-{DateTime.UtcNow:yyyyMMdd-HHmmss}.zip");
             using var call = client.GetSupportBundle(new GetSupportBundleRequest(), cancellationToken: cancellationToken);
             await using var file = File.Create(path);
-            await AnsiConsole.Progress().StartAsync(async progress =>
+            var chunks = call.ResponseStream.ReadAllAsync(cancellationToken);
+            if (AnsiConsole.Profile.Capabilities.Interactive)
             {
-                ProgressTask? task = null;
-                await foreach (var chunk in call.ResponseStream.ReadAllAsync(cancellationToken))
+                await AnsiConsole.Progress().StartAsync(async progress =>
                 {
-                    if (task is null)
-                    {
-                        Console.WriteLine(chunk.RedactedKeys.Count == 0 ? "redacted: nothing" : $"redacted (values not in the bundle): {string.Join(", ", chunk.RedactedKeys)}");
-                        task = progress.AddTask("support bundle", maxValue: Math.Max(1, chunk.TotalBytes));
-                    }
+                    ProgressTask? task = null;
+                    await SaveAsync(chunks, file, total => task = progress.AddTask("support bundle", maxValue: Math.Max(1, total)), saved => task!.Value = saved, cancellationToken);
+                });
+            }
+            else
+            {
+                // Lines on stderr where no bar can be drawn (a pipe, a log file).
+                LineProgress? lines = null;
+                await SaveAsync(chunks, file, total => lines = new LineProgress("support bundle", (long)total), saved => lines!.Report(saved), cancellationToken);
+            }
 
-                    await file.WriteAsync(chunk.Chunk.Memory, cancellationToken);
-                    task.Increment(chunk.Chunk.Length);
-                }
-            });
             Console.WriteLine($"saved {path} ({file.Length} bytes)");
         }));
         return command;
+    }
+
+    private static async Task SaveAsync(IAsyncEnumerable<GetSupportBundleResponse> chunks, FileStream file, Action<ulong> started, Action<long> saved, CancellationToken cancellationToken)
+    {
+        var first = true;
+        await foreach (var chunk in chunks.WithCancellation(cancellationToken))
+        {
+            if (first)
+            {
+                first = false;
+                Console.WriteLine(chunk.RedactedKeys.Count == 0 ? "redacted: nothing" : $"redacted (values not in the bundle): {string.Join(", ", chunk.RedactedKeys)}");
+                started(chunk.TotalBytes);
+            }
+
+            await file.WriteAsync(chunk.Chunk.Memory, cancellationToken);
+            saved(file.Length);
+        }
     }
 
     private static Command Restart(Option<string> kiosk)
@@ -190,13 +239,9 @@ public static class ProvisioningCommands
             var status = await client.GetStatusAsync(new GetStatusRequest(), cancellationToken: cancellationToken);
             Console.WriteLine($"kiosk {status.KioskId} at site {status.SiteId}, agent {status.AgentVersion}, configuration version {status.ConfigVersion}");
             Console.WriteLine($"fingerprint {status.Fingerprint}");
-            var table = new Table().AddColumns("TECHNICIAN", "ROLE", "CERTIFICATE", "ENROLLED");
-            foreach (var t in status.Technicians)
-            {
-                table.AddRow(Markup.Escape(t.Name), t.Role, t.CertificateSerial, t.EnrolledAt.ToDateTimeOffset().ToLocalTime().ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture));
-            }
-
-            AnsiConsole.Write(table);
+            TextTable.Write(
+                ["TECHNICIAN", "ROLE", "CERTIFICATE", "ENROLLED"],
+                status.Technicians.Select(t => (IReadOnlyList<string>)[t.Name, t.Role, t.CertificateSerial, t.EnrolledAt.ToDateTimeOffset().ToLocalTime().ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture)]));
         }));
         return command;
     }

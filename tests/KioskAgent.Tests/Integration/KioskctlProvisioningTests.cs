@@ -64,8 +64,9 @@ public sealed class KioskctlProvisioningTests : IAsyncLifetime
         Assert.Contains("(set)", shown.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("s3cret-pw-42", shown.Output, StringComparison.Ordinal);
 
-        var selftest = await Kioskctl("selftest");
-        Assert.Contains("card_reader", selftest.Output, StringComparison.Ordinal);
+        var selftest = await Kioskctl("selftest", "--card-wait", "1");
+        Assert.Contains("member-1: present a card to the reader now (waiting up to 1 s)", selftest.Output, StringComparison.Ordinal);
+        Assert.Matches(@"(?m)^member-1\s+card_reader\s+FAILED\s+no card within 1 s", selftest.Output);
 
         var logs = await Kioskctl("logs", "--lines", "50");
         Assert.True(logs.ExitCode == 0, logs.Output);

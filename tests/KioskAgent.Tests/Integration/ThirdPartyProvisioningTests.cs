@@ -39,7 +39,10 @@ public sealed class ThirdPartyProvisioningTests : IAsyncLifetime
         using var python = Process.Start(start)!;
         var stdout = python.StandardOutput.ReadToEndAsync();
         var stderr = python.StandardError.ReadToEndAsync();
-        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(120));
+        // The card reader's self-test waits for a card: present one as a technician would.
+        await Eventually.TrueAsync(() => _agent.Output.Contains("Self-test of card reader member-1: waiting", StringComparison.Ordinal) || python.HasExited, "the python client's self-test to wait for a card", TimeSpan.FromSeconds(120));
+        await _agent.TapAsync("04A1B2C3D4E5F6", holdMs: 100);
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(180));
         await python.WaitForExitAsync(cts.Token);
         Assert.True(python.ExitCode == 0, $"python exited {python.ExitCode}: {await stderr}\n{await stdout}");
 
@@ -59,5 +62,6 @@ public sealed class ThirdPartyProvisioningTests : IAsyncLifetime
         Assert.Contains("Api", invalid.GetProperty("metadata").GetProperty("first_problem").GetString(), StringComparison.Ordinal);
         var selftest = Assert.Single(result.RootElement.GetProperty("selftest").EnumerateArray());
         Assert.True(selftest.GetProperty("passed").GetBoolean(), selftest.ToString());
+        Assert.Contains("UID **********E5F6", selftest.GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 }

@@ -99,7 +99,8 @@ def main():
         changed = stub.SetConfig(pb.SetConfigRequest(settings={"Screen:IdleGreeting": "Hello from Python"}), timeout=30)
         devices = stub.ListDevices(devices_pb2.ListDevicesRequest(), timeout=30)
         reader = next(d.device_id for d in devices.devices if d.kind == "card_reader")
-        tested = stub.RunSelfTest(pb.RunSelfTestRequest(device_id=reader), timeout=60)
+        # The reader waits for a card: the test taps one on the simulated reader meanwhile.
+        tested = stub.RunSelfTest(pb.RunSelfTestRequest(device_id=reader, card_wait_seconds=90), timeout=150)
         config = stub.GetConfig(pb.GetConfigRequest(prefix="Screen"), timeout=30)
         invalid = refusal(lambda: stub.ApplyConfig(pb.ApplyConfigRequest(document_json='{"Api": {"UiPort": 1}}'), timeout=30))
     print(json.dumps({
