@@ -54,7 +54,8 @@ public sealed class EnrollmentScreenPresenterTests : IAsyncLifetime
                 _time.Advance(TimeSpan.FromSeconds(1));
                 return _screen.Current.ViewCase == ViewCase.Enrollment && Shown().State.Code != first;
             },
-            "a fresh code on screen");
+            "a fresh code on screen",
+            TimeSpan.FromSeconds(90));
         Assert.Equal(_codes.Current()!.Code, Shown().State.Code);
         Assert.NotEmpty(Shown().QrRows);
     }
