@@ -26,6 +26,10 @@ public sealed partial class EnrollmentScreenPresenter(
     private readonly SemaphoreSlim _changed = new(0, 1);
     private string _qrPayload = "";
     private string[] _qrRows = [];
+    private EnrollmentState? _shown;
+    private bool _showing;
+
+    private bool Enabled => options.Value.Enabled && options.Value.ShowEnrollmentScreen;
 
     public override void Dispose()
     {
@@ -33,29 +37,32 @@ public sealed partial class EnrollmentScreenPresenter(
         base.Dispose();
     }
 
+    /// <summary>The first look before the web server serves a frame: a page never sees idle on an unenrolled kiosk.</summary>
+    public override Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (Enabled)
+        {
+            codes.Changed += Wake;
+            store.Changed += Wake;
+            _shown = Look();
+        }
+
+        return base.StartAsync(cancellationToken);
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (!options.Value.Enabled || !options.Value.ShowEnrollmentScreen)
+        if (!Enabled)
         {
             return;
         }
 
-        codes.Changed += Wake;
-        store.Changed += Wake;
         try
         {
-            var shown = false;
             while (!stoppingToken.IsCancellationRequested)
             {
-                var state = enrollment.Current();
-                screen.SetHome(state is null ? null : new Contracts.V1.Screen { Enrollment = View(state) });
-                if (state is not null != shown)
-                {
-                    shown = state is not null;
-                    LogShown(shown);
-                }
-
-                await WaitAsync(state, stoppingToken).ConfigureAwait(false);
+                await WaitAsync(_shown, stoppingToken).ConfigureAwait(false);
+                _shown = Look();
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -69,14 +76,30 @@ public sealed partial class EnrollmentScreenPresenter(
         }
     }
 
+    /// <summary>Puts what enrollment shows now in idle's place (or idle back), and returns it.</summary>
+    private EnrollmentState? Look()
+    {
+        var state = enrollment.Current();
+        screen.SetHome(state is null ? null : new Contracts.V1.Screen { Enrollment = View(state) });
+        if (state is not null != _showing)
+        {
+            _showing = state is not null;
+            LogShown(_showing);
+        }
+
+        return state;
+    }
+
     /// <summary>
     /// Until something changed, or the code on show runs out (then a fresh code is issued, or a
-    /// supervisor's closes). A code past its time stays only when burned: that waits for a person.
+    /// supervisor's closes). A burned code of a kiosk nobody enrolled stays past its time: it waits
+    /// for a person at the screen.
     /// </summary>
     private async Task WaitAsync(EnrollmentState? state, CancellationToken stoppingToken)
     {
-        var expiresIn = state is null ? TimeSpan.Zero : state.ExpiresAt.ToDateTimeOffset() - time.GetUtcNow();
-        using var expiry = expiresIn > TimeSpan.Zero ? new CancellationTokenSource(expiresIn + AfterExpiry, time) : new CancellationTokenSource();
+        var waitsForPerson = state is null || (state.Code.Length == 0 && !store.IsEnrolled);
+        var expiresIn = waitsForPerson ? TimeSpan.Zero : state!.ExpiresAt.ToDateTimeOffset() - time.GetUtcNow();
+        using var expiry = waitsForPerson ? new CancellationTokenSource() : new CancellationTokenSource(TimeSpan.FromTicks(Math.Max(0, expiresIn.Ticks)) + AfterExpiry, time);
         using var either = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, expiry.Token);
         try
         {
