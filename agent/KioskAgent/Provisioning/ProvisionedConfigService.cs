@@ -1,6 +1,7 @@
 using System.Globalization;
 using KioskAgent.Hosting;
 using KioskAgent.RemoteConfig;
+using KioskAgent.Storage;
 using Microsoft.Extensions.Options;
 
 namespace KioskAgent.Provisioning;
@@ -17,6 +18,12 @@ namespace KioskAgent.Provisioning;
 public sealed partial class ProvisionedConfigService
 {
     public const int HistoryKept = 20;
+
+    /// <summary>Where the kill -9 tests stop an apply (<see cref="CrashPoint"/>): the history copy written, the live file not yet.</summary>
+    public const string BetweenWritesCrashPoint = "provisioned-config:history-written";
+
+    /// <summary>The live file replaced, the running agent not yet told.</summary>
+    public const string WrittenCrashPoint = "provisioned-config:written";
 
     private readonly IConfigurationRoot _configuration;
     private readonly ProvisionedConfigurationProvider _layer;
@@ -149,7 +156,9 @@ public sealed partial class ProvisionedConfigService
             // The history copy first: a crash between the two writes leaves the live file as it was.
             Directory.CreateDirectory(_historyDirectory);
             RemoteConfigFile.Write(HistoryFile(next.AppliedVersion), next);
+            CrashPoint.Reached(BetweenWritesCrashPoint);
             RemoteConfigFile.Write(_layer.FilePath, next);
+            CrashPoint.Reached(WrittenCrashPoint);
             _layer.Replace(next);
             PruneHistory(next.AppliedVersion);
             var changes = ConfigChange.Between(current.Settings, settings);
