@@ -20,6 +20,8 @@ namespace KioskAgent.CheckIn;
 /// decided one at a time under its lock, so the same card on two readers counts once; the durable
 /// commits run outside the lock and are grouped (<see cref="TransactionJournal.AppendGroupedAsync"/>),
 /// so readers never wait for each other's fsync. An acceptance whose commit fails is taken back.
+/// An activity that admits by a draw (选房) asks <see cref="IDrawStandings"/> before each tap; without
+/// one (a desk built without draws) no draw is ever held.
 /// </summary>
 public sealed partial class CheckInDesk(
     CheckInRules rules,
