@@ -79,10 +79,66 @@ public sealed class DrawCheckInPoolTests : IDisposable
         Assert.True(pythonExit == 0, pythonOutput);
     }
 
-    private static async Task<DrawRecord> RunAsync(DrawService.DrawServiceClient draws, string drawId)
+    /// <summary>
+    /// 选房: the registration's check-ins are ranked by an order draw; the entrance activity admits
+    /// only the first place. Before the draw every tap is refused "draw not held yet"; from the next
+    /// tap after the reveal the first-ranked member is accepted and the second refused.
+    /// </summary>
+    [Fact]
+    public async Task XuanFang_EntranceAdmitsOnlyTheFirstPlacesOfTheRevealedOrder()
+    {
+        await using var broker = await MosquittoBroker.StartAsync();
+        await using var agent = await AgentProcess.StartAsync(CheckInAgent.Settings(broker.Port));
+        var kioskBase = $"kiosk/v1/{agent.Settings.SiteId}/{agent.Settings.KioskId}";
+        await using var probe = await MqttProbe.ConnectAsync(broker.Port, $"{kioskBase}/tx");
+        var catalog = CheckInAgent.Catalog(7, "gala", DateTimeOffset.UtcNow);
+        var entrance = CheckInAgent.Catalog(7, "xf-door", DateTimeOffset.UtcNow).Activities[0];
+        entrance.DrawnInDraw = "xf-order";
+        entrance.DrawnAdmitFirst = 1;
+        catalog.Activities.Add(entrance);
+        await probe.PublishAsync($"{kioskBase}/activities", CheckInAgent.Json(catalog), retain: true);
+        var checkIn = new CheckInService.CheckInServiceClient(agent.Channel);
+        await Eventually.TrueAsync(() => checkIn.ListActivities(new ListActivitiesRequest()).Activities.Count == 2, "both activities at the kiosk", TimeSpan.FromSeconds(60));
+        await checkIn.OpenActivityAsync(new OpenActivityRequest { ActivityId = "gala" });
+        string[] cards = [CheckInAgent.Gold, CheckInAgent.Silver, CheckInAgent.Diamond];
+        foreach (var card in cards)
+        {
+            await CheckInAgent.TapAsync(agent, "r1", card);
+        }
+
+        var journal = new JournalFile(agent.Settings.DataDirectory);
+        await Eventually.TrueAsync(() => Accepted(journal).Count == 3, "three registered");
+        var cardOfCode = Accepted(journal).ToDictionary(c => c.ShortCode, c => c.CardUid, StringComparer.Ordinal);
+
+        await checkIn.OpenActivityAsync(new OpenActivityRequest { ActivityId = "xf-door" });
+        await CheckInAgent.TapAsync(agent, "r1", CheckInAgent.Gold);
+        await Eventually.TrueAsync(() => Door(journal).Count == 1, "the tap before the draw journaled");
+        Assert.Equal("not_eligible", Door(journal)[0].Outcome);
+        Assert.Contains("has not been held yet", Door(journal)[0].Reason, StringComparison.Ordinal);
+
+        var create = new CreateDrawRequest { DrawId = "xf-order", Title = "选房顺序", Type = "order", PoolMode = Contracts.V1.DrawPoolMode.CheckIns, ActivityId = "gala" };
+        var order = (await RunAsync(new DrawService.DrawServiceClient(agent.Channel), create)).Order;
+        await checkIn.OpenActivityAsync(new OpenActivityRequest { ActivityId = "xf-door" });
+        await CheckInAgent.TapAsync(agent, "r1", cardOfCode[order[1]]);
+        await CheckInAgent.TapAsync(agent, "r2", cardOfCode[order[0]]);
+        await Eventually.TrueAsync(() => Door(journal).Count == 3, "both taps after the draw journaled");
+
+        var after = Door(journal).Skip(1).ToDictionary(c => c.CardUid, StringComparer.OrdinalIgnoreCase);
+        Assert.Equal("accepted", after[cardOfCode[order[0]]].Outcome);
+        Assert.Equal("not_eligible", after[cardOfCode[order[1]]].Outcome);
+        Assert.Contains("first 1 places of draw xf-order", after[cardOfCode[order[1]]].Reason, StringComparison.Ordinal);
+    }
+
+    private static Task<DrawRecord> RunAsync(DrawService.DrawServiceClient draws, string drawId)
     {
         var create = new CreateDrawRequest { DrawId = drawId, Title = "年会抽奖", Type = "winners", PoolMode = Contracts.V1.DrawPoolMode.CheckIns, ActivityId = "gala" };
         create.Tiers.Add(new DrawTierSpec { Name = "一等奖", Count = 1, Level = 1 });
+        return RunAsync(draws, create);
+    }
+
+    private static async Task<DrawRecord> RunAsync(DrawService.DrawServiceClient draws, CreateDrawRequest create)
+    {
+        var drawId = create.DrawId;
         await draws.CreateDrawAsync(create);
         await draws.CommitAsync(new Contracts.V1.DrawRequest { DrawId = drawId });
         await draws.DrawAsync(new Contracts.V1.DrawRequest { DrawId = drawId });
@@ -92,5 +148,10 @@ public sealed class DrawCheckInPoolTests : IDisposable
     }
 
     private static List<ActivityCheckIn> Accepted(JournalFile journal) =>
-        [.. journal.Entries().Where(e => e.Kind == "check_in").Select(e => Parser.Parse<Transaction>(e.Payload).CheckIn).Where(c => c.Outcome == "accepted")];
+        [.. CheckIns(journal).Where(c => c.ActivityId != "xf-door" && c.Outcome == "accepted")];
+
+    private static List<ActivityCheckIn> Door(JournalFile journal) => [.. CheckIns(journal).Where(c => c.ActivityId == "xf-door")];
+
+    private static IEnumerable<ActivityCheckIn> CheckIns(JournalFile journal) =>
+        journal.Entries().Where(e => e.Kind == "check_in").Select(e => Parser.Parse<Transaction>(e.Payload).CheckIn);
 }
