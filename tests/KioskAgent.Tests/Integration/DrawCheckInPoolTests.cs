@@ -73,6 +73,8 @@ public sealed class DrawCheckInPoolTests : IDisposable
         var (exit, output) = await KioskctlProcess.RunAsync(["draw", "verify", path]);
         Assert.True(exit == 0, output);
         Assert.Contains("draw gala-2 verifies", output, StringComparison.Ordinal);
+        Assert.Contains($"{staffCode} (staff)", output, StringComparison.Ordinal);
+        Assert.Contains($"{winner} (earlier_winner)", output, StringComparison.Ordinal);
         var script = Path.Combine(_directory, "verify_draw.py");
         await File.WriteAllTextAsync(script, DrawVerificationTests.PythonVerifier());
         var (pythonExit, pythonOutput) = await DrawVerificationTests.RunPythonAsync([script, path]);
