@@ -56,6 +56,11 @@ public static class DrawCommand
             Console.WriteLine($"  {drawn.Commitment.Rules.Tiers[winner.Tier].Name}: {winner.Id}");
         }
 
+        if (drawn.Commitment.Rules.Excluded.Count > 0)
+        {
+            Console.WriteLine($"  excluded: {string.Join(", ", drawn.Commitment.Rules.Excluded.Select(e => $"{e.Id} ({e.Reason})"))}");
+        }
+
         if (drawn.Commitment.Rules.Type == DrawType.Order)
         {
             Console.WriteLine($"  order: {string.Join(" ", drawn.Order)}");

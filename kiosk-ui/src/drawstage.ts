@@ -25,7 +25,7 @@ export interface DrawActions {
   lock(drawId: string): Promise<void>;
 }
 
-const REFUSALS = new Set(["joining_closed", "not_a_member", "card_refused", "earlier_winner"]);
+const REFUSALS = new Set(["joining_closed", "not_a_member", "card_refused", "earlier_winner", "staff"]);
 
 /** The last result animated, so a redraw (language switch, resize) does not spin again. */
 let animated = "";

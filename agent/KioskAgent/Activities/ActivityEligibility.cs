@@ -21,8 +21,12 @@ public sealed record ActivityEligibility
     public IReadOnlySet<string> Invited { get; init; } = new HashSet<string>();
 
     /// <summary>
-    /// The 选房 flow: only members drawn so far in this draw are admitted (the caller supplies who,
-    /// <see cref="CheckInRequest.DrawAdmitted"/>); null when the activity does not depend on a draw.
+    /// The 选房 flow: only members whose group (a member tag) or entry was drawn in this draw are
+    /// admitted (the caller supplies where the member stands, <see cref="CheckInRequest.DrawStanding"/>);
+    /// null when the activity does not depend on a draw.
     /// </summary>
     public string? DrawnInDraw { get; init; }
+
+    /// <summary>For an order draw: how many of its first places are admitted (the first N groups); 0: every place.</summary>
+    public int DrawAdmitFirst { get; init; }
 }

@@ -27,6 +27,6 @@ public sealed record CheckInRequest
     /// </summary>
     public bool CutOff { get; init; }
 
-    /// <summary>Member numbers the activity's draw has admitted so far (选房); null when not known.</summary>
-    public IReadOnlySet<string>? DrawAdmitted { get; init; }
+    /// <summary>Where the member stands in the activity's draw (选房, <see cref="ActivityEligibility.DrawnInDraw"/>).</summary>
+    public DrawStanding DrawStanding { get; init; } = DrawStanding.NotHeld;
 }

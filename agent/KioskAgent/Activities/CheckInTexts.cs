@@ -32,6 +32,7 @@ internal static class CheckInTexts
         EligibilityRule.Tag => "本活动仅限指定会员 · This activity is for selected members.",
         EligibilityRule.CardType => "此卡类型不适用于本活动 · This card type is not valid for this activity.",
         EligibilityRule.Invitation => "本活动仅限受邀会员 · This activity is by invitation only.",
+        EligibilityRule.DrawNotHeld => "抽签尚未进行，请稍候 · The draw has not been held yet.",
         _ => "您的组号尚未抽到，请稍候 · Your group has not been called yet.",
     };
 

@@ -28,9 +28,12 @@ internal static class EligibilityCheck
             return (EligibilityRule.Invitation, "member is not on the invitation list");
         }
 
-        if (e.DrawnInDraw is { } draw && request.DrawAdmitted?.Contains(member.MemberNumber) != true)
+        if (e.DrawnInDraw is { } draw && request.DrawStanding != DrawStanding.Drawn)
         {
-            return (EligibilityRule.Draw, $"member's group has not been drawn yet in draw {draw}");
+            var places = e.DrawAdmitFirst > 0 ? $"the first {e.DrawAdmitFirst} places of" : "those drawn in";
+            return request.DrawStanding == DrawStanding.NotHeld
+                ? (EligibilityRule.DrawNotHeld, $"draw {draw} has not been held yet (no revealed result on this kiosk)")
+                : (EligibilityRule.Draw, $"member's group or entry is not among {places} draw {draw}");
         }
 
         return null;

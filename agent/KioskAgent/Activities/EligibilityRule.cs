@@ -8,4 +8,7 @@ public enum EligibilityRule
     CardType,
     Invitation,
     Draw,
+
+    /// <summary>The activity admits by a draw whose result is not revealed yet.</summary>
+    DrawNotHeld,
 }

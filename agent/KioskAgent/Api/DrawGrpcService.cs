@@ -16,6 +16,7 @@ public sealed class DrawGrpcService(DrawRuntime draws) : DrawService.DrawService
     private const int MaxTitleLength = 64;
     private const int MaxTiers = 20;
     private const int MaxPrizesPerTier = 10_000;
+    private const int MaxGroups = 10_000;
 
     public override Task<DrawReply> CreateDraw(CreateDrawRequest request, ServerCallContext context) =>
         Reply(() => draws.CreateAsync(Spec(request), context.CancellationToken));
@@ -75,12 +76,20 @@ public sealed class DrawGrpcService(DrawRuntime draws) : DrawService.DrawService
         {
             Contracts.V1.DrawPoolMode.CheckIns => Draws.Running.DrawPoolMode.CheckIns,
             Contracts.V1.DrawPoolMode.TapToJoin => Draws.Running.DrawPoolMode.TapToJoin,
-            _ => throw Invalid("pool_mode must be CHECK_INS or TAP_TO_JOIN"),
+            Contracts.V1.DrawPoolMode.Groups => Draws.Running.DrawPoolMode.Groups,
+            _ => throw Invalid("pool_mode must be CHECK_INS, TAP_TO_JOIN or GROUPS"),
         };
         if (mode == Draws.Running.DrawPoolMode.CheckIns && r.ActivityId.Length == 0)
         {
             throw Invalid("a draw among check-ins needs activity_id");
         }
+
+        if (r.EventId.Length > 0 && !Hosting.KioskOptions.IsValidId(r.EventId))
+        {
+            throw Invalid("event_id must be 1-64 letters, digits, '-', '_' or '.'");
+        }
+
+        var groups = Groups(r, mode);
 
         try
         {
@@ -90,12 +99,29 @@ public sealed class DrawGrpcService(DrawRuntime draws) : DrawService.DrawService
                 "order" => DrawRules.RankAll(),
                 _ => throw Invalid("type must be \"winners\" or \"order\""),
             };
-            return new DrawSpec(r.DrawId, r.Title, r.ActivityId, mode, rules);
+            return new DrawSpec(r.DrawId, r.Title, r.ActivityId, mode, rules) { EventId = r.EventId, AllowEarlierWinners = r.AllowEarlierWinners, Groups = groups };
         }
         catch (ArgumentException ex)
         {
             throw Invalid(ex.Message);
         }
+    }
+
+    private static DrawEntrant[] Groups(CreateDrawRequest r, Draws.Running.DrawPoolMode mode)
+    {
+        if (mode != Draws.Running.DrawPoolMode.Groups)
+        {
+            return r.Groups.Count == 0 ? [] : throw Invalid("groups are given only with pool_mode GROUPS");
+        }
+
+        if (r.Groups.Count is 0 or > MaxGroups
+            || r.Groups.Any(g => System.Text.Encoding.UTF8.GetByteCount(g.Id) is 0 or > DrawPool.MaxIdBytes || g.Name.Length > 32)
+            || r.Groups.Select(g => g.Id).Distinct(StringComparer.Ordinal).Count() != r.Groups.Count)
+        {
+            throw Invalid($"a GROUPS draw needs 1-{MaxGroups} groups with distinct ids of 1-{DrawPool.MaxIdBytes} UTF-8 bytes and names of at most 32 characters");
+        }
+
+        return [.. r.Groups.Select(g => new DrawEntrant(g.Id, g.Name))];
     }
 
     private static async Task<DrawReply> Reply(Func<Task<DrawStageView>> action) =>

@@ -12,6 +12,7 @@ public sealed class ActivityAttendance(string activityId)
 {
     private readonly Dictionary<string, List<CheckInRecord>> _byMember = new(StringComparer.Ordinal);
     private readonly List<CheckInRecord> _all = [];
+    private readonly List<(CheckInRecord Record, string ShortCode)> _coded = [];
     private readonly HashSet<string> _codes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _refused = new(StringComparer.Ordinal);
 
@@ -35,6 +36,9 @@ public sealed class ActivityAttendance(string activityId)
 
     public bool HasCode(string code) => _codes.Contains(code);
 
+    /// <summary>Every accepted record with the short code its attendee saw, in the order they became known (a draw's pool).</summary>
+    public IReadOnlyList<(CheckInRecord Record, string ShortCode)> Coded => _coded;
+
     public void Add(CheckInRecord record, string shortCode)
     {
         if (!_byMember.TryGetValue(record.MemberNumber, out var list))
@@ -46,6 +50,7 @@ public sealed class ActivityAttendance(string activityId)
         var insideBefore = list is [.., { Direction: TapDirection.Entry }];
         list.Add(record);
         _all.Add(record);
+        _coded.Add((record, shortCode));
         _codes.Add(shortCode);
         Attended += !attendedBefore && record.Direction == TapDirection.Entry ? 1 : 0;
         Inside += (record.Direction == TapDirection.Entry ? 1 : 0) - (insideBefore ? 1 : 0);
@@ -58,6 +63,7 @@ public sealed class ActivityAttendance(string activityId)
         var insideBefore = list is [.., { Direction: TapDirection.Entry }];
         list.Remove(record);
         _all.Remove(record);
+        _coded.Remove((record, shortCode));
         _codes.Remove(shortCode);
         var attendedAfter = list.Exists(r => r.Direction == TapDirection.Entry);
         Attended -= record.Direction == TapDirection.Entry && !attendedAfter ? 1 : 0;

@@ -59,6 +59,7 @@ public static class ActivityRecords
             CardTypes = record.EligibleCardTypes.ToHashSet(StringComparer.Ordinal),
             Invited = record.InvitedMemberNumbers.ToHashSet(StringComparer.Ordinal),
             DrawnInDraw = record.DrawnInDraw.Length == 0 ? null : record.DrawnInDraw,
+            DrawAdmitFirst = (int)Math.Min(record.DrawnAdmitFirst, int.MaxValue),
         },
         Capacity = record.Capacity == 0 ? null : (int)Math.Min(record.Capacity, int.MaxValue),
         Points = record.Points,

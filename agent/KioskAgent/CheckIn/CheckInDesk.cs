@@ -20,6 +20,8 @@ namespace KioskAgent.CheckIn;
 /// decided one at a time under its lock, so the same card on two readers counts once; the durable
 /// commits run outside the lock and are grouped (<see cref="TransactionJournal.AppendGroupedAsync"/>),
 /// so readers never wait for each other's fsync. An acceptance whose commit fails is taken back.
+/// An activity that admits by a draw (选房) asks <see cref="IDrawStandings"/> before each tap; without
+/// one (a desk built without draws) no draw is ever held.
 /// </summary>
 public sealed partial class CheckInDesk(
     CheckInRules rules,
@@ -36,7 +38,8 @@ public sealed partial class CheckInDesk(
     IOptions<CheckInOptions> options,
     IOptions<KioskOptions> kiosk,
     TimeProvider time,
-    ILogger<CheckInDesk> logger) : IStaffTapConsumer, IStaffQrTapConsumer
+    ILogger<CheckInDesk> logger,
+    IDrawStandings? standings = null) : IStaffTapConsumer, IStaffQrTapConsumer
 {
     public const string TransactionKind = "check_in";
     private readonly Lock _gate = new();
@@ -84,6 +87,19 @@ public sealed partial class CheckInDesk(
         lock (attendance)
         {
             return attendance.Attended;
+        }
+    }
+
+    /// <summary>
+    /// The accepted check-ins of an activity known here, with their short codes: this kiosk's (from
+    /// the journal) and those central relayed from other kiosks since the agent started.
+    /// </summary>
+    public IReadOnlyList<(CheckInRecord Record, string ShortCode)> Accepted(string activityId)
+    {
+        var attendance = AttendanceOf(activityId);
+        lock (attendance)
+        {
+            return [.. attendance.Coded];
         }
     }
 
@@ -152,7 +168,8 @@ public sealed partial class CheckInDesk(
             return;
         }
 
-        var decided = Decide(session, input);
+        var standing = await StandingAsync(session, input, cancellationToken).ConfigureAwait(false);
+        var decided = Decide(session, input, standing);
         var line = decided.Line;
         JournalEntry? entry = null;
         try
@@ -184,8 +201,20 @@ public sealed partial class CheckInDesk(
         }
     }
 
+    /// <summary>
+    /// For an activity that admits by a draw (选房): where the member stands in its revealed result,
+    /// asked before the activity's lock (the draw does not change between two taps of one member).
+    /// </summary>
+    private async Task<DrawStanding> StandingAsync(CheckInSession session, TapInput input, CancellationToken cancellationToken)
+    {
+        var eligibility = session.Activity.Activity.Eligibility;
+        return eligibility.DrawnInDraw is { } drawId && input.Member is { } member && standings is not null
+            ? await standings.OfAsync(drawId, member, eligibility.DrawAdmitFirst, cancellationToken).ConfigureAwait(false)
+            : DrawStanding.NotHeld;
+    }
+
     /// <summary>Under the activity's lock: decide, count, and queue the durable commit (awaited outside the lock).</summary>
-    private Decided Decide(CheckInSession session, TapInput input)
+    private Decided Decide(CheckInSession session, TapInput input, DrawStanding standing)
     {
         var activity = session.Activity;
         var attendance = session.Attendance;
@@ -206,6 +235,7 @@ public sealed partial class CheckInDesk(
                     History = input.Member is null ? [] : activity.Activity.Capacity is null ? attendance.Of(input.Member.MemberNumber) : attendance.All,
                     SiteZone = calendar.Zone,
                     CutOff = !reachability.IsOnline,
+                    DrawStanding = standing,
                 });
             var outcome = input.Failure is null ? CheckInOutcomeCodes.Of(decision.Outcome) : CheckInOutcomeCodes.CardUnreadable;
             CheckInRecord? record = null;

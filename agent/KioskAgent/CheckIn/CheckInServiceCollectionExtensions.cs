@@ -12,6 +12,7 @@ public static class CheckInServiceCollectionExtensions
         services.AddSingleton<ActivityStore>();
         services.AddSingleton<CheckInLedgerStore>();
         services.AddSingleton<CheckInDesk>();
+        services.AddSingleton<KioskAgent.Draws.Pools.IDrawPoolSource, CheckInDrawPool>();
         services.AddSingleton<CheckInReadiness>();
         services.AddSingleton<CheckInConsole>();
         services.AddSingleton<KioskAgent.Staff.IStaffFeature, CheckInStaffFeature>();

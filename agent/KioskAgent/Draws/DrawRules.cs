@@ -58,6 +58,11 @@ public sealed record DrawRules
             throw new ArgumentException($"tier '{bad.Name}' needs a name and at least one prize");
         }
 
+        if (Excluded.FirstOrDefault(e => !DrawExclusion.IsKnownReason(e.Reason)) is { } unknown)
+        {
+            throw new ArgumentException($"exclusion reason '{unknown.Reason}' is neither '{DrawExclusion.Staff}' nor '{DrawExclusion.EarlierWinner}'");
+        }
+
         if (MaxWinsPerEntrant < 1)
         {
             throw new ArgumentException("an entrant must be allowed at least one prize");

@@ -43,10 +43,7 @@ public static class DrawVerifier
         Compare(problems, "commitment.pool_sha256 (SHA-256 of the pool)", DrawEncoding.Hex(DrawEncoding.PoolHash(r.Pool)), c.PoolSha256);
         Compare(problems, "commitment_sha256 (SHA-256 of the commitment)", c.Sha256, statedCommitment);
         Compare(problems, "commitment.seed_sha256 (SHA-256 of the seed)", DrawEncoding.Sha256Hex(r.Seed), c.SeedSha256);
-        if (c.Rules.Excluded.FirstOrDefault(e => ids.Contains(e.Id)) is { } excluded)
-        {
-            problems.Add($"pool: excluded entrant {excluded.Id} ({excluded.Reason}) is in the pool");
-        }
+        CheckExclusions(problems, c.Rules.Excluded, ids);
 
         // A stated hash that is not hex has been reported above; seed* then cannot match either.
         var poolHash = c.PoolSha256.Length == 64 && c.PoolSha256.All(char.IsAsciiHexDigit) ? Convert.FromHexString(c.PoolSha256) : [];
@@ -58,6 +55,26 @@ public static class DrawVerifier
         CompareLists(problems, "winners", winners.Select(w => $"tier {w.Tier}: {w.Id}").ToList(), r.Winners.Select(w => $"tier {w.Tier}: {w.Id}").ToList());
         CheckReplacements(problems, r, order, winners);
         return problems;
+    }
+
+    /// <summary>Excluded ids unique and sorted like the pool, each with a known reason, none of them in the pool.</summary>
+    private static void CheckExclusions(List<string> problems, IReadOnlyList<DrawExclusion> excluded, List<string> ids)
+    {
+        var excludedIds = excluded.Select(e => e.Id).ToList();
+        if (!excludedIds.SequenceEqual(excludedIds.Distinct(StringComparer.Ordinal).Order(DrawEncoding.Utf8Order)))
+        {
+            problems.Add("rules.excluded: ids are not unique and sorted by their UTF-8 bytes");
+        }
+
+        if (excluded.FirstOrDefault(e => !DrawExclusion.IsKnownReason(e.Reason)) is { } unknown)
+        {
+            problems.Add($"rules.excluded: reason '{unknown.Reason}' of {unknown.Id} is neither '{DrawExclusion.Staff}' nor '{DrawExclusion.EarlierWinner}'");
+        }
+
+        if (excluded.FirstOrDefault(e => ids.Contains(e.Id)) is { } inPool)
+        {
+            problems.Add($"pool: excluded entrant {inPool.Id} ({inPool.Reason}) is in the pool");
+        }
     }
 
     private static void CheckReplacements(List<string> problems, DrawRecord r, IReadOnlyList<string> order, IReadOnlyList<DrawWinner> winners)

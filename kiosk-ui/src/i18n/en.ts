@@ -135,6 +135,7 @@ export const en: Catalogue = {
   "draw.refused.not_a_member": () => "This card is not a member card",
   "draw.refused.card_refused": () => "This card cannot join",
   "draw.refused.earlier_winner": () => "Already won in this event",
+  "draw.refused.staff": () => "Staff do not take part in draws",
   "draw.refused.other": () => "Could not join",
   "draw.status.claimed": () => "Claimed",
   "draw.status.replaced_absent": () => "Absent, next in line takes it",

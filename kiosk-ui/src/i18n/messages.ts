@@ -152,6 +152,7 @@ export interface Messages {
   "draw.refused.not_a_member": {};
   "draw.refused.card_refused": {};
   "draw.refused.earlier_winner": {};
+  "draw.refused.staff": {};
   "draw.refused.other": {};
   "draw.status.claimed": {};
   "draw.status.replaced_absent": {};

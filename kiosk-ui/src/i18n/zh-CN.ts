@@ -135,6 +135,7 @@ export const zhCN: Catalogue = {
   "draw.refused.not_a_member": () => "此卡不是会员卡",
   "draw.refused.card_refused": () => "此卡不能参加",
   "draw.refused.earlier_winner": () => "本活动已中过奖",
+  "draw.refused.staff": () => "工作人员不参加抽奖",
   "draw.refused.other": () => "未能参加",
   "draw.status.claimed": () => "已领奖",
   "draw.status.replaced_absent": () => "缺席，由下一位递补",

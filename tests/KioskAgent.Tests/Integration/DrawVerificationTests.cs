@@ -55,6 +55,48 @@ public sealed class DrawVerificationTests : IDisposable
         Assert.Equal(1, exit);
     }
 
+    /// <summary>
+    /// Draws whose pools went through the exclusions (staff, earlier winners); a third are forged
+    /// in their exclusions with the commitment's hash recomputed (so only the exclusion checks can
+    /// catch them): an unknown reason, the list out of order, an excluded id also in the pool.
+    /// </summary>
+    [Fact]
+    public async Task DocVerifier_AgreesWithCSharp_OnDrawsWithExclusions()
+    {
+        var script = Path.Combine(_directory, "verify_draw.py");
+        await File.WriteAllTextAsync(script, PythonVerifier());
+        var rng = new Random(20261207);
+        var expected = new Dictionary<string, bool>();
+        var forged = 0;
+        while (expected.Count < 300)
+        {
+            if (DrawCases.WithExclusions(rng) is not { } d || d.Record.Commitment.Rules.Excluded.Count == 0)
+            {
+                continue;
+            }
+
+            var bytes = d.Record.ToCanonicalJson();
+            if (expected.Count % 3 == 0 && ForgeExclusions(bytes, rng) is { } forgery)
+            {
+                bytes = forgery;
+                forged++;
+            }
+
+            var path = Path.Combine(_directory, $"x{expected.Count:D4}.json");
+            await File.WriteAllBytesAsync(path, bytes);
+            expected[path] = DrawVerifier.Verify(bytes).IsValid;
+        }
+
+        var (_, output) = await RunPythonAsync([script, .. expected.Keys]);
+
+        var verdicts = output.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .ToDictionary(l => l.StartsWith("OK ", StringComparison.Ordinal) ? l[3..] : l[5..l.IndexOf(": ", 5, StringComparison.Ordinal)], l => l.StartsWith("OK ", StringComparison.Ordinal));
+        var disagreements = expected.Where(e => verdicts[e.Key] != e.Value).Select(e => $"{Path.GetFileName(e.Key)}: C# {e.Value}, Python {verdicts[e.Key]}").ToList();
+        Assert.Empty(disagreements);
+        Assert.Equal(300 - forged, expected.Count(e => e.Value));
+        Assert.InRange(forged, 50, 100);
+    }
+
     [Fact]
     public async Task DocVerifier_AcceptsTheTestVector()
     {
@@ -139,6 +181,31 @@ public sealed class DrawVerificationTests : IDisposable
                 return Flip(bytes, rng);
         }
 
+        return CanonicalJson.Serialize(json);
+    }
+
+    /// <summary>Changes the committed exclusions and restates commitment_sha256 to match; null when the record offers no such change.</summary>
+    private static byte[]? ForgeExclusions(byte[] bytes, Random rng)
+    {
+        var json = CanonicalJson.Parse(bytes);
+        var excluded = json["commitment"]!["rules"]!["excluded"]!.AsArray();
+        switch (rng.Next(3))
+        {
+            case 0:
+                excluded[rng.Next(excluded.Count)]!["reason"] = "vip";
+                break;
+            case 1 when excluded.Count > 1:
+                json["commitment"]!["rules"]!["excluded"] = new JsonArray([.. excluded.Select(n => n!.DeepClone()).Reverse()]);
+                break;
+            default:
+                // An entrant of the pool listed as excluded too.
+                var pooled = json["pool"]![0]!["id"]!.GetValue<string>();
+                json["commitment"]!["rules"]!["excluded"] = new JsonArray([.. excluded.Select(n => n!.DeepClone()).Append(new JsonObject { ["id"] = pooled, ["reason"] = "staff" })
+                    .OrderBy(n => n!["id"]!.GetValue<string>(), DrawEncoding.Utf8Order)]);
+                break;
+        }
+
+        json["commitment_sha256"] = DrawEncoding.Sha256Hex(CanonicalJson.Serialize(json["commitment"]!));
         return CanonicalJson.Serialize(json);
     }
 

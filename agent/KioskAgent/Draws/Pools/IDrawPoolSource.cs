@@ -1,12 +1,13 @@
 namespace KioskAgent.Draws.Pools;
 
 /// <summary>
-/// Where a draw's pool comes from when it is taken from an activity's check-ins: one entrant per
-/// member with an accepted check-in, identified by the short code of that check-in (what the
-/// attendee saw) and their masked name. Never a member number or an unmasked name.
+/// Where a draw's pool comes from when it is taken from an activity's check-ins: one candidate per
+/// person with an accepted check-in, identified by the short code of that check-in (what the
+/// attendee saw) and their masked name, marked when the person is staff. Never a member number or
+/// an unmasked name.
 /// </summary>
 public interface IDrawPoolSource
 {
-    /// <summary>The entrants of <paramref name="activityId"/>; a <see cref="DrawRefusedException"/> when none can be given.</summary>
-    Task<IReadOnlyList<DrawEntrant>> CheckedInAsync(string activityId, CancellationToken cancellationToken);
+    /// <summary>The candidates of <paramref name="activityId"/>; a <see cref="DrawRefusedException"/> when none can be given.</summary>
+    Task<IReadOnlyList<PoolCandidate>> CheckedInAsync(string activityId, CancellationToken cancellationToken);
 }

@@ -26,6 +26,7 @@ public sealed partial class DrawRuntime(
     IDrawPrinter printer,
     IDrawJoinIdentity joiners,
     DrawEntrantCodes codes,
+    DrawPersonKeys persons,
     TimeProvider time,
     ILogger<DrawRuntime> logger) : IStaffTapConsumer, IDisposable
 {
@@ -51,7 +52,7 @@ public sealed partial class DrawRuntime(
             }
 
             LogCreated(spec.DrawId, spec.PoolMode, who.StaffId);
-            if (spec.PoolMode == DrawPoolMode.CheckIns)
+            if (spec.PoolMode != DrawPoolMode.TapToJoin)
             {
                 await FreezeLockedAsync(spec, who, cancellationToken).ConfigureAwait(false);
             }
@@ -205,13 +206,15 @@ public sealed partial class DrawRuntime(
         else
         {
             var code = codes.For(spec.ActivityId.Length > 0 ? spec.ActivityId : spec.DrawId, member.MemberNumber);
-            if ((await EarlierWinners(spec, cancellationToken).ConfigureAwait(false)).Any(e => e.Id == code))
+            var person = persons.For(member.MemberNumber);
+            var earlier = await EarlierWinners(spec, cancellationToken).ConfigureAwait(false);
+            if (!spec.AllowEarlierWinners && (earlier.Persons.Contains(person) || earlier.Ids.Contains(code)))
             {
                 view.JoinRefusal = DrawExclusion.EarlierWinner;
             }
             else
             {
-                catalog.TryJoin(drawId, new DrawJoin(code, member.MaskedName));
+                catalog.TryJoin(drawId, new DrawJoin(code, member.MaskedName, person));
                 view.PoolCount = (uint)catalog.JoinCount(drawId);
                 (view.JoinedCode, view.JoinedMaskedName) = (code, member.MaskedName);
             }
@@ -242,6 +245,26 @@ public sealed partial class DrawRuntime(
         }
 
         return list;
+    });
+
+    /// <summary>
+    /// Where a member stands in a draw's revealed result (the 选房 admission): drawn when their entry
+    /// (their person key) or one of their groups (their tags) is among the first
+    /// <paramref name="admitFirst"/> places of an order draw (0: every place), or holds a prize of a
+    /// prize draw; not held until the seed is revealed.
+    /// </summary>
+    public Task<Activities.DrawStanding> StandingAsync(string drawId, string memberNumber, IEnumerable<string> tags, int admitFirst, CancellationToken cancellationToken) => Locked(async () =>
+    {
+        if (catalog.Find(drawId) is null || await FindSession(drawId, cancellationToken).ConfigureAwait(false) is not { Record: { } record } session)
+        {
+            return Activities.DrawStanding.NotHeld;
+        }
+
+        var mine = catalog.EntrantsOf(drawId, tags.Select(DrawPersonKeys.ForGroup).Append(persons.For(memberNumber))).ToHashSet(StringComparer.Ordinal);
+        var drawn = record.Commitment.Rules.Type == DrawType.Order
+            ? record.Order.Take(admitFirst > 0 ? admitFirst : record.Order.Count)
+            : session.CurrentWinners.Select(w => w.Id);
+        return drawn.Any(mine.Contains) ? Activities.DrawStanding.Drawn : Activities.DrawStanding.NotDrawn;
     });
 
     /// <summary>Every draw on this kiosk, oldest id first.</summary>
@@ -287,43 +310,70 @@ public sealed partial class DrawRuntime(
         return Show(spec, session);
     }).ConfigureAwait(false);
 
+    /// <summary>
+    /// Freezes the pool: the candidates of its source, one per person, staff and (unless allowed)
+    /// the event's earlier winners listed as excluded in the rules. The person behind each entrant is
+    /// kept first, so a draw never exists without it.
+    /// </summary>
     private async Task FreezeLockedAsync(DrawSpec spec, StaffIdentity who, CancellationToken cancellationToken)
     {
-        var candidates = spec.PoolMode == DrawPoolMode.CheckIns
-            ? await checkIns.CheckedInAsync(spec.ActivityId, cancellationToken).ConfigureAwait(false)
-            : [.. catalog.Joins(spec.DrawId).Select(j => new DrawEntrant(j.EntrantId, j.MaskedName))];
-        var excluded = (await EarlierWinners(spec, cancellationToken).ConfigureAwait(false)).Where(e => candidates.Any(c => c.Id == e.Id)).ToList();
-        var rules = spec.Rules with { Excluded = [.. spec.Rules.Excluded.Concat(excluded).DistinctBy(e => e.Id).OrderBy(e => e.Id, DrawEncoding.Utf8Order)] };
+        IReadOnlyList<PoolCandidate> candidates = spec.PoolMode switch
+        {
+            DrawPoolMode.CheckIns => await checkIns.CheckedInAsync(spec.ActivityId, cancellationToken).ConfigureAwait(false),
+            DrawPoolMode.Groups => [.. spec.Groups.Select(g => new PoolCandidate(g, DrawPersonKeys.ForGroup(g.Id)))],
+            _ => [.. catalog.Joins(spec.DrawId).Select(j => new PoolCandidate(new DrawEntrant(j.EntrantId, j.MaskedName), j.Person.Length > 0 ? j.Person : $"entrant:{j.EntrantId}"))],
+        };
+        var earlier = await EarlierWinners(spec, cancellationToken).ConfigureAwait(false);
+        var selection = PoolExclusions.Apply(candidates, earlier.Persons, earlier.Ids, spec.AllowEarlierWinners);
+        var rules = spec.Rules with { Excluded = [.. spec.Rules.Excluded.Concat(selection.Excluded).DistinctBy(e => e.Id).OrderBy(e => e.Id, DrawEncoding.Utf8Order)] };
+        catalog.SetPersons(spec.DrawId, selection.Candidates.Select(c => (c.Entrant.Id, c.Person)));
         try
         {
-            _open[spec.DrawId] = await sessions.StartAsync(spec.DrawId, rules, candidates, cancellationToken).ConfigureAwait(false);
+            _open[spec.DrawId] = await sessions.StartAsync(spec.DrawId, rules, selection.Entrants, cancellationToken).ConfigureAwait(false);
         }
         catch (ArgumentException ex)
         {
             throw new DrawRefusedException(DrawRefusal.FailedPrecondition, ex.Message);
         }
 
-        LogFrozen(spec.DrawId, _open[spec.DrawId].Pool.Count, excluded.Count, who.StaffId);
+        var staffCount = selection.Excluded.Count(e => e.Reason == DrawExclusion.Staff);
+        LogFrozen(spec.DrawId, _open[spec.DrawId].Pool.Count, staffCount, selection.Excluded.Count - staffCount, who.StaffId);
     }
 
-    /// <summary>Winners of the activity's other draws (as the prizes stand after replacements).</summary>
-    private async Task<List<DrawExclusion>> EarlierWinners(DrawSpec spec, CancellationToken cancellationToken)
+    /// <summary>
+    /// Who won the event's other draws (as the prizes stand after replacements): their person keys,
+    /// and the ids of winners of draws that kept no person keys (made before them).
+    /// </summary>
+    private async Task<(HashSet<string> Persons, HashSet<string> Ids)> EarlierWinners(DrawSpec spec, CancellationToken cancellationToken)
     {
-        if (spec.ActivityId.Length == 0)
+        var persons = new HashSet<string>(StringComparer.Ordinal);
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        if (spec.Event.Length == 0)
         {
-            return [];
+            return (persons, ids);
         }
 
-        var winners = new List<DrawExclusion>();
-        foreach (var other in catalog.OfActivity(spec.ActivityId).Where(id => id != spec.DrawId))
+        foreach (var other in catalog.OfEvent(spec.Event).Where(id => id != spec.DrawId))
         {
-            if (await FindSession(other, cancellationToken).ConfigureAwait(false) is { } s)
+            if (await FindSession(other, cancellationToken).ConfigureAwait(false) is not { } s)
             {
-                winners.AddRange(s.CurrentWinners.Select(w => new DrawExclusion(w.Id, DrawExclusion.EarlierWinner)));
+                continue;
+            }
+
+            foreach (var winner in s.CurrentWinners)
+            {
+                if (catalog.PersonOf(other, winner.Id) is { } person)
+                {
+                    persons.Add(person);
+                }
+                else
+                {
+                    ids.Add(winner.Id);
+                }
             }
         }
 
-        return winners;
+        return (persons, ids);
     }
 
     private async Task JournalAsync(DrawSpec spec, DrawSession session, CancellationToken cancellationToken)
@@ -403,8 +453,8 @@ public sealed partial class DrawRuntime(
     [LoggerMessage(Level = LogLevel.Information, Message = "Draw {DrawId} created ({Mode}) by staff {StaffId}")]
     private partial void LogCreated(string drawId, DrawPoolMode mode, string staffId);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Draw {DrawId} pool frozen: {Count} entrants, {Excluded} earlier winners excluded, by staff {StaffId}")]
-    private partial void LogFrozen(string drawId, int count, int excluded, string staffId);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Draw {DrawId} pool frozen: {Count} entrants, {Staff} staff and {Earlier} earlier winners excluded, by staff {StaffId}")]
+    private partial void LogFrozen(string drawId, int count, int staff, int earlier, string staffId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Draw {DrawId}: {Kind} by staff {StaffId}")]
     private partial void LogStep(string drawId, DrawStepKind kind, string staffId);

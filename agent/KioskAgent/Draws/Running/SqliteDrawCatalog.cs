@@ -30,31 +30,73 @@ public sealed class SqliteDrawCatalog : IDisposable
             CREATE TABLE IF NOT EXISTS joins (draw_id TEXT NOT NULL, entrant_id TEXT NOT NULL, masked_name TEXT NOT NULL, PRIMARY KEY (draw_id, entrant_id));
             CREATE TABLE IF NOT EXISTS journaled (draw_id TEXT NOT NULL, seq INTEGER NOT NULL, PRIMARY KEY (draw_id, seq));
             CREATE TABLE IF NOT EXISTS stage (id INTEGER PRIMARY KEY CHECK (id = 1), draw_id TEXT NOT NULL);
+            CREATE TABLE IF NOT EXISTS persons (draw_id TEXT NOT NULL, entrant_id TEXT NOT NULL, person TEXT NOT NULL, PRIMARY KEY (draw_id, entrant_id));
+            CREATE INDEX IF NOT EXISTS persons_by_person ON persons (draw_id, person);
             """);
+
+        // Files from before events and person keys: their draws are of their activity, earlier winners excluded.
+        AddColumnIfMissing("draws", "event_id", "TEXT NOT NULL DEFAULT ''");
+        AddColumnIfMissing("draws", "allow_earlier_winners", "INTEGER NOT NULL DEFAULT 0");
+        AddColumnIfMissing("joins", "person", "TEXT NOT NULL DEFAULT ''");
     }
 
     /// <summary>False when a draw with this id exists.</summary>
     public bool TryAdd(DrawSpec spec)
     {
         using var command = Command(
-            "INSERT OR IGNORE INTO draws (draw_id, title, activity_id, pool_mode, rules) VALUES ($id, $title, $activity, $mode, $rules)",
+            "INSERT OR IGNORE INTO draws (draw_id, title, activity_id, pool_mode, rules, event_id, allow_earlier_winners) VALUES ($id, $title, $activity, $mode, $rules, $event, $allow)",
             ("$id", spec.DrawId), ("$title", spec.Title), ("$activity", spec.ActivityId), ("$mode", spec.PoolMode.ToString()),
-            ("$rules", Encoding.UTF8.GetString(CanonicalJson.Serialize(DrawCommitment.RulesJson(spec.Rules)))));
+            ("$rules", Encoding.UTF8.GetString(CanonicalJson.Serialize(DrawCommitment.RulesJson(spec.Rules)))),
+            ("$event", spec.EventId), ("$allow", spec.AllowEarlierWinners ? 1 : 0));
         return command.ExecuteNonQuery() == 1;
     }
 
     public DrawSpec? Find(string drawId)
     {
-        using var command = Command("SELECT title, activity_id, pool_mode, rules FROM draws WHERE draw_id = $id", ("$id", drawId));
+        using var command = Command("SELECT title, activity_id, pool_mode, rules, event_id, allow_earlier_winners FROM draws WHERE draw_id = $id", ("$id", drawId));
         using var reader = command.ExecuteReader();
         return reader.Read()
             ? new DrawSpec(drawId, reader.GetString(0), reader.GetString(1), Enum.Parse<DrawPoolMode>(reader.GetString(2)), DrawRecordReader.ReadRules((JsonObject)CanonicalJson.Parse(Encoding.UTF8.GetBytes(reader.GetString(3)))))
+            {
+                EventId = reader.GetString(4),
+                AllowEarlierWinners = reader.GetInt64(5) != 0,
+            }
             : null;
     }
 
-    /// <summary>The other draws of an activity (for "earlier winners of this event").</summary>
-    public IReadOnlyList<string> OfActivity(string activityId) =>
-        Strings("SELECT draw_id FROM draws WHERE activity_id = $a ORDER BY draw_id", ("$a", activityId));
+    /// <summary>The draws of an event (<see cref="DrawSpec.Event"/>: its explicit id, else its activity), for "earlier winners of this event".</summary>
+    public IReadOnlyList<string> OfEvent(string eventKey) =>
+        Strings("SELECT draw_id FROM draws WHERE event_id = $e OR (event_id = '' AND activity_id = $e) ORDER BY draw_id", ("$e", eventKey));
+
+    /// <summary>Keeps who is behind each entrant of a frozen pool (<see cref="Pools.DrawPersonKeys"/>), in one transaction.</summary>
+    public void SetPersons(string drawId, IEnumerable<(string EntrantId, string Person)> persons)
+    {
+        using var tx = _connection.BeginTransaction();
+        foreach (var (entrant, person) in persons)
+        {
+            using var command = Command("INSERT OR REPLACE INTO persons (draw_id, entrant_id, person) VALUES ($id, $e, $p)", ("$id", drawId), ("$e", entrant), ("$p", person));
+            command.Transaction = tx;
+            command.ExecuteNonQuery();
+        }
+
+        tx.Commit();
+    }
+
+    /// <summary>The person behind an entrant of a frozen pool; null when the draw kept none (made before person keys).</summary>
+    public string? PersonOf(string drawId, string entrantId) =>
+        Strings("SELECT person FROM persons WHERE draw_id = $id AND entrant_id = $e", ("$id", drawId), ("$e", entrantId)).FirstOrDefault();
+
+    /// <summary>The entrants of a frozen pool that stand for <paramref name="persons"/> (a member, or the groups they are tagged with).</summary>
+    public IReadOnlyList<string> EntrantsOf(string drawId, IEnumerable<string> persons)
+    {
+        var found = new List<string>();
+        foreach (var person in persons.Distinct(StringComparer.Ordinal))
+        {
+            found.AddRange(Strings("SELECT entrant_id FROM persons WHERE draw_id = $id AND person = $p", ("$id", drawId), ("$p", person)));
+        }
+
+        return found;
+    }
 
     /// <summary>Every draw id (for re-publishing and recovery after a start).</summary>
     public IReadOnlyList<string> All() => Strings("SELECT draw_id FROM draws ORDER BY draw_id");
@@ -70,18 +112,18 @@ public sealed class SqliteDrawCatalog : IDisposable
             throw new DrawRefusedException(DrawRefusal.FailedPrecondition, $"the draw has {MaxJoins} entrants, the most one draw takes");
         }
 
-        using var command = Command("INSERT OR IGNORE INTO joins (draw_id, entrant_id, masked_name) VALUES ($id, $e, $n)", ("$id", drawId), ("$e", join.EntrantId), ("$n", join.MaskedName));
+        using var command = Command("INSERT OR IGNORE INTO joins (draw_id, entrant_id, masked_name, person) VALUES ($id, $e, $n, $p)", ("$id", drawId), ("$e", join.EntrantId), ("$n", join.MaskedName), ("$p", join.Person));
         return command.ExecuteNonQuery() == 1;
     }
 
     public IReadOnlyList<DrawJoin> Joins(string drawId)
     {
-        using var command = Command("SELECT entrant_id, masked_name FROM joins WHERE draw_id = $id", ("$id", drawId));
+        using var command = Command("SELECT entrant_id, masked_name, person FROM joins WHERE draw_id = $id", ("$id", drawId));
         using var reader = command.ExecuteReader();
         var joins = new List<DrawJoin>();
         while (reader.Read())
         {
-            joins.Add(new DrawJoin(reader.GetString(0), reader.GetString(1)));
+            joins.Add(new DrawJoin(reader.GetString(0), reader.GetString(1), reader.GetString(2)));
         }
 
         return joins;
@@ -140,6 +182,14 @@ public sealed class SqliteDrawCatalog : IDisposable
         }
 
         return command;
+    }
+
+    private void AddColumnIfMissing(string table, string column, string definition)
+    {
+        if (Count($"SELECT COUNT(*) FROM pragma_table_info('{table}') WHERE name = $c", ("$c", column)) == 0)
+        {
+            Execute($"ALTER TABLE {table} ADD COLUMN {column} {definition};");
+        }
     }
 
     private void Execute(string sql)

@@ -21,6 +21,8 @@ public static class DrawsServiceCollectionExtensions
         services.AddSingleton<DrawSessions>();
         services.AddSingleton(sp => new SqliteDrawCatalog(Path.Combine(DataDirectory(sp), SqliteDrawCatalog.FileName)));
         services.AddSingleton(sp => new DrawEntrantCodes(sp.GetRequiredService<KioskSecret>().Bytes.Span));
+        services.AddSingleton(sp => new DrawPersonKeys(sp.GetRequiredService<KioskSecret>().Bytes.Span));
+        services.AddSingleton<KioskAgent.Activities.IDrawStandings, RuntimeDrawStandings>();
         services.TryAddSingleton<IDrawPoolSource, NoCheckInPoolSource>();
         services.AddSingleton<IDrawJoinIdentity, MemberDrawJoinIdentity>();
         services.AddSingleton<IDrawPrinter, ReceiptDrawPrinter>();

@@ -44,7 +44,7 @@ public sealed class CheckInRulesTests
 
     private static CheckInRecord Exit(DateTimeOffset at, string member = "M001") => new("evt-1", member, TapDirection.Exit, at, "kiosk-a");
 
-    private CheckInDecision Tap(Activity activity, Member? member = null, IReadOnlyList<CheckInRecord>? history = null, TapDirection direction = TapDirection.Entry, TimeZoneInfo? zone = null, IReadOnlySet<string>? drawn = null, string card = "04a1b2c3") =>
+    private CheckInDecision Tap(Activity activity, Member? member = null, IReadOnlyList<CheckInRecord>? history = null, TapDirection direction = TapDirection.Entry, TimeZoneInfo? zone = null, DrawStanding drawn = DrawStanding.NotHeld, string card = "04a1b2c3") =>
         new CheckInRules(_time).Decide(new CheckInRequest
         {
             Activity = activity,
@@ -53,7 +53,7 @@ public sealed class CheckInRulesTests
             Direction = direction,
             History = history ?? [],
             SiteZone = zone ?? Shanghai,
-            DrawAdmitted = drawn,
+            DrawStanding = drawn,
         });
 
     [Fact]
@@ -338,27 +338,47 @@ public sealed class CheckInRulesTests
     }
 
     [Fact]
-    public void Eligibility_DrawnInDraw_AdmitsOnlyMembersDrawnSoFar()
+    public void Eligibility_DrawnInDraw_Drawn_IsAccepted()
     {
-        var selection = Event(a => a with { Eligibility = new ActivityEligibility { DrawnInDraw = "draw-xf" } });
+        var selection = Event(a => a with { Eligibility = new ActivityEligibility { DrawnInDraw = "draw-xf", DrawAdmitFirst = 3 } });
 
-        Assert.True(Tap(selection, Alice(), drawn: new HashSet<string> { "M001" }).IsAccepted);
-        var notYet = Tap(selection, Alice(), drawn: new HashSet<string> { "M002" });
-        Assert.Equal(EligibilityRule.Draw, notYet.Ineligible);
-        Assert.Contains("group has not been called", notYet.Reason, StringComparison.Ordinal);
-        Assert.Equal(EligibilityRule.Draw, Tap(selection, Alice(), drawn: null).Ineligible);
+        var decision = Tap(selection, Alice(), drawn: DrawStanding.Drawn);
+
+        Assert.Equal(CheckInOutcome.Accepted, decision.Outcome);
+        Assert.Null(decision.Ineligible);
     }
 
     [Fact]
-    public void DrawAdmissions_GroupsCalledSoFar_InDrawnOrder()
+    public void Eligibility_DrawnInDraw_NotDrawn_IsNotEligible_GroupNotCalled()
     {
-        var groups = new Dictionary<string, IReadOnlyCollection<string>> { ["G01"] = ["M002"], ["G02"] = ["M001", "M003"], ["G03"] = ["M004"] };
-        var selection = Event(a => a with { Eligibility = new ActivityEligibility { DrawnInDraw = "draw-xf" } });
-        string[] order = ["G03", "G02", "G01"];
+        var selection = Event(a => a with { Eligibility = new ActivityEligibility { DrawnInDraw = "draw-xf", DrawAdmitFirst = 3 } });
 
-        Assert.Equal(CheckInOutcome.NotEligible, Tap(selection, Alice(), drawn: DrawAdmissions.Admitted(order, 1, groups)).Outcome);
-        Assert.True(Tap(selection, Alice(), drawn: DrawAdmissions.Admitted(order, 2, groups)).IsAccepted);
-        Assert.Empty(DrawAdmissions.Admitted(order, 0, groups));
+        var decision = Tap(selection, Alice(), drawn: DrawStanding.NotDrawn);
+
+        Assert.Equal((CheckInOutcome.NotEligible, EligibilityRule.Draw), (decision.Outcome, decision.Ineligible));
+        Assert.Contains("group has not been called", decision.Reason, StringComparison.Ordinal);
+        Assert.Contains("first 3 places of draw draw-xf", decision.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Eligibility_DrawnInDraw_NotRevealedYet_IsNotEligible_DrawNotHeldYet()
+    {
+        var selection = Event(a => a with { Eligibility = new ActivityEligibility { DrawnInDraw = "draw-xf" } });
+
+        var decision = Tap(selection, Alice(), drawn: DrawStanding.NotHeld);
+
+        Assert.Equal((CheckInOutcome.NotEligible, EligibilityRule.DrawNotHeld), (decision.Outcome, decision.Ineligible));
+        Assert.Contains("draw has not been held yet", decision.Reason, StringComparison.Ordinal);
+        Assert.Contains("draw draw-xf has not been held yet", decision.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Eligibility_DrawnInDraw_CheckedAfterTheOtherKinds_AndIgnoredWithoutADraw()
+    {
+        var both = Event(a => a with { Eligibility = new ActivityEligibility { Levels = new HashSet<string> { "diamond" }, DrawnInDraw = "draw-xf" } });
+
+        Assert.Equal(EligibilityRule.Level, Tap(both, Alice(), drawn: DrawStanding.NotHeld).Ineligible);
+        Assert.True(Tap(Event(), Alice(), drawn: DrawStanding.NotDrawn).IsAccepted);
     }
 
     [Fact]

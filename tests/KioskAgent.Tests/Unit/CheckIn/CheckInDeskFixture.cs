@@ -42,7 +42,7 @@ public sealed class CheckInDeskFixture : IDisposable
         Desk = new CheckInDesk(
             new CheckInRules(Time), Activities, Ledger, Journal, new MemberLookup(Members), Members, Screen, Router, Reachability,
             new SiteCalendar(Options.Create(kiosk), Time), snapshots, Options.Create(options ?? new CheckInOptions { ExitReaders = ["exit-1"] }),
-            Options.Create(kiosk), Time, NullLogger<CheckInDesk>.Instance);
+            Options.Create(kiosk), Time, NullLogger<CheckInDesk>.Instance, Standings);
         var resolver = new CardIdentityResolver(Options.Create(new CardIdentityOptions { Mode = CardIdentityMode.UidOnly }), new KioskAgent.Hardware.Card.Ntag424.InMemorySunCounterStore());
         var live = new OfflineLiveView(Members, Screen, Journal, Time);
         Live = live;
@@ -67,6 +67,9 @@ public sealed class CheckInDeskFixture : IDisposable
     public StaffTapRouter Router { get; } = new();
 
     public FixedReachability Reachability { get; } = new();
+
+    /// <summary>Where each member stands in a 选房 draw (member number → standing; absent: not held).</summary>
+    public FixedDrawStandings Standings { get; } = new();
 
     public CheckInDesk Desk { get; }
 
@@ -111,6 +114,19 @@ public sealed class CheckInDeskFixture : IDisposable
         Journal.Dispose();
         Members.Dispose();
         Screen.Dispose();
+    }
+
+    public sealed class FixedDrawStandings : IDrawStandings
+    {
+        public Dictionary<string, DrawStanding> ByMember { get; } = new(StringComparer.Ordinal);
+
+        public List<(string DrawId, int AdmitFirst)> Asked { get; } = [];
+
+        public Task<DrawStanding> OfAsync(string drawId, Member member, int admitFirst, CancellationToken cancellationToken)
+        {
+            Asked.Add((drawId, admitFirst));
+            return Task.FromResult(ByMember.GetValueOrDefault(member.MemberNumber, DrawStanding.NotHeld));
+        }
     }
 
     public sealed class FixedReachability : ICentralReachability

@@ -1,4 +1,5 @@
 using KioskAgent.Draws;
+using KioskAgent.Draws.Pools;
 using KioskAgent.Draws.Sessions;
 using Microsoft.Extensions.Time.Testing;
 
@@ -62,6 +63,34 @@ internal static class DrawCases
         var rules = Rules(rng, candidates);
         var contribution = rng.Next(2) == 0 ? "" : string.Join(' ', Enumerable.Range(0, 3).Select(_ => rng.Next(100)));
         return Run($"draw-{rng.Next(100000)}", rules, candidates, RandomBytes(rng), contribution, session => Replacements(rng, session));
+    }
+
+    /// <summary>
+    /// Candidates as a pool source gives them: some staff, some the same person twice, some earlier
+    /// winners of the event (returned), on random entrants.
+    /// </summary>
+    public static (List<PoolCandidate> Candidates, HashSet<string> EarlierWinners) Candidates(Random rng, int count)
+    {
+        var candidates = Entrants(rng, count).Select(e => new PoolCandidate(e, "p:" + rng.Next(count + 3), rng.Next(6) == 0)).ToList();
+        var earlier = candidates.Where(_ => rng.Next(5) == 0).Select(c => c.Person).ToHashSet(StringComparer.Ordinal);
+        return (candidates, earlier);
+    }
+
+    /// <summary>A random draw whose pool went through <see cref="PoolExclusions"/>; null when everybody was excluded.</summary>
+    public static (DrawRecord Record, PoolSelection Selection, List<PoolCandidate> Candidates, HashSet<string> EarlierWinners, bool Allowed)? WithExclusions(Random rng)
+    {
+        var (candidates, earlier) = Candidates(rng, rng.Next(1, 25));
+        var allowed = rng.Next(4) == 0;
+        var selection = PoolExclusions.Apply(candidates, earlier, new HashSet<string>(), allowed);
+        if (selection.Excluded.Count == selection.Candidates.Count)
+        {
+            return null;
+        }
+
+        var rules = rng.Next(4) == 0 ? DrawRules.RankAll(selection.Excluded) : DrawRules.Winners([new DrawTier("一等奖", 1, 1), new DrawTier("二等奖", rng.Next(1, 4), 2)], maxWinsPerEntrant: rng.Next(5) == 0 ? 2 : 1, excluded: selection.Excluded);
+        var contribution = rng.Next(2) == 0 ? "" : rng.Next(1000).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var record = Run($"draw-{rng.Next(100000)}", rules, selection.Entrants, RandomBytes(rng), contribution, session => Replacements(rng, session));
+        return (record, selection, candidates, earlier, allowed);
     }
 
     public static byte[] RandomBytes(Random rng)

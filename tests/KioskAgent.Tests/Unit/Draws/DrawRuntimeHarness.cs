@@ -27,7 +27,7 @@ internal sealed class DrawRuntimeHarness : IStaffSessions, IDrawPoolSource, IDra
         _catalog = new SqliteDrawCatalog(Path.Combine(directory, SqliteDrawCatalog.FileName));
         Journal = new TransactionJournal(Path.Combine(directory, TransactionJournal.FileName), new KioskOptions { KioskId = "k1", SiteId = "s1" }, Time);
         Screen = new ScreenBroadcaster(new FixedOptionsMonitor<ScreenOptions>(new ScreenOptions()), Time);
-        Runtime = new DrawRuntime(new DrawSessions(_steps, Time), _catalog, this, Journal, this, Router, Screen, this, this, this, new DrawEntrantCodes(Secret), Time, NullLogger<DrawRuntime>.Instance);
+        Runtime = new DrawRuntime(new DrawSessions(_steps, Time), _catalog, this, Journal, this, Router, Screen, this, this, this, new DrawEntrantCodes(Secret), Persons, Time, NullLogger<DrawRuntime>.Instance);
     }
 
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 12, 6, 12, 0, 0, TimeSpan.Zero));
@@ -50,6 +50,14 @@ internal sealed class DrawRuntimeHarness : IStaffSessions, IDrawPoolSource, IDra
 
     public List<DrawEntrant> CheckedIn { get; } = [.. Enumerable.Range(1, 20).Select(i => new DrawEntrant($"C{i:D3}", $"会员{i}*"))];
 
+    /// <summary>Entrant id → member number of the checked-in (default: the id stands for its own member "M" + id).</summary>
+    public Dictionary<string, string> MemberOf { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Entrant ids of checked-in members who hold a staff card.</summary>
+    public HashSet<string> StaffIds { get; } = new(StringComparer.Ordinal);
+
+    public DrawPersonKeys Persons { get; } = new(Secret);
+
     public List<string> Published { get; } = [];
 
     public List<byte[]> Printed { get; } = [];
@@ -57,8 +65,8 @@ internal sealed class DrawRuntimeHarness : IStaffSessions, IDrawPoolSource, IDra
     /// <summary>Card UID → member number and masked name, for join taps.</summary>
     public Dictionary<string, DrawJoinMember> Members { get; } = new(StringComparer.OrdinalIgnoreCase);
 
-    public Task<IReadOnlyList<DrawEntrant>> CheckedInAsync(string activityId, CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyList<DrawEntrant>>(CheckedIn);
+    public Task<IReadOnlyList<PoolCandidate>> CheckedInAsync(string activityId, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<PoolCandidate>>([.. CheckedIn.Select(e => new PoolCandidate(e, Persons.For(MemberOf.GetValueOrDefault(e.Id, "M" + e.Id)), StaffIds.Contains(e.Id)))]);
 
     public void Changed(string drawId) => Published.Add(drawId);
 
