@@ -52,13 +52,17 @@ export function enrollmentScreen(v: Voice, m: EnrollmentModel, actions?: Enrollm
         fact(v, msg("enroll.address"), m.address, "enroll-address"),
         fact(v, msg("enroll.serial"), m.serial, "enroll-serial"),
       ),
+      h("div", { class: "enroll-side" }, qrCanvas(m.qrRows, "enroll-qr", "enroll-qr"), v.say(msg("enroll.qrHint"), "enroll-hint")),
+    ),
+    h(
+      "div",
+      { class: "enroll-how" },
+      v.say(msg("enroll.how"), "enroll-hint"),
+      // One unbreakable span per word: a line breaks between words, never inside "--code".
       h(
-        "div",
-        { class: "enroll-side" },
-        qrCanvas(m.qrRows, "enroll-qr", "enroll-qr"),
-        v.say(msg("enroll.qrHint"), "enroll-hint"),
-        v.say(msg("enroll.how"), "enroll-hint"),
-        h("code", { class: "enroll-command", "data-testid": "enroll-command", translate: "no" }, `kioskctl enroll ${m.address} --code ${m.code || "…"}`),
+        "code",
+        { class: "enroll-command", "data-testid": "enroll-command", translate: "no" },
+        ...["kioskctl", "enroll", m.address, "--code", m.code || "…"].flatMap((word, i) => [i > 0 ? " " : null, h("span", {}, word)]),
       ),
     ),
     controls(v, m, phase, actions),

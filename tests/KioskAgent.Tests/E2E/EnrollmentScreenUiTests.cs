@@ -21,6 +21,18 @@ namespace KioskAgent.Tests.E2E;
 [Trait("Category", TestCategories.E2E)]
 public sealed class EnrollmentScreenUiTests(ITestOutputHelper output) : IAsyncLifetime
 {
+    /// <summary>What the QR canvas overlaps (the title, the facts, the buttons, the header), or lies outside the viewport.</summary>
+    private const string QrCovers = """
+        () => {
+          const q = document.querySelector("[data-testid=enroll-qr]").getBoundingClientRect();
+          const hits = [...document.querySelectorAll("header, .enroll-title, .enroll-main, .enroll-how, .enroll-controls, .enroll-hint")]
+            .filter(e => { const r = e.getBoundingClientRect(); return r.left < q.right && q.left < r.right && r.top < q.bottom && q.top < r.bottom; })
+            .map(e => e.className);
+          if (q.top < 0 || q.left < 0 || q.bottom > innerHeight || q.right > innerWidth) hits.push("outside the viewport");
+          return hits;
+        }
+        """;
+
     private readonly string _home = TestPaths.NewTempDirectory("kioskctl-home");
     private readonly List<string> _problems = [];
     private AgentProcess _agent = null!;
@@ -147,6 +159,9 @@ public sealed class EnrollmentScreenUiTests(ITestOutputHelper output) : IAsyncLi
                 await LayoutCheck.ResizeAsync(_page, viewport);
                 var problems = await LayoutCheck.ProblemsAsync(_page);
                 _problems.AddRange(problems.Select(p => $"{name} {lang} @ {viewport}: {p}"));
+                // The layout check looks at texts and buttons; the QR (a canvas) must not cover any either.
+                var covered = await _page.EvaluateAsync<string[]>(QrCovers);
+                _problems.AddRange(covered.Select(c => $"{name} {lang} @ {viewport}: the QR covers {c}"));
                 var foreign = await LanguageCheck.ForeignTextsAsync(_page, lang, [_agent.Settings.KioskId]);
                 _problems.AddRange(foreign.Select(t => $"{name} {lang} @ {viewport}: not in {lang}: {t}"));
                 await _page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, $"enrollment-{name}-{lang}-{viewport}.png") });
