@@ -129,6 +129,18 @@ public sealed class DrawCheckInPoolTests : IDisposable
         Assert.Equal("accepted", after[cardOfCode[order[0]]].Outcome);
         Assert.Equal("not_eligible", after[cardOfCode[order[1]]].Outcome);
         Assert.Contains("first 1 places of draw xf-order", after[cardOfCode[order[1]]].Reason, StringComparison.Ordinal);
+
+        // Group numbers (抽选组号) as the pool: given with the draw, checked, ranked; the record verifies.
+        var draws = new DrawService.DrawServiceClient(agent.Channel);
+        var twice = new CreateDrawRequest { DrawId = "xf-groups-bad", Title = "选房组号", Type = "order", PoolMode = Contracts.V1.DrawPoolMode.Groups };
+        twice.Groups.Add([new DrawGroupSpec { Id = "G01", Name = "第1组" }, new DrawGroupSpec { Id = "G01", Name = "第1组" }]);
+        var refused = await Assert.ThrowsAsync<Grpc.Core.RpcException>(async () => await draws.CreateDrawAsync(twice));
+        Assert.Equal(Grpc.Core.StatusCode.InvalidArgument, refused.StatusCode);
+        var groups = new CreateDrawRequest { DrawId = "xf-groups", Title = "选房组号", Type = "order", PoolMode = Contracts.V1.DrawPoolMode.Groups };
+        groups.Groups.Add(Enumerable.Range(1, 8).Select(i => new DrawGroupSpec { Id = $"G{i:D2}", Name = $"第{i}组" }));
+        var ranked = await RunAsync(draws, groups);
+        Assert.Equal(Enumerable.Range(1, 8).Select(i => $"G{i:D2}"), ranked.Order.Order(StringComparer.Ordinal));
+        Assert.Empty(ranked.Commitment.Rules.Excluded);
     }
 
     private static Task<DrawRecord> RunAsync(DrawService.DrawServiceClient draws, string drawId)
