@@ -82,8 +82,16 @@ public sealed class CrossKioskCheckInTests(ITestOutputHelper output) : IAsyncLif
             output.WriteLine($"tap on A -> relay at B's topic: {tapped.ElapsedMilliseconds} ms");
         }
 
-        // The probe and kiosk B get the relay at the same moment; B applies it in-process right after.
-        await Task.Delay(TimeSpan.FromMilliseconds(500));
+        // The probe and kiosk B get the relay at the same moment; B applies it in-process right after,
+        // which on a loaded machine may take a while: B's own health report says when it has.
+        await using (var healthB = await MqttProbe.ConnectAsync(_broker.Port, HealthReports.Topic(_b.Settings)))
+        {
+            await Eventually.TrueAsync(
+                () => healthB.On(HealthReports.Topic(_b.Settings)).Select(m => HealthReport.Parser.ParseJson(m.Payload)).Any(r => r.Counter("checkin.relay.added") >= 1),
+                "kiosk B took A's check-in from the relay",
+                Generous);
+        }
+
         var refused = await TapUntilDecidedAsync(_b, feedB, GoldCard);
         output.WriteLine($"B refused after {refused.Latency.TotalMilliseconds:F0} ms from A's acceptance being visible");
         Assert.Equal("already_checked_in", refused.Line.Outcome);
@@ -172,6 +180,8 @@ public sealed class CrossKioskCheckInTests(ITestOutputHelper output) : IAsyncLif
                 ["Staff__TestSession__StaffId"] = $"staff-{kioskId}",
                 ["Staff__TestSession__DisplayName"] = "Test staff",
                 ["Staff__TestSession__Role"] = "Staff",
+                // Health every 5 s (the least allowed): the test reads the relay's counters from it.
+                ["Central__TelemetrySeconds"] = "5",
             },
         };
         var agent = await AgentProcess.StartAsync(settings);
