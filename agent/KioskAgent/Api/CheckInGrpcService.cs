@@ -14,19 +14,19 @@ public sealed class CheckInGrpcService(CheckInConsole console, CheckInDesk desk,
 {
     private const int MaxIdLength = 64;
 
-    public override Task<ActivityList> ListActivities(ListActivitiesRequest request, ServerCallContext context)
+    public override Task<ListActivitiesResponse> ListActivities(ListActivitiesRequest request, ServerCallContext context)
     {
         Staff();
         return Task.FromResult(console.List());
     }
 
-    public override Task<CheckInReply> StartCheckIn(StartCheckInRequest request, ServerCallContext context)
+    public override Task<StartCheckInResponse> StartCheckIn(StartCheckInRequest request, ServerCallContext context)
     {
         console.ShowPicker(Staff());
-        return Task.FromResult(Ok());
+        return Task.FromResult(new StartCheckInResponse());
     }
 
-    public override Task<CheckInReply> OpenActivity(OpenActivityRequest request, ServerCallContext context)
+    public override Task<OpenActivityResponse> OpenActivity(OpenActivityRequest request, ServerCallContext context)
     {
         var staff = Staff();
         var id = request.ActivityId.Length is > 0 and <= MaxIdLength
@@ -34,31 +34,31 @@ public sealed class CheckInGrpcService(CheckInConsole console, CheckInDesk desk,
             : throw new RpcException(new Status(StatusCode.InvalidArgument, $"activity_id is required, at most {MaxIdLength} characters"));
         return console.Open(id, staff) switch
         {
-            "ok" => Task.FromResult(Ok()),
+            "ok" => Task.FromResult(new OpenActivityResponse()),
             var reason => throw new RpcException(new Status(StatusCode.NotFound, $"No activity {id} is known here ({reason})")),
         };
     }
 
-    public override Task<CheckInReply> CloseActivity(CloseActivityRequest request, ServerCallContext context)
+    public override Task<CloseActivityResponse> CloseActivity(CloseActivityRequest request, ServerCallContext context)
     {
         console.ShowPicker(Staff());
-        return Task.FromResult(Ok());
+        return Task.FromResult(new CloseActivityResponse());
     }
 
-    public override Task<CheckInReply> LeaveCheckIn(LeaveCheckInRequest request, ServerCallContext context)
+    public override Task<LeaveCheckInResponse> LeaveCheckIn(LeaveCheckInRequest request, ServerCallContext context)
     {
         Staff();
         console.Leave();
-        return Task.FromResult(Ok());
+        return Task.FromResult(new LeaveCheckInResponse());
     }
 
-    public override Task<ReadyCheck> GetReadyCheck(ReadyCheckRequest request, ServerCallContext context)
+    public override Task<GetReadyCheckResponse> GetReadyCheck(GetReadyCheckRequest request, ServerCallContext context)
     {
         Staff();
-        return Task.FromResult(readiness.Check(request.ActivityId.Length == 0 ? null : request.ActivityId));
+        return Task.FromResult(new GetReadyCheckResponse { Ready = readiness.Check(request.ActivityId.Length == 0 ? null : request.ActivityId) });
     }
 
-    public override async Task<ActivityRecord> CreateActivity(CreateActivityRequest request, ServerCallContext context)
+    public override async Task<CreateActivityResponse> CreateActivity(CreateActivityRequest request, ServerCallContext context)
     {
         var staff = Staff();
         if (!staff.May(StaffRole.Supervisor))
@@ -67,17 +67,17 @@ public sealed class CheckInGrpcService(CheckInConsole console, CheckInDesk desk,
         }
 
         var (created, problem, journalDown) = await console.CreateAsync(request.Activity ?? new ActivityRecord(), staff, context.CancellationToken).ConfigureAwait(false);
-        return created ?? throw new RpcException(new Status(journalDown ? StatusCode.Unavailable : StatusCode.InvalidArgument, problem!));
+        return created is not null ? new CreateActivityResponse { Activity = created } : throw new RpcException(new Status(journalDown ? StatusCode.Unavailable : StatusCode.InvalidArgument, problem!));
     }
 
-    public override async Task WatchFeed(WatchFeedRequest request, IServerStreamWriter<CheckInFeedView> responseStream, ServerCallContext context)
+    public override async Task WatchFeed(WatchFeedRequest request, IServerStreamWriter<WatchFeedResponse> responseStream, ServerCallContext context)
     {
         Staff();
         try
         {
             await foreach (var view in desk.WatchAsync(context.CancellationToken).ConfigureAwait(false))
             {
-                await responseStream.WriteAsync(view, context.CancellationToken).ConfigureAwait(false);
+                await responseStream.WriteAsync(new WatchFeedResponse { Feed = view }, context.CancellationToken).ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException) when (context.CancellationToken.IsCancellationRequested)
@@ -87,6 +87,4 @@ public sealed class CheckInGrpcService(CheckInConsole console, CheckInDesk desk,
 
     private StaffIdentity Staff() => sessions.Current
         ?? throw new RpcException(new Status(StatusCode.PermissionDenied, "Staff only: log in with a staff card and PIN first."));
-
-    private static CheckInReply Ok() => new() { ReasonCode = "ok" };
 }

@@ -18,46 +18,46 @@ public sealed class DrawGrpcService(DrawRuntime draws) : DrawService.DrawService
     private const int MaxPrizesPerTier = 10_000;
     private const int MaxGroups = 10_000;
 
-    public override Task<DrawReply> CreateDraw(CreateDrawRequest request, ServerCallContext context) =>
-        Reply(() => draws.CreateAsync(Spec(request), context.CancellationToken));
+    public override Task<CreateDrawResponse> CreateDraw(CreateDrawRequest request, ServerCallContext context) =>
+        Reply(v => new CreateDrawResponse { Draw = v }, () => draws.CreateAsync(Spec(request), context.CancellationToken));
 
-    public override Task<DrawReply> FreezePool(Contracts.V1.DrawRequest request, ServerCallContext context) =>
-        Reply(() => draws.FreezeAsync(request.DrawId, context.CancellationToken));
+    public override Task<FreezePoolResponse> FreezePool(FreezePoolRequest request, ServerCallContext context) =>
+        Reply(v => new FreezePoolResponse { Draw = v }, () => draws.FreezeAsync(request.DrawId, context.CancellationToken));
 
-    public override Task<DrawReply> Commit(Contracts.V1.DrawRequest request, ServerCallContext context) =>
-        Reply(() => draws.CommitAsync(request.DrawId, context.CancellationToken));
+    public override Task<CommitResponse> Commit(CommitRequest request, ServerCallContext context) =>
+        Reply(v => new CommitResponse { Draw = v }, () => draws.CommitAsync(request.DrawId, context.CancellationToken));
 
-    public override Task<DrawReply> AddContribution(AddContributionRequest request, ServerCallContext context) =>
-        Reply(() => draws.ContributeAsync(request.DrawId, request.Contribution, context.CancellationToken));
+    public override Task<AddContributionResponse> AddContribution(AddContributionRequest request, ServerCallContext context) =>
+        Reply(v => new AddContributionResponse { Draw = v }, () => draws.ContributeAsync(request.DrawId, request.Contribution, context.CancellationToken));
 
-    public override Task<DrawReply> Draw(Contracts.V1.DrawRequest request, ServerCallContext context) =>
-        Reply(() => draws.DrawAsync(request.DrawId, context.CancellationToken));
+    public override Task<DrawResponse> Draw(Contracts.V1.DrawRequest request, ServerCallContext context) =>
+        Reply(v => new DrawResponse { Draw = v }, () => draws.DrawAsync(request.DrawId, context.CancellationToken));
 
-    public override Task<DrawReply> MarkClaimed(WinnerRequest request, ServerCallContext context) =>
-        Reply(() => draws.ClaimAsync(request.DrawId, (int)request.Tier, request.EntrantId, context.CancellationToken));
+    public override Task<MarkClaimedResponse> MarkClaimed(MarkClaimedRequest request, ServerCallContext context) =>
+        Reply(v => new MarkClaimedResponse { Draw = v }, () => draws.ClaimAsync(request.DrawId, (int)request.Tier, request.EntrantId, context.CancellationToken));
 
-    public override Task<DrawReply> ReplaceWinner(ReplaceWinnerRequest request, ServerCallContext context) =>
-        Reply(() => draws.ReplaceAsync(request.DrawId, (int)request.Tier, request.EntrantId, request.Reason, context.CancellationToken));
+    public override Task<ReplaceWinnerResponse> ReplaceWinner(ReplaceWinnerRequest request, ServerCallContext context) =>
+        Reply(v => new ReplaceWinnerResponse { Draw = v }, () => draws.ReplaceAsync(request.DrawId, (int)request.Tier, request.EntrantId, request.Reason, context.CancellationToken));
 
-    public override Task<DrawReply> Lock(Contracts.V1.DrawRequest request, ServerCallContext context) =>
-        Reply(() => draws.LockAsync(request.DrawId, context.CancellationToken));
+    public override Task<LockResponse> Lock(LockRequest request, ServerCallContext context) =>
+        Reply(v => new LockResponse { Draw = v }, () => draws.LockAsync(request.DrawId, context.CancellationToken));
 
-    public override Task<DrawReply> GetDraw(Contracts.V1.DrawRequest request, ServerCallContext context) =>
-        Reply(() => draws.GetAsync(request.DrawId, context.CancellationToken));
+    public override Task<GetDrawResponse> GetDraw(GetDrawRequest request, ServerCallContext context) =>
+        Reply(v => new GetDrawResponse { Draw = v }, () => draws.GetAsync(request.DrawId, context.CancellationToken));
 
-    public override Task<DrawReply> ShowDraw(Contracts.V1.DrawRequest request, ServerCallContext context) =>
-        Reply(() => draws.ShowAsync(request.DrawId, context.CancellationToken));
+    public override Task<ShowDrawResponse> ShowDraw(ShowDrawRequest request, ServerCallContext context) =>
+        Reply(v => new ShowDrawResponse { Draw = v }, () => draws.ShowAsync(request.DrawId, context.CancellationToken));
 
-    public override Task<DrawReply> LeaveStage(Contracts.V1.DrawRequest request, ServerCallContext context) =>
-        Reply(() => draws.LeaveStageAsync(request.DrawId, context.CancellationToken));
+    public override Task<LeaveStageResponse> LeaveStage(LeaveStageRequest request, ServerCallContext context) =>
+        Reply(v => new LeaveStageResponse { Draw = v }, () => draws.LeaveStageAsync(request.DrawId, context.CancellationToken));
 
-    public override async Task<PrintRecordReply> PrintRecord(Contracts.V1.DrawRequest request, ServerCallContext context)
+    public override async Task<PrintRecordResponse> PrintRecord(PrintRecordRequest request, ServerCallContext context)
     {
         var (job, reason) = await Refused(() => draws.PrintRecordAsync(request.DrawId, context.CancellationToken)).ConfigureAwait(false);
-        return new PrintRecordReply { JobId = reason is null ? job : "", Reason = reason ?? "" };
+        return new PrintRecordResponse { JobId = reason is null ? job : "", Reason = reason ?? "" };
     }
 
-    public override async Task<ExportRecordReply> ExportRecord(Contracts.V1.DrawRequest request, ServerCallContext context) =>
+    public override async Task<ExportRecordResponse> ExportRecord(ExportRecordRequest request, ServerCallContext context) =>
         new() { RecordJson = ByteString.CopyFrom(await Refused(() => draws.ExportAsync(request.DrawId, context.CancellationToken)).ConfigureAwait(false)) };
 
     private static DrawSpec Spec(CreateDrawRequest r)
@@ -124,8 +124,8 @@ public sealed class DrawGrpcService(DrawRuntime draws) : DrawService.DrawService
         return [.. r.Groups.Select(g => new DrawEntrant(g.Id, g.Name))];
     }
 
-    private static async Task<DrawReply> Reply(Func<Task<DrawStageView>> action) =>
-        new() { Draw = await Refused(action).ConfigureAwait(false) };
+    private static async Task<T> Reply<T>(Func<DrawStageView, T> response, Func<Task<DrawStageView>> action) =>
+        response(await Refused(action).ConfigureAwait(false));
 
     private static async Task<T> Refused<T>(Func<Task<T>> action)
     {

@@ -18,9 +18,9 @@ public sealed partial class CheckInConsole(
     TimeProvider time,
     ILogger<CheckInConsole> logger)
 {
-    public ActivityList List()
+    public ListActivitiesResponse List()
     {
-        var list = new ActivityList { CatalogVersion = activities.CatalogVersion };
+        var list = new ListActivitiesResponse { CatalogVersion = activities.CatalogVersion };
         if (activities.CatalogSyncedAt is { } synced)
         {
             list.CatalogSyncedAt = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(synced);

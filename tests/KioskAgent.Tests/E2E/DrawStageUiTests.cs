@@ -80,7 +80,7 @@ public sealed class DrawStageUiTests(ITestOutputHelper output) : IAsyncLifetime
         await Assertions.Expect(_page.Locator("[data-testid=screen-draw][data-state=frozen]")).ToBeVisibleAsync();
         await _page.GetByTestId("draw-commit").ClickAsync();
         await Assertions.Expect(_page.GetByTestId("draw-qr")).ToBeVisibleAsync();
-        var committed = (await draws.GetDrawAsync(new DrawRequest { DrawId = "gala" })).Draw;
+        var committed = (await draws.GetDrawAsync(new GetDrawRequest { DrawId = "gala" })).Draw;
         Assert.Equal(8u, committed.PoolCount);
         Assert.Equal(committed.CommitmentSha256, (await _page.GetByTestId("draw-commitment-hash").TextContentAsync())!.Replace(" ", "", StringComparison.Ordinal));
         await CheckAsync("committed");
@@ -88,7 +88,7 @@ public sealed class DrawStageUiTests(ITestOutputHelper output) : IAsyncLifetime
         await _page.GetByTestId("draw-draw").ClickAsync();
         await Assertions.Expect(_page.Locator("[data-testid=screen-draw][data-state=drawn]")).ToBeVisibleAsync();
         await _page.WaitForFunctionAsync("() => document.querySelectorAll('.winner-code.spinning').length === 0", null, new() { Timeout = 20_000 });
-        var record = DrawRecordReader.Read(CanonicalJson.Parse((await draws.ExportRecordAsync(new DrawRequest { DrawId = "gala" })).RecordJson.ToByteArray()), out _);
+        var record = DrawRecordReader.Read(CanonicalJson.Parse((await draws.ExportRecordAsync(new ExportRecordRequest { DrawId = "gala" })).RecordJson.ToByteArray()), out _);
         Assert.Equal(record.Winners.Select(w => w.Id), await _page.Locator(".winner-code").AllTextContentsAsync());
         await CheckAsync("drawn");
 
@@ -100,7 +100,7 @@ public sealed class DrawStageUiTests(ITestOutputHelper output) : IAsyncLifetime
         await Assertions.Expect(_page.GetByTestId($"winner-{record.Winners[3].Id}")).ToHaveAttributeAsync("data-status", "claimed");
         await CheckAsync("replaced");
 
-        var final = (await draws.ExportRecordAsync(new DrawRequest { DrawId = "gala" })).RecordJson.ToByteArray();
+        var final = (await draws.ExportRecordAsync(new ExportRecordRequest { DrawId = "gala" })).RecordJson.ToByteArray();
         Assert.True(DrawVerifier.Verify(final).IsValid);
         Assert.Equal(new DrawReplacement(0, absent, record.Order[4], "absent"), DrawRecordReader.Read(CanonicalJson.Parse(final), out _).Replacements.Single());
         Assert.True(_problems.Count == 0, $"{_problems.Count} layout problems:\n{string.Join('\n', _problems)}");

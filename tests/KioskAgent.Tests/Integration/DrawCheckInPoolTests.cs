@@ -154,9 +154,9 @@ public sealed class DrawCheckInPoolTests : IDisposable
     {
         var drawId = create.DrawId;
         await draws.CreateDrawAsync(create);
-        await draws.CommitAsync(new Contracts.V1.DrawRequest { DrawId = drawId });
+        await draws.CommitAsync(new CommitRequest { DrawId = drawId });
         await draws.DrawAsync(new Contracts.V1.DrawRequest { DrawId = drawId });
-        var json = (await draws.ExportRecordAsync(new Contracts.V1.DrawRequest { DrawId = drawId })).RecordJson.ToByteArray();
+        var json = (await draws.ExportRecordAsync(new ExportRecordRequest { DrawId = drawId })).RecordJson.ToByteArray();
         Assert.True(DrawVerifier.Verify(json).IsValid, Encoding.UTF8.GetString(json));
         return DrawRecordReader.Read(CanonicalJson.Parse(json), out _);
     }

@@ -42,8 +42,8 @@ public sealed class DrawKillTests : IAsyncDisposable
             var cards = DemoMembers.All.Select(m => m.Member.Cards[0].Uid).ToList();
             var pool = await JoinAsync(agent, draws, cards);
             Assert.True(pool >= 3, $"only {pool} demo members joined");
-            await draws.FreezePoolAsync(new DrawRequest { DrawId = "gala-1" });
-            var committed = (await draws.CommitAsync(new DrawRequest { DrawId = "gala-1" })).Draw;
+            await draws.FreezePoolAsync(new FreezePoolRequest { DrawId = "gala-1" });
+            var committed = (await draws.CommitAsync(new CommitRequest { DrawId = "gala-1" })).Draw;
             var retained = await RetainedCommitmentAsync(broker.Port, settings.KioskId);
             Assert.Contains(committed.CommitmentSha256, retained.Payload, StringComparison.Ordinal);
 
@@ -52,18 +52,18 @@ public sealed class DrawKillTests : IAsyncDisposable
             await agent.DisposeAsync();
             agent = await AgentProcess.StartAsync(settings with { UiPort = FreePort.Next(), GrpcPort = FreePort.Next() });
             draws = new DrawService.DrawServiceClient(agent.Channel);
-            var resumed = (await draws.GetDrawAsync(new DrawRequest { DrawId = "gala-1" })).Draw;
+            var resumed = (await draws.GetDrawAsync(new GetDrawRequest { DrawId = "gala-1" })).Draw;
             Assert.Equal(("committed", committed.CommitmentSha256), (resumed.State, resumed.CommitmentSha256));
 
             // 2. kill -9 while the draw is being made: the call may or may not have landed.
-            var inFlight = draws.DrawAsync(new DrawRequest { DrawId = "gala-1" }).ResponseAsync;
+            var inFlight = draws.DrawAsync(new Contracts.V1.DrawRequest { DrawId = "gala-1" }).ResponseAsync;
             await agent.KillAsync();
             await Record.ExceptionAsync(() => inFlight);
             await agent.DisposeAsync();
             agent = await AgentProcess.StartAsync(settings with { UiPort = FreePort.Next(), GrpcPort = FreePort.Next() });
             draws = new DrawService.DrawServiceClient(agent.Channel);
-            var afterKill = (await draws.GetDrawAsync(new DrawRequest { DrawId = "gala-1" })).Draw;
-            var drawn = afterKill.State == "drawn" ? afterKill : (await draws.DrawAsync(new DrawRequest { DrawId = "gala-1" })).Draw;
+            var afterKill = (await draws.GetDrawAsync(new GetDrawRequest { DrawId = "gala-1" })).Draw;
+            var drawn = afterKill.State == "drawn" ? afterKill : (await draws.DrawAsync(new Contracts.V1.DrawRequest { DrawId = "gala-1" })).Draw;
             Assert.Equal(committed.CommitmentSha256, drawn.CommitmentSha256);
 
             // 3. kill -9 right after the result is on stage: the same winners come back.
@@ -71,7 +71,7 @@ public sealed class DrawKillTests : IAsyncDisposable
             await agent.DisposeAsync();
             agent = await AgentProcess.StartAsync(settings with { UiPort = FreePort.Next(), GrpcPort = FreePort.Next() });
             draws = new DrawService.DrawServiceClient(agent.Channel);
-            var again = (await draws.GetDrawAsync(new DrawRequest { DrawId = "gala-1" })).Draw;
+            var again = (await draws.GetDrawAsync(new GetDrawRequest { DrawId = "gala-1" })).Draw;
             Assert.Equal(Winners(drawn), Winners(again));
             Assert.Equal(drawn.Seed, again.Seed);
             var screen = await ScreenAsync(agent);
@@ -80,7 +80,7 @@ public sealed class DrawKillTests : IAsyncDisposable
             var stillRetained = await RetainedCommitmentAsync(broker.Port, settings.KioskId);
             Assert.Equal(retained.Payload, stillRetained.Payload);
 
-            var record = (await draws.ExportRecordAsync(new DrawRequest { DrawId = "gala-1" })).RecordJson.ToByteArray();
+            var record = (await draws.ExportRecordAsync(new ExportRecordRequest { DrawId = "gala-1" })).RecordJson.ToByteArray();
             var path = Path.Combine(_directory, "gala-1.json");
             await File.WriteAllBytesAsync(path, record);
             var (exit, output) = await KioskctlProcess.RunAsync(["draw", "verify", path]);
@@ -103,7 +103,7 @@ public sealed class DrawKillTests : IAsyncDisposable
         await using var agent = await AgentProcess.StartAsync(new AgentSettings { Demo = true, EmbeddedBroker = true });
         var draws = new DrawService.DrawServiceClient(agent.Channel);
 
-        var refused = await Assert.ThrowsAsync<RpcException>(() => draws.GetDrawAsync(new DrawRequest { DrawId = "x" }).ResponseAsync);
+        var refused = await Assert.ThrowsAsync<RpcException>(() => draws.GetDrawAsync(new GetDrawRequest { DrawId = "x" }).ResponseAsync);
 
         Assert.Equal(StatusCode.PermissionDenied, refused.StatusCode);
     }
@@ -123,7 +123,7 @@ public sealed class DrawKillTests : IAsyncDisposable
                 await agent.TapAsync(card, 50);
             }
 
-            count = (await draws.GetDrawAsync(new DrawRequest { DrawId = "gala-1" })).Draw.PoolCount;
+            count = (await draws.GetDrawAsync(new GetDrawRequest { DrawId = "gala-1" })).Draw.PoolCount;
             if (count >= 3)
             {
                 // One more round: a card refused the first time (data still loading) gets its turn.
@@ -133,7 +133,7 @@ public sealed class DrawKillTests : IAsyncDisposable
                 }
 
                 await Task.Delay(500);
-                return (await draws.GetDrawAsync(new DrawRequest { DrawId = "gala-1" })).Draw.PoolCount;
+                return (await draws.GetDrawAsync(new GetDrawRequest { DrawId = "gala-1" })).Draw.PoolCount;
             }
 
             await Task.Delay(500);
