@@ -280,13 +280,18 @@ FilePath BuildPackage(string arch, bool fast)
     var stage = artifacts.Combine($"package-root/{arch}");
     CleanDirectory(stage);
     var lib = stage.Combine("usr/lib/kiosk-agent");
-    foreach (var project in new[] { "agent/KioskAgent/KioskAgent.csproj", "agent/Kioskctl/Kioskctl.csproj" })
+    // kioskctl is published apart and only the files the agent lacks join it: where the two depend on
+    // one assembly at different versions, the agent's copy must stay (a newer assembly also serves
+    // kioskctl; an older one stops the agent at start).
+    var kioskctlOut = artifacts.Combine($"package-root/{arch}-kioskctl");
+    CleanDirectory(kioskctlOut);
+    foreach (var (project, output) in new[] { ("agent/KioskAgent/KioskAgent.csproj", lib), ("agent/Kioskctl/Kioskctl.csproj", kioskctlOut) })
     {
         var settings = new DotNetPublishSettings
         {
             Configuration = configuration,
             SelfContained = selfContained,
-            OutputDirectory = lib,
+            OutputDirectory = output,
             MSBuildSettings = new DotNetMSBuildSettings().WithProperty("DebugType", "none").WithProperty("UseAppHost", selfContained ? "true" : "false")
                 .WithProperty("KioskBuildNumber", buildNumber.Value.ToString(System.Globalization.CultureInfo.InvariantCulture))
                 // ReadyToRun with tiered compilation off where a runtime pack is at hand (self-contained):
@@ -300,6 +305,16 @@ FilePath BuildPackage(string arch, bool fast)
             settings.Runtime = rid;
         }
         DotNetPublish(project, settings);
+    }
+
+    foreach (var file in System.IO.Directory.GetFiles(kioskctlOut.FullPath, "*", System.IO.SearchOption.AllDirectories))
+    {
+        var target = System.IO.Path.Combine(lib.FullPath, System.IO.Path.GetRelativePath(kioskctlOut.FullPath, file));
+        if (!System.IO.File.Exists(target))
+        {
+            System.IO.Directory.CreateDirectory(System.IO.Path.GetDirectoryName(target));
+            System.IO.File.Copy(file, target);
+        }
     }
 
     if (rid == null)
