@@ -3,7 +3,8 @@
 //   Test     Build + install test prerequisites + kiosk-ui unit tests + Unit, Integration and E2E tests
 //   Demo     Build + run the agent with simulated devices, demo members and an in-process MQTT broker
 //   Publish  framework-dependent and self-contained agent + kioskctl for linux-x64 and linux-arm64
-//   Package  .deb packages (amd64, arm64 self-contained; armhf runtime-dependent) checked with lintian (--arch=amd64 for one)
+//   Package  .deb packages (amd64, arm64 self-contained; armhf runtime-dependent) checked with lintian (--arch=amd64 for one),
+//            and each one's signed update bundle (--update-key=PATH or KIOSK_UPDATE_SIGNING_KEY; --build-number=N or BUILD_NUMBER)
 //   Bench    every benchmark of docs/benchmarks.md, one budget table (--quick for short runs, --only=a,b / --skip=a,b to pick)
 using System.Xml.Linq;
 
@@ -245,6 +246,34 @@ Task("Publish")
 // project builds from, so armhf is built runtime-dependent (portable IL, started with the
 // `dotnet` of an installed ASP.NET Core 10 runtime).
 var packageVersion = Argument("package-version", XDocument.Load(root.CombineWithFilePath("Directory.Build.props").FullPath).Descendants("Version").First().Value);
+
+// The build number (docs/install.md#build-numbers): monotonic across every build ever shipped, because
+// update downgrade checks compare it. --build-number=N, else BUILD_NUMBER (a CI's run counter), else
+// the number of commits on HEAD (monotonic along the one branch releases are built from). It goes into
+// the agent (assembly metadata KioskBuildNumber), the .deb version (VERSION+BUILD) and the factory
+// image's kiosk-agent-build.json, and numbers the update bundle.
+long ResolveBuildNumber()
+{
+    var text = Argument<string>("build-number", null) ?? EnvironmentVariable("BUILD_NUMBER");
+    if (string.IsNullOrWhiteSpace(text))
+    {
+        var exit = StartProcess("git", new ProcessSettings { Arguments = "rev-list --count HEAD", RedirectStandardOutput = true, RedirectStandardError = true }, out var count);
+        text = exit == 0 ? count.FirstOrDefault() : null;
+    }
+
+    return long.TryParse(text?.Trim(), out var number) && number > 0
+        ? number
+        : throw new CakeException($"No build number ('{text}'): pass --build-number=N or set BUILD_NUMBER, or build from a git checkout (git rev-list --count HEAD).");
+}
+
+var buildNumber = new Lazy<long>(ResolveBuildNumber);
+string DebVersion() => $"{packageVersion}+{buildNumber.Value}";
+
+// The update key (docs/install.md#update-bundles): --update-key=PATH, else KIOSK_UPDATE_SIGNING_KEY,
+// a PEM ECDSA P-256 private key (kioskctl fleet keygen makes one). Without one the bundle is not
+// written (see WriteUpdateBundle).
+string testUpdateKey = null;
+string UpdateSigningKey() => Argument<string>("update-key", null) ?? EnvironmentVariable("KIOSK_UPDATE_SIGNING_KEY") ?? testUpdateKey;
 var packageArches = Argument("arch", "amd64,arm64,armhf").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 var packaging = root.Combine("packaging");
 var packagesOut = artifacts.Combine("packages");
@@ -275,20 +304,41 @@ FilePath BuildPackage(string arch, bool fast)
     var stage = artifacts.Combine($"package-root/{arch}");
     CleanDirectory(stage);
     var lib = stage.Combine("usr/lib/kiosk-agent");
-    foreach (var project in new[] { "agent/KioskAgent/KioskAgent.csproj", "agent/Kioskctl/Kioskctl.csproj" })
+    // kioskctl is published apart and only the files the agent lacks join it: where the two depend on
+    // one assembly at different versions, the agent's copy must stay (a newer assembly also serves
+    // kioskctl; an older one stops the agent at start).
+    var kioskctlOut = artifacts.Combine($"package-root/{arch}-kioskctl");
+    CleanDirectory(kioskctlOut);
+    foreach (var (project, output) in new[] { ("agent/KioskAgent/KioskAgent.csproj", lib), ("agent/Kioskctl/Kioskctl.csproj", kioskctlOut) })
     {
         var settings = new DotNetPublishSettings
         {
             Configuration = configuration,
             SelfContained = selfContained,
-            OutputDirectory = lib,
-            MSBuildSettings = new DotNetMSBuildSettings().WithProperty("DebugType", "none").WithProperty("UseAppHost", selfContained ? "true" : "false"),
+            OutputDirectory = output,
+            MSBuildSettings = new DotNetMSBuildSettings().WithProperty("DebugType", "none").WithProperty("UseAppHost", selfContained ? "true" : "false")
+                .WithProperty("KioskBuildNumber", buildNumber.Value.ToString(System.Globalization.CultureInfo.InvariantCulture))
+                // ReadyToRun with tiered compilation off where a runtime pack is at hand (self-contained):
+                // a third less cold start and the least idle CPU, for about 2 MB more memory
+                // (docs/benchmarks.md#readytorun-and-trimmed-publishing-what-the-kiosk-ships).
+                .WithProperty("PublishReadyToRun", selfContained ? "true" : "false")
+                .WithProperty("TieredCompilation", selfContained ? "false" : "true"),
         };
         if (rid != null)
         {
             settings.Runtime = rid;
         }
         DotNetPublish(project, settings);
+    }
+
+    foreach (var file in System.IO.Directory.GetFiles(kioskctlOut.FullPath, "*", System.IO.SearchOption.AllDirectories))
+    {
+        var target = System.IO.Path.Combine(lib.FullPath, System.IO.Path.GetRelativePath(kioskctlOut.FullPath, file));
+        if (!System.IO.File.Exists(target))
+        {
+            System.IO.Directory.CreateDirectory(System.IO.Path.GetDirectoryName(target));
+            System.IO.File.Copy(file, target);
+        }
     }
 
     if (rid == null)
@@ -359,6 +409,12 @@ FilePath BuildPackage(string arch, bool fast)
         }
     }
 
+    // The update payload is this very directory; its manifest becomes the factory image's build file.
+    var payload = artifacts.CombineWithFilePath($"package-root/{arch}.payload.tar.gz");
+    var manifest = UpdateManifest(WritePayload(lib, payload, fast));
+    System.IO.File.WriteAllBytes(lib.CombineWithFilePath("kiosk-agent-build.json").FullPath, manifest);
+    System.IO.File.SetUnixFileMode(lib.CombineWithFilePath("kiosk-agent-build.json").FullPath, (UnixFileMode)420);
+
     var debian = stage.Combine("DEBIAN");
     EnsureDirectoryExists(debian);
     foreach (var script in new[] { "postinst", "prerm", "postrm" })
@@ -380,7 +436,7 @@ FilePath BuildPackage(string arch, bool fast)
     WriteText(debian.CombineWithFilePath("md5sums"), md5sums.ToString());
     StartProcess("du", new ProcessSettings { Arguments = $"-sk --exclude=DEBIAN {stage.FullPath}", RedirectStandardOutput = true }, out var du);
     var control = System.IO.File.ReadAllText(packaging.CombineWithFilePath("debian/control.in").FullPath)
-        .Replace("@VERSION@", packageVersion)
+        .Replace("@VERSION@", DebVersion())
         .Replace("@ARCH@", arch)
         .Replace("@SIZE@", du.First().Split('\t')[0])
         .Replace("@DEPENDS@", selfContained ? "libc6, libgcc-s1, libstdc++6, libssl3, zlib1g, libicu72" : "libc6, aspnetcore-runtime-10.0")
@@ -388,11 +444,92 @@ FilePath BuildPackage(string arch, bool fast)
     WriteText(debian.CombineWithFilePath("control"), control);
 
     EnsureDirectoryExists(packagesOut);
-    var deb = packagesOut.CombineWithFilePath($"kiosk-agent_{packageVersion}_{arch}.deb");
+    var deb = packagesOut.CombineWithFilePath($"kiosk-agent_{DebVersion()}_{arch}.deb");
     // xz for what ships; gzip -1 for the test run, where the package is built, installed and thrown away.
     Run("dpkg-deb", $"--root-owner-group {(fast ? "-Zgzip -z1" : "-Zxz")} --build {stage.FullPath} {deb.FullPath}");
-    Information($"Built {deb}");
+    Information($"Built {deb} (build {buildNumber.Value})");
+    WriteUpdateBundle(packagesOut.CombineWithFilePath($"kiosk-agent_{DebVersion()}_{arch}.update.tar"), manifest, payload);
     return deb;
+}
+
+/// <summary>payload.tar.gz of the agent directory (docs/decisions/0007-signed-ab-updates.md); returns its SHA-256.</summary>
+string WritePayload(DirectoryPath directory, FilePath payload, bool fast)
+{
+    EnsureDirectoryExists(payload.GetDirectory());
+    using (var file = System.IO.File.Create(payload.FullPath))
+    using (var gzip = new System.IO.Compression.GZipStream(file, fast ? System.IO.Compression.CompressionLevel.Fastest : System.IO.Compression.CompressionLevel.SmallestSize))
+    {
+        System.Formats.Tar.TarFile.CreateFromDirectory(directory.FullPath, gzip, includeBaseDirectory: false);
+    }
+
+    using var read = System.IO.File.OpenRead(payload.FullPath);
+    return Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(read)).ToLowerInvariant();
+}
+
+/// <summary>The manifest's exact bytes, as the agent's UpdateManifest reads them.</summary>
+byte[] UpdateManifest(string payloadSha256) => System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, object>
+{
+    ["version"] = DebVersion(),
+    ["build"] = buildNumber.Value,
+    ["payload_sha256"] = payloadSha256,
+    ["min_from_build"] = 0,
+}, new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+
+/// <summary>
+/// The signed update bundle: manifest.json, manifest.sig (base64 DER ECDSA P-256/SHA-256 of the
+/// manifest's bytes), payload.tar.gz. Without a key none is written: every kiosk refuses a bundle
+/// without a valid signature, so an unsigned one could only be mistaken for a release; the key stays
+/// where releases are signed, and the package is complete without the bundle.
+/// </summary>
+void WriteUpdateBundle(FilePath bundle, byte[] manifest, FilePath payload)
+{
+    DeleteFiles(bundle.FullPath);
+    var keyFile = UpdateSigningKey();
+    if (string.IsNullOrWhiteSpace(keyFile))
+    {
+        Warning($"No update bundle for {bundle.GetFilename()}: no signing key (--update-key=PATH or KIOSK_UPDATE_SIGNING_KEY, a PEM ECDSA P-256 private key from 'kioskctl fleet keygen'). Kiosks accept only signed bundles.");
+        return;
+    }
+
+    byte[] signature;
+    using (var key = System.Security.Cryptography.ECDsa.Create())
+    {
+        try
+        {
+            key.ImportFromPem(System.IO.File.ReadAllText(MakeAbsolute(File(keyFile)).FullPath));
+        }
+        catch (Exception ex) when (ex is ArgumentException or System.IO.IOException or UnauthorizedAccessException)
+        {
+            throw new CakeException($"The update signing key {keyFile} is not a readable PEM ECDSA private key: {ex.Message}");
+        }
+
+        if (key.KeySize != 256)
+        {
+            throw new CakeException($"The update signing key {keyFile} is not a P-256 key (kiosks verify with ECDSA P-256).");
+        }
+
+        signature = key.SignData(manifest, System.Security.Cryptography.HashAlgorithmName.SHA256, System.Security.Cryptography.DSASignatureFormat.Rfc3279DerSequence);
+    }
+
+    using (var file = System.IO.File.Create(bundle.FullPath))
+    using (var tar = new System.Formats.Tar.TarWriter(file, System.Formats.Tar.TarEntryFormat.Pax))
+    {
+        void Add(string name, System.IO.Stream content) =>
+            tar.WriteEntry(new System.Formats.Tar.PaxTarEntry(System.Formats.Tar.TarEntryType.RegularFile, name) { DataStream = content, Mode = (UnixFileMode)420 });
+        Add("manifest.json", new System.IO.MemoryStream(manifest));
+        Add("manifest.sig", new System.IO.MemoryStream(System.Text.Encoding.ASCII.GetBytes(Convert.ToBase64String(signature))));
+        using var payloadStream = System.IO.File.OpenRead(payload.FullPath);
+        Add("payload.tar.gz", payloadStream);
+    }
+
+    // The public half, for the kiosks' Update:PublicKeyFile (and the package tests' check).
+    using (var key = System.Security.Cryptography.ECDsa.Create())
+    {
+        key.ImportFromPem(System.IO.File.ReadAllText(MakeAbsolute(File(keyFile)).FullPath));
+        WriteText(bundle.GetDirectory().CombineWithFilePath("update-key.pub.pem"), key.ExportSubjectPublicKeyInfoPem());
+    }
+
+    Information($"Built {bundle} (signed with {keyFile}; public key in update-key.pub.pem)");
 }
 
 void Lintian(FilePath deb, DirectoryPath reportDirectory)
@@ -409,7 +546,7 @@ void Lintian(FilePath deb, DirectoryPath reportDirectory)
 }
 
 Task("Package")
-    .Description("Debian packages for amd64, arm64 (self-contained) and armhf (runtime-dependent), checked with lintian; --arch=amd64 builds one")
+    .Description("Debian packages for amd64, arm64 (self-contained) and armhf (runtime-dependent), checked with lintian, and their signed update bundles; --arch=amd64 builds one")
     .IsDependentOn("Ui")
     .Does(() =>
 {
@@ -420,11 +557,21 @@ Task("Package")
 });
 
 Task("Test-Package")
-    .Description("The amd64 package that the package tests install, check with lintian and remove (fast compression)")
+    .Description("The amd64 package (and its update bundle, signed with a key made for the run unless one is given) that the package tests install, check with lintian and remove (fast compression)")
     .IsDependentOn("Ui")
     .IsDependentOn("Test-Prerequisites")
     .Does(() =>
 {
+    if (string.IsNullOrWhiteSpace(UpdateSigningKey()))
+    {
+        // No release key here: a key made for this run signs the bundle, so the package tests can
+        // check it as a kiosk would (with the public half, update-key.pub.pem).
+        using var key = System.Security.Cryptography.ECDsa.Create(System.Security.Cryptography.ECCurve.NamedCurves.nistP256);
+        EnsureDirectoryExists(packagesOut);
+        testUpdateKey = packagesOut.CombineWithFilePath("test-update-key.pem").FullPath;
+        WriteText(testUpdateKey, key.ExportPkcs8PrivateKeyPem(), 384);
+    }
+
     BuildPackage("amd64", fast: true);
 });
 

@@ -1,12 +1,12 @@
 namespace KioskAgent.CentralLink;
 
 /// <summary>
-/// Online = <see cref="MqttConnection.IsConnected"/>. The connection announces connects only, so
-/// the state is also looked at every second: a lost session is noticed within a second.
+/// Online = <see cref="MqttConnection.IsConnected"/>. Connects and lost sessions are announced by
+/// the connection; the state is also looked at every 5 s, in case a change slipped between the two.
 /// </summary>
 public sealed class MqttCentralReachability : ICentralReachability, IDisposable
 {
-    private static readonly TimeSpan PollEvery = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan PollEvery = TimeSpan.FromSeconds(5);
 
     private readonly MqttConnection _connection;
     private readonly ITimer _poll;
@@ -17,6 +17,7 @@ public sealed class MqttCentralReachability : ICentralReachability, IDisposable
         _connection = connection;
         _online = connection.IsConnected ? 1 : 0;
         connection.Connected += Look;
+        connection.Disconnected += Look;
         _poll = time.CreateTimer(_ => Look(), null, PollEvery, PollEvery);
     }
 
@@ -27,6 +28,7 @@ public sealed class MqttCentralReachability : ICentralReachability, IDisposable
     public void Dispose()
     {
         _connection.Connected -= Look;
+        _connection.Disconnected -= Look;
         _poll.Dispose();
     }
 

@@ -86,6 +86,9 @@ public sealed partial class MqttConnection : BackgroundService
     /// <summary>Raised after each connect, once "online" is out.</summary>
     public event Action? Connected;
 
+    /// <summary>Raised when a session that was up is lost (not for failed connect attempts).</summary>
+    public event Action? Disconnected;
+
     /// <summary>
     /// Completes when the session is up (immediately if it already is). The connection state is
     /// re-checked every second, so a disconnect notice that arrives late cannot leave a waiter behind.
@@ -453,6 +456,7 @@ public sealed partial class MqttConnection : BackgroundService
             Volatile.Write(ref _ready, false);
             Interlocked.Exchange(ref _connected, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
             LogDisconnected(args.Reason.ToString());
+            Disconnected?.Invoke();
         }
 
         return Task.CompletedTask;

@@ -24,6 +24,7 @@ public sealed partial class MemberSyncWorker : BackgroundService
     private readonly KioskOptions _kiosk;
     private readonly TimeProvider _time;
     private readonly ILogger<MemberSyncWorker> _logger;
+    private Task<bool>? _waitForWork;
 
     public MemberSyncWorker(
         MemberSyncEngine engine,
@@ -100,19 +101,25 @@ public sealed partial class MemberSyncWorker : BackgroundService
         base.Dispose();
     }
 
+    /// <summary>True when work is queued; false after a second without (the engine's tick).</summary>
     private async Task<bool> WaitForWorkAsync(CancellationToken cancellationToken)
     {
-        // A cancelled wait leaves no waiter behind in the channel (a timed-out task would).
-        using var tick = new CancellationTokenSource(TimeSpan.FromSeconds(1), _time);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(tick.Token, cancellationToken);
-        try
+        // One wait on the channel outlives the ticks that find it still waiting: a new wait per tick
+        // would leave waiters behind, and cancelling each one threw an exception every idle second.
+        _waitForWork ??= _queue.Reader.WaitToReadAsync(cancellationToken).AsTask();
+        if (!_waitForWork.IsCompleted)
         {
-            return await _queue.Reader.WaitToReadAsync(linked.Token).ConfigureAwait(false);
+            await Task.WhenAny(_waitForWork, Task.Delay(TimeSpan.FromSeconds(1), _time, cancellationToken)).ConfigureAwait(false);
+            if (!_waitForWork.IsCompleted)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                return false;
+            }
         }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            return false;
-        }
+
+        var ready = _waitForWork;
+        _waitForWork = null;
+        return await ready.ConfigureAwait(false);
     }
 
     private async Task ProcessAsync(SyncWork work, CancellationToken cancellationToken)

@@ -18,7 +18,6 @@ public static class ScreenServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSingleton<ScreenBroadcaster>();
         services.AddSingleton<ScreenHeartbeat>();
-        services.AddHostedService<ScreenHeartbeatMonitor>();
         services.AddSingleton<ScreenLinkStatus>();
         services.AddHostedService(sp => sp.GetRequiredService<ScreenLinkStatus>());
         return services;

@@ -1,7 +1,10 @@
 using System.Diagnostics;
+using System.Reflection;
+using System.Runtime.Loader;
 using System.Text.Json;
 using KioskAgent.Hosting;
 using KioskAgent.Tests.Testing;
+using KioskAgent.Update;
 
 namespace KioskAgent.Tests.Integration;
 
@@ -9,10 +12,12 @@ namespace KioskAgent.Tests.Integration;
 /// The amd64 .deb built by <c>./build.sh --target=Test-Package</c>, installed into this machine with
 /// dpkg (CI runs as root on a fresh Debian 12), upgraded, removed and purged: data and
 /// configuration survive everything but purge. Also: lintian (its report goes to the test
-/// artifacts), <c>systemd-analyze verify</c> on the installed unit, and the shipped configuration,
-/// which cannot switch demo mode on.
+/// artifacts), <c>systemd-analyze verify</c> on the installed unit and what the unit says (the update
+/// supervisor, the watchdog, the hardening), the shipped configuration, which cannot switch demo mode
+/// on, and the build number and signed update bundle the package target made with the package.
 /// </summary>
 [Trait("Category", TestCategories.Integration)]
+[System.Runtime.Versioning.SupportedOSPlatform("linux")]
 public sealed class DebianPackageTests
 {
     private const string Package = "kiosk-agent";
@@ -47,6 +52,8 @@ public sealed class DebianPackageTests
             Assert.True(verify.ExitCode == 0, verify.Output);
             Assert.DoesNotContain("kiosk-agent.service:", verify.Output, StringComparison.Ordinal);
 
+            AssertUnitAsBuilt(await File.ReadAllTextAsync(Unit));
+            AssertBuildNumberAndBundle(deb, work);
             await AssertShippedConfigurationHasNoDemoAsync(sudo);
 
             // What a running kiosk leaves: its journal in the data directory and a technician's configuration.
@@ -72,6 +79,77 @@ public sealed class DebianPackageTests
             await PurgeAsync(sudo);
             Directory.Delete(work, recursive: true);
         }
+    }
+
+    /// <summary>The unit as docs/install.md describes it: the supervisor under a watchdog, stopped in order, hardened.</summary>
+    private static void AssertUnitAsBuilt(string unit)
+    {
+        var settings = unit.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith('#') && l.Contains('=', StringComparison.Ordinal))
+            .Select(l => (Key: l[..l.IndexOf('=', StringComparison.Ordinal)], Value: l[(l.IndexOf('=', StringComparison.Ordinal) + 1)..])).ToList();
+        string One(string key) => Assert.Single(settings, s => s.Key == key).Value;
+
+        Assert.Equal("/usr/lib/kiosk-agent/KioskAgent supervise", One("ExecStart"));
+        Assert.Equal("mixed", One("KillMode"));
+        Assert.Equal("notify", One("Type"));
+        Assert.Equal("main", One("NotifyAccess"));
+        Assert.True(int.Parse(One("WatchdogSec"), System.Globalization.CultureInfo.InvariantCulture) is > 0 and <= 60, "WatchdogSec");
+        Assert.Equal("always", One("Restart"));
+        Assert.Equal("78", One("RestartPreventExitStatus"));
+        Assert.Equal("kiosk-agent", One("User"));
+        foreach (var (key, value) in new[]
+        {
+            ("ProtectSystem", "strict"), ("ReadWritePaths", DataDirectory), ("ProtectHome", "true"), ("PrivateTmp", "true"),
+            ("NoNewPrivileges", "true"), ("ProtectKernelTunables", "true"), ("ProtectKernelModules", "true"), ("ProtectControlGroups", "true"),
+            ("RestrictSUIDSGID", "true"), ("DevicePolicy", "closed"), ("SystemCallFilter", "@system-service"), ("CapabilityBoundingSet", ""),
+        })
+        {
+            Assert.True(One(key) == value, $"{key}={value} expected, the unit says {key}={One(key)}");
+        }
+
+        // The JIT writes the code it runs: MemoryDenyWriteExecute would stop the agent at start.
+        Assert.DoesNotContain(settings, s => s.Key == "MemoryDenyWriteExecute");
+    }
+
+    /// <summary>
+    /// The build number in the package version (VERSION+BUILD), in the installed factory image's
+    /// build file and in the agent assembly; the bundle beside the package verifies with the key
+    /// the package target signed it with and carries the same build and the agent.
+    /// </summary>
+    private static void AssertBuildNumberAndBundle(string deb, string work)
+    {
+        var version = Path.GetFileName(deb).Split('_')[1];
+        var build = long.Parse(version[(version.LastIndexOf('+') + 1)..], System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(build > 0, $"the package version {version} carries no build number");
+
+        var factory = UpdateManifest.Parse(File.ReadAllBytes(Path.Combine("/usr/lib/kiosk-agent", UpdateSlots.BuildFileName)));
+        Assert.NotNull(factory);
+        Assert.Equal((build, version), (factory.Build, factory.Version));
+
+        var context = new AssemblyLoadContext("installed-agent", isCollectible: true);
+        try
+        {
+            var stamped = context.LoadFromAssemblyPath("/usr/lib/kiosk-agent/KioskAgent.dll").GetCustomAttributesData()
+                .Where(a => a.AttributeType.FullName == typeof(AssemblyMetadataAttribute).FullName && (string?)a.ConstructorArguments[0].Value == "KioskBuildNumber")
+                .Select(a => (string?)a.ConstructorArguments[1].Value).Single();
+            Assert.Equal(build.ToString(System.Globalization.CultureInfo.InvariantCulture), stamped);
+        }
+        finally
+        {
+            context.Unload();
+        }
+
+        var packages = Path.GetDirectoryName(deb)!;
+        var bundle = UpdateBundle.Read(Path.Combine(packages, $"kiosk-agent_{version}_amd64.update.tar"));
+        var key = File.ReadAllText(Path.Combine(packages, "update-key.pub.pem"));
+        var manifest = UpdateVerifier.Verify(bundle, key, runningBuild: build - 1, badBuilds: []);
+        Assert.Equal(factory, manifest);
+        var refusal = Assert.Throws<UpdateRefusedException>(() => UpdateVerifier.Verify(bundle, key, runningBuild: build, badBuilds: []));
+        Assert.Equal(UpdateRefusal.Downgrade, refusal.Reason);
+
+        var slot = Path.Combine(work, "slot");
+        bundle.ExtractPayload(slot);
+        Assert.True(File.Exists(Path.Combine(slot, "KioskAgent.dll")), "the payload holds the agent");
+        Assert.True(File.GetUnixFileMode(Path.Combine(slot, "KioskAgent")).HasFlag(UnixFileMode.UserExecute), "the payload keeps the program executable");
     }
 
     /// <summary>Demo members, the embedded broker and the reference central come only with demo mode, which nothing shipped turns on.</summary>
