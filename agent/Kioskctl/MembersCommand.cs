@@ -15,41 +15,23 @@ public static class MembersCommand
 
     public static Command Create(Option<string> agent, TechnicianLogin login)
     {
-        var file = new Argument<FileInfo>("file") { Description = "The member file (.csv or .json; see docs/member-import.md)" };
-        var format = new Option<string>("--format") { Description = "csv or json (default: from the file name)" };
-        format.AcceptOnlyFromAmong("csv", "json");
-        var dryRun = new Option<bool>("--dry-run") { Description = "Only check the file; import nothing" };
-        var encoding = new Option<string>("--encoding") { Description = "utf-8 (default) or gb18030 (Excel's \"CSV\" on a Chinese Windows)" };
-        var import = new Command("import", "Import members from a CSV or JSON file: every row is checked; if any has a problem, nothing is imported")
-        {
-            file,
-            format,
-            dryRun,
-            encoding,
-        };
+        var args = new ImportFileArguments("The member file (.csv or .json; see docs/member-import.md)", "utf-8 (default) or gb18030 (Excel's \"CSV\" on a Chinese Windows)");
+        var import = args.Command("Import members from a CSV or JSON file: every row is checked; if any has a problem, nothing is imported");
         import.SetAction(async (parse, cancellationToken) =>
         {
-            var path = parse.GetValue(file)!;
-            if (!path.Exists)
+            if (await args.CheckAsync(parse) is not { } checkedFile)
             {
-                await Console.Error.WriteLineAsync($"kioskctl: no such file: {path.FullName}");
                 return 2;
             }
 
-            var kind = FormatOf(parse.GetValue(format), path.Name);
-            if (kind == ImportFormat.Unspecified)
-            {
-                await Console.Error.WriteLineAsync("kioskctl: cannot tell the format from the file name; pass --format csv or --format json");
-                return 2;
-            }
-
+            var (path, kind) = checkedFile;
             using var channel = AgentChannel.Open(parse.GetValue(agent)!);
             var exit = 0;
             var status = await KioskctlCommand.Run(async () =>
             {
                 var client = new MemberAdmin.MemberAdminClient(channel);
                 using var call = client.ImportMembers(login.Headers(parse), cancellationToken: cancellationToken);
-                var first = new ImportMembersChunk { Format = kind, DryRun = parse.GetValue(dryRun), Encoding = parse.GetValue(encoding) ?? "", FileName = path.Name };
+                var first = new ImportMembersChunk { Format = kind, DryRun = parse.GetValue(args.DryRun), Encoding = parse.GetValue(args.Encoding) ?? "", FileName = path.Name };
                 if (AnsiConsole.Profile.Capabilities.Interactive)
                 {
                     // A progress bar on a terminal; lines on stderr when piped, so scripts read only the result on stdout.
@@ -74,13 +56,6 @@ public static class MembersCommand
 
         return new Command("members", "Member data on the kiosk") { import };
     }
-
-    private static ImportFormat FormatOf(string? option, string fileName) => (option ?? Path.GetExtension(fileName).TrimStart('.')).ToLowerInvariant() switch
-    {
-        "csv" => ImportFormat.Csv,
-        "json" => ImportFormat.Json,
-        _ => ImportFormat.Unspecified,
-    };
 
     private static async Task SendAsync(Grpc.Core.IClientStreamWriter<ImportMembersChunk> stream, FileInfo path, ImportMembersChunk first, Action<long>? sent, CancellationToken cancellationToken)
     {

@@ -13,39 +13,16 @@ public static class StaffCommand
 {
     public static Command Create(Option<string> agent, TechnicianLogin login)
     {
-        var file = new Argument<FileInfo>("file") { Description = "The staff file (.csv or .json; see docs/staff.md)" };
-        var format = new Option<string>("--format") { Description = "csv or json (default: from the file name)" };
-        format.AcceptOnlyFromAmong("csv", "json");
-        var dryRun = new Option<bool>("--dry-run") { Description = "Only check the file; import nothing" };
-        var encoding = new Option<string>("--encoding") { Description = "utf-8 (default) or gb18030" };
-        var import = new Command("import", "Replace the kiosk's staff list from a CSV or JSON file: every row is checked; if any has a problem, nothing changes")
-        {
-            file,
-            format,
-            dryRun,
-            encoding,
-        };
+        var args = new ImportFileArguments("The staff file (.csv or .json; see docs/staff.md)", "utf-8 (default) or gb18030");
+        var import = args.Command("Replace the kiosk's staff list from a CSV or JSON file: every row is checked; if any has a problem, nothing changes");
         import.SetAction(async (parse, cancellationToken) =>
         {
-            var path = parse.GetValue(file)!;
-            if (!path.Exists)
+            if (await args.CheckAsync(parse) is not { } checkedFile)
             {
-                await Console.Error.WriteLineAsync($"kioskctl: no such file: {path.FullName}");
                 return 2;
             }
 
-            var kind = (parse.GetValue(format) ?? Path.GetExtension(path.Name).TrimStart('.')).ToLowerInvariant() switch
-            {
-                "csv" => ImportFormat.Csv,
-                "json" => ImportFormat.Json,
-                _ => ImportFormat.Unspecified,
-            };
-            if (kind == ImportFormat.Unspecified)
-            {
-                await Console.Error.WriteLineAsync("kioskctl: cannot tell the format from the file name; pass --format csv or --format json");
-                return 2;
-            }
-
+            var (path, kind) = checkedFile;
             using var channel = AgentChannel.Open(parse.GetValue(agent)!);
             var exit = 0;
             var status = await KioskctlCommand.Run(async () =>
@@ -54,8 +31,8 @@ public static class StaffCommand
                 {
                     Data = ByteString.CopyFrom(await File.ReadAllBytesAsync(path.FullName, cancellationToken)),
                     Format = kind,
-                    DryRun = parse.GetValue(dryRun),
-                    Encoding = parse.GetValue(encoding) ?? "",
+                    DryRun = parse.GetValue(args.DryRun),
+                    Encoding = parse.GetValue(args.Encoding) ?? "",
                     FileName = path.Name,
                 };
                 var reply = await new MemberAdmin.MemberAdminClient(channel).ImportStaffAsync(request, login.Headers(parse), cancellationToken: cancellationToken);
