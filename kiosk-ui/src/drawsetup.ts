@@ -4,7 +4,7 @@
 // listed to reopen. The form lives here until the agent sends a new set-up view.
 import "./drawsetup.css";
 import { h } from "./dom";
-import { createInput, type CreateDrawInput, type DrawSetupModel, addTier, initialForm, nextLevel, type SetupForm, stepCount } from "./drawsetupmodel";
+import { createInput, type CreateDrawInput, type DrawSetupModel, addTier, formProblem, initialForm, nextLevel, type SetupForm, stepCount } from "./drawsetupmodel";
 import type { DrawSetupView } from "./gen/kiosk/v1/draws_pb";
 import { actionButton } from "./gifts";
 import { msg, type Msg } from "./i18n/messages";
@@ -19,7 +19,7 @@ export interface DrawSetupActions {
 }
 
 /** The form of each set-up view: a language switch redraws the same view and keeps the choices. */
-const forms = new WeakMap<DrawSetupView, { form: SetupForm; error: string }>();
+const forms = new WeakMap<DrawSetupView, { form: SetupForm; error?: Msg }>();
 
 const tierMsg = (level: number): Msg => msg(`drawSetup.tier.${level}` as "drawSetup.tier.1");
 
@@ -27,7 +27,7 @@ export function drawSetupScreen(v: Voice, m: DrawSetupModel, actions?: DrawSetup
   const view = m.view;
   let state = forms.get(view);
   if (!state) {
-    state = { form: initialForm(view), error: "" };
+    state = { form: initialForm(view) };
     forms.set(view, state);
   }
   const s = state;
@@ -35,16 +35,22 @@ export function drawSetupScreen(v: Voice, m: DrawSetupModel, actions?: DrawSetup
   const redraw = () => screen.replaceWith(drawSetupScreen(v, m, actions));
   const set = (f: Partial<SetupForm>) => {
     s.form = { ...s.form, ...f };
+    s.error = undefined;
     redraw();
   };
   const create = async () => {
     if (!actions) return;
+    if (formProblem(s.form, view)) {
+      s.error = msg("drawSetup.emptyPool");
+      redraw();
+      return;
+    }
     const input = createInput(s.form, view, (l) => v.primary.text(tierMsg(l)), v.primary.text(msg("drawSetup.joinTitle")), new Date());
     try {
-      s.error = "";
+      s.error = undefined;
       await actions.create(input);
     } catch (e) {
-      s.error = e instanceof Error ? e.message : String(e);
+      s.error = msg("drawSetup.failed", { reason: e instanceof Error ? e.message : String(e) });
       if (screen.isConnected) redraw();
     }
   };
@@ -66,7 +72,7 @@ export function drawSetupScreen(v: Voice, m: DrawSetupModel, actions?: DrawSetup
     h(
       "div",
       { class: "drawsetup-foot" },
-      s.error ? h("div", { class: "drawsetup-error", role: "alert", "data-testid": "drawsetup-error" }, v.say(msg("drawSetup.failed", { reason: s.error }))) : null,
+      s.error ? h("div", { class: "drawsetup-error", role: "alert", "data-testid": "drawsetup-error" }, v.say(s.error)) : null,
       actionButton(v, msg("drawSetup.create"), "drawsetup-create", "primary", create),
     ),
   );

@@ -76,6 +76,12 @@ export interface CreateDrawInput {
   tiers: { name: string; count: number; level: number }[];
 }
 
+/** Why the form cannot make a draw yet: an activity nobody has checked in to (its pool would be empty). */
+export function formProblem(form: SetupForm, view: DrawSetupView): "empty_pool" | undefined {
+  const activity = view.activities.find((a) => a.activityId === form.pool);
+  return activity && activity.checkedIn === 0 ? "empty_pool" : undefined;
+}
+
 export function createInput(form: SetupForm, view: DrawSetupView, tierName: (level: number) => string, joinName: string, now: Date): CreateDrawInput {
   const activity = view.activities.find((a) => a.activityId === form.pool);
   return {

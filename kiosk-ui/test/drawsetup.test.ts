@@ -1,7 +1,7 @@
 import { create } from "@bufbuild/protobuf";
 import { timestampFromDate } from "@bufbuild/protobuf/wkt";
 import { describe, expect, it } from "vitest";
-import { addTier, createInput, defaultTitle, initialForm, nextLevel, stepCount, typeKey } from "../src/drawsetupmodel";
+import { addTier, createInput, defaultTitle, formProblem, initialForm, nextLevel, stepCount, typeKey } from "../src/drawsetupmodel";
 import { DrawSetupViewSchema } from "../src/gen/kiosk/v1/draws_pb";
 import { ScreenSchema } from "../src/gen/kiosk/v1/kiosk_ui_pb";
 import { Translator } from "../src/i18n/translator";
@@ -25,6 +25,12 @@ describe("draw set-up", () => {
   it("starts on the first activity with check-ins, one 3rd prize of three; tap to join when none has any", () => {
     expect(initialForm(view)).toEqual({ pool: "gala", type: "winners", tiers: [{ level: 3, count: 3 }] });
     expect(initialForm(create(DrawSetupViewSchema, { activities: [{ activityId: "x", checkedIn: 0 }] })).pool).toBe("");
+  });
+
+  it("refuses an activity nobody checked in to; tap to join needs nobody yet", () => {
+    expect(formProblem({ pool: "empty", type: "winners", tiers: [] }, view)).toBe("empty_pool");
+    expect(formProblem({ pool: "gala", type: "winners", tiers: [] }, view)).toBeUndefined();
+    expect(formProblem({ pool: "", type: "winners", tiers: [] }, view)).toBeUndefined();
   });
 
   it("steps counts within 1..99 and cycles the preset names", () => {

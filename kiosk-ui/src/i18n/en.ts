@@ -167,6 +167,7 @@ export const en: Catalogue = {
   "drawSetup.reopen": () => "Open",
   "drawSetup.create": () => "Create draw",
   "drawSetup.failed": (p) => `Not created: ${p.reason}`,
+  "drawSetup.emptyPool": () => "Nobody has checked in to this activity yet: choose another pool",
   "draw.contribution": () => "Audience numbers",
   "draw.key.space": () => "Space",
   "draw.key.back": () => "Delete",

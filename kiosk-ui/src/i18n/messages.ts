@@ -184,6 +184,7 @@ export interface Messages {
   "drawSetup.reopen": {};
   "drawSetup.create": {};
   "drawSetup.failed": { reason: string };
+  "drawSetup.emptyPool": {};
   "draw.contribution": {};
   "draw.key.space": {};
   "draw.key.back": {};

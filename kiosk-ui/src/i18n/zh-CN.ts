@@ -167,6 +167,7 @@ export const zhCN: Catalogue = {
   "drawSetup.reopen": () => "打开",
   "drawSetup.create": () => "创建抽奖",
   "drawSetup.failed": (p) => `未能创建：${p.reason}`,
+  "drawSetup.emptyPool": () => "该活动尚无人签到，请选择其他参与方式",
   "draw.contribution": () => "现场观众数字",
   "draw.key.space": () => "空格",
   "draw.key.back": () => "删除",

@@ -69,6 +69,15 @@ public sealed class DrawSetupUiTests(ITestOutputHelper output) : IAsyncLifetime
         {
             Activity = new ActivityRecord { Id = "gala", Name = "会员年会 Members' gala", OpensAt = Timestamp.FromDateTimeOffset(now.AddHours(-1)), ClosesAt = Timestamp.FromDateTimeOffset(now.AddHours(2)) },
         });
+        // Today's other activity has nobody checked in; last week's is not offered at all.
+        await checkIn.CreateActivityAsync(new CreateActivityRequest
+        {
+            Activity = new ActivityRecord { Id = "quiet", Name = "茶歇 Tea break", OpensAt = Timestamp.FromDateTimeOffset(now.AddMinutes(-30)), ClosesAt = Timestamp.FromDateTimeOffset(now.AddHours(1)) },
+        });
+        await checkIn.CreateActivityAsync(new CreateActivityRequest
+        {
+            Activity = new ActivityRecord { Id = "last-week", Name = "上周 Last week", OpensAt = Timestamp.FromDateTimeOffset(now.AddDays(-7)), ClosesAt = Timestamp.FromDateTimeOffset(now.AddDays(-7).AddHours(2)) },
+        });
         await checkIn.OpenActivityAsync(new OpenActivityRequest { ActivityId = "gala" });
         await Assertions.Expect(page.GetByTestId("screen-checkin-feed")).ToBeVisibleAsync();
         foreach (var card in new[] { CheckInAgent.Gold, CheckInAgent.Silver, CheckInAgent.Diamond })
@@ -87,6 +96,18 @@ public sealed class DrawSetupUiTests(ITestOutputHelper output) : IAsyncLifetime
         await Assertions.Expect(page.GetByTestId("screen-draw-setup")).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByTestId("drawsetup-pool-gala")).ToContainTextAsync("3");
         await Assertions.Expect(page.GetByTestId("drawsetup-pool-join")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("drawsetup-pool-quiet")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("drawsetup-pool-last-week")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.GetByTestId("drawsetup-draws")).ToContainTextAsync("今日尚无抽奖");
+
+        // A draw among nobody is refused: the screen says why and nothing is created.
+        await page.GetByTestId("drawsetup-pool-quiet").ClickAsync();
+        await page.GetByTestId("drawsetup-create").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("drawsetup-error")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("screen-draw-setup")).ToBeVisibleAsync();
+        Assert.Empty((await draws.OpenDrawSetupAsync(new OpenDrawSetupRequest())).Setup.Draws);
+        await Assertions.Expect(page.GetByTestId("drawsetup-error")).ToHaveCountAsync(0);
+
         await page.GetByTestId("drawsetup-pool-gala").ClickAsync();
         await Assertions.Expect(page.GetByTestId("drawsetup-pool-gala")).ToHaveAttributeAsync("aria-pressed", "true");
         await page.GetByTestId("drawsetup-add-tier").ClickAsync();
