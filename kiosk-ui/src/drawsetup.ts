@@ -133,10 +133,14 @@ function tiersPart(v: Voice, form: SetupForm, set: (f: Partial<SetupForm>) => vo
         "div",
         { class: "drawsetup-tier", "data-testid": `drawsetup-tier-${i}`, "data-level": String(t.level) },
         choice([v.say(tierMsg(t.level))], `drawsetup-tier-name-${i}`, false, () => change(i, (x) => ({ ...x, level: nextLevel(x.level) }))),
-        key("−", `drawsetup-tier-minus-${i}`, () => change(i, (x) => ({ ...x, count: stepCount(x.count, -1) }))),
-        h("span", { class: "drawsetup-count", "data-testid": `drawsetup-tier-count-${i}` }, v.int(t.count)),
-        key("+", `drawsetup-tier-plus-${i}`, () => change(i, (x) => ({ ...x, count: stepCount(x.count, 1) }))),
-        form.tiers.length > 1 ? key("×", `drawsetup-tier-remove-${i}`, () => set({ tiers: form.tiers.filter((_, j) => j !== i) })) : null,
+        h(
+          "span",
+          { class: "drawsetup-steppers" },
+          key("−", `drawsetup-tier-minus-${i}`, () => change(i, (x) => ({ ...x, count: stepCount(x.count, -1) }))),
+          h("span", { class: "drawsetup-count", "data-testid": `drawsetup-tier-count-${i}` }, v.int(t.count)),
+          key("+", `drawsetup-tier-plus-${i}`, () => change(i, (x) => ({ ...x, count: stepCount(x.count, 1) }))),
+          form.tiers.length > 1 ? key("×", `drawsetup-tier-remove-${i}`, () => set({ tiers: form.tiers.filter((_, j) => j !== i) })) : null,
+        ),
       )),
     form.tiers.length < 3 ? actionButton(v, msg("drawSetup.addTier"), "drawsetup-add-tier", "secondary", async () => set({ tiers: addTier(form.tiers) })) : null,
   );
