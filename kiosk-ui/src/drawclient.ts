@@ -1,11 +1,41 @@
-// The draw stage's calls to the agent (DrawService). A refusal (no staff session, a step out of
-// order) changes nothing; the stage shows what the agent holds on the screen stream.
+// The draw screens' calls to the agent (DrawService; StaffService to go back to the staff home). A
+// refusal (no staff session, a step out of order) changes nothing; the screens show what the agent
+// holds on the screen stream.
 import type { Client } from "@connectrpc/connect";
-import type { DrawService } from "./gen/kiosk/v1/draws_pb";
+import type { CreateDrawInput } from "./drawsetupmodel";
+import type { DrawSetupActions } from "./drawsetup";
+import { DrawPoolMode, type DrawService } from "./gen/kiosk/v1/draws_pb";
+import type { StaffService } from "./gen/kiosk/v1/staff_pb";
 import type { DrawActions } from "./drawstage";
 
-export class DrawClient implements DrawActions {
-  constructor(private readonly client: Client<typeof DrawService>) {}
+export class DrawClient implements DrawActions, DrawSetupActions {
+  constructor(
+    private readonly client: Client<typeof DrawService>,
+    private readonly staff?: Client<typeof StaffService>,
+  ) {}
+
+  async create(input: CreateDrawInput): Promise<void> {
+    await this.client.createDraw({
+      drawId: input.drawId,
+      title: input.title,
+      type: input.type,
+      poolMode: input.poolMode === "check_ins" ? DrawPoolMode.CHECK_INS : DrawPoolMode.TAP_TO_JOIN,
+      activityId: input.activityId,
+      tiers: input.tiers,
+    });
+  }
+
+  async show(drawId: string): Promise<void> {
+    await this.client.showDraw({ drawId });
+  }
+
+  async openSetup(): Promise<void> {
+    await this.client.openDrawSetup({});
+  }
+
+  async home(): Promise<void> {
+    await this.staff?.showStaffHome({});
+  }
 
   async freeze(drawId: string): Promise<void> {
     await this.client.freezePool({ drawId });
@@ -13,6 +43,10 @@ export class DrawClient implements DrawActions {
 
   async commit(drawId: string): Promise<void> {
     await this.client.commit({ drawId });
+  }
+
+  async contribute(drawId: string, contribution: string): Promise<void> {
+    await this.client.addContribution({ drawId, contribution });
   }
 
   async draw(drawId: string): Promise<void> {

@@ -3,6 +3,7 @@
 // computed, stored and journaled before it sent this frame. Staff controls sit in one row below.
 import "./drawstage.css";
 import { actionButton } from "./gifts";
+import { typeKey } from "./drawsetupmodel";
 import { h } from "./dom";
 import type { DrawStageEntrant, DrawStageView } from "./gen/kiosk/v1/draws_pb";
 import { msg, type Msg } from "./i18n/messages";
@@ -18,6 +19,8 @@ export interface DrawStageModel {
 export interface DrawActions {
   freeze(drawId: string): Promise<void>;
   commit(drawId: string): Promise<void>;
+  contribute(drawId: string, contribution: string): Promise<void>;
+  openSetup(): Promise<void>;
   draw(drawId: string): Promise<void>;
   claimed(drawId: string, tier: number, entrantId: string): Promise<void>;
   absent(drawId: string, tier: number, entrantId: string): Promise<void>;
@@ -26,6 +29,9 @@ export interface DrawActions {
 }
 
 const REFUSALS = new Set(["joining_closed", "not_a_member", "card_refused", "earlier_winner", "staff"]);
+
+/** What staff typed on the keypad so far, per draw: a redraw (language switch) keeps it. */
+const entries = new Map<string, string>();
 
 /** The last result animated, so a redraw (language switch, resize) does not spin again. */
 let animated = "";
@@ -36,7 +42,7 @@ export function drawStageScreen(v: Voice, m: DrawStageModel, actions?: DrawActio
   const body =
     state === "drawn" || state === "locked"
       ? results(v, d, actions)
-      : h("div", { class: "draw-pre" }, commitmentPart(v, d), joinPart(v, d));
+      : h("div", { class: "draw-pre" }, commitmentPart(v, d), joinPart(v, d), contributionPart(v, d, actions));
   const screen = h(
     "section",
     { class: "screen screen-draw", "data-testid": "screen-draw", "data-state": state },
@@ -71,6 +77,45 @@ function commitmentPart(v: Voice, d: DrawStageView): HTMLElement | null {
       v.label(msg("draw.commitment")),
       h("code", { class: "hash", "data-testid": "draw-commitment-hash", translate: "no" }, spaced(d.commitmentSha256)),
       v.say(msg("draw.verifyHint"), "draw-hint"),
+    ),
+  );
+}
+
+/**
+ * After the commitment: the numbers the audience calls, typed on a keypad (digits and spaces) and
+ * added before the draw; optional, the draw button works without them. Once added they are shown.
+ */
+function contributionPart(v: Voice, d: DrawStageView, actions?: DrawActions): HTMLElement | null {
+  if (d.contribution) {
+    return h(
+      "div",
+      { class: "draw-contribution" },
+      v.label(msg("draw.contribution")),
+      h("code", { class: "contribution-text", "data-testid": "draw-contribution", translate: "no" }, d.contribution),
+    );
+  }
+  if (d.state !== "committed" || !actions) return null;
+  const shown = h("code", { class: "contribution-text entry", "data-testid": "draw-contribution-entry", translate: "no" }, entries.get(d.drawId) ?? "");
+  const press = (key: string) => {
+    const next = typeKey(entries.get(d.drawId) ?? "", key);
+    entries.set(d.drawId, next);
+    shown.textContent = next;
+  };
+  const key = (k: string, label: HTMLElement | string) => {
+    const b = h("button", { type: "button", class: `draw-key key-${k}`, "data-testid": `draw-key-${k}`, translate: "no" }, label);
+    b.addEventListener("click", () => press(k));
+    return b;
+  };
+  return h(
+    "div",
+    { class: "draw-keypad", "data-testid": "draw-keypad" },
+    h("div", { class: "draw-keypad-top" }, v.label(msg("draw.contribution")), shown),
+    h(
+      "div",
+      { class: "draw-keys" },
+      ..."1234567890".split("").map((k) => key(k, k)),
+      key("space", v.label(msg("draw.key.space"))),
+      key("back", v.label(msg("draw.key.back"))),
     ),
   );
 }
@@ -143,9 +188,16 @@ function controls(v: Voice, d: DrawStageView, a: DrawActions): HTMLElement {
   const buttons: HTMLElement[] = [];
   if (d.state === "joining") buttons.push(actionButton(v, msg("draw.action.freeze"), "draw-freeze", "secondary", () => a.freeze(id)));
   if (d.state === "frozen") buttons.push(actionButton(v, msg("draw.action.commit"), "draw-commit", "primary", () => a.commit(id)));
+  if (d.state === "committed") {
+    buttons.push(actionButton(v, msg("draw.action.contribute"), "draw-contribute", "secondary", async () => {
+      const entry = (entries.get(id) ?? "").trim();
+      if (entry) await a.contribute(id, entry);
+    }));
+  }
   if (d.state === "committed" || d.state === "contributed") buttons.push(actionButton(v, msg("draw.action.draw"), "draw-draw", "primary", () => a.draw(id)));
   if (d.state === "drawn" || d.state === "locked") buttons.push(actionButton(v, msg("draw.action.print"), "draw-print", "secondary", () => a.print(id)));
   if (d.state === "drawn") buttons.push(actionButton(v, msg("draw.action.lock"), "draw-lock", "secondary", () => a.lock(id)));
+  buttons.push(actionButton(v, msg("draw.action.setup"), "draw-setup", "secondary", () => a.openSetup()));
   return h("div", { class: "draw-controls" }, ...buttons);
 }
 

@@ -36,7 +36,7 @@ const view = new DomView(
   document.getElementById("app")!,
   (card) => controller.tapCard(card),
   new RedemptionClient(createClient(GiftRedemption, transport), createClient(KioskUi, transport)),
-  new DrawClient(createClient(DrawService, transport)),
+  new DrawClient(createClient(DrawService, transport), createClient(StaffService, transport)),
   vouchers,
   new CheckInClient(createClient(CheckInService, transport)),
   new StaffClient(createClient(StaffService, transport)),

@@ -4,6 +4,7 @@ import { type CheckInActions, checkInFeedScreen, checkInPickerScreen } from "./c
 import type { ConnectionState, KioskView } from "./controller";
 import { Dimmer } from "./dimmer";
 import { type DrawActions, drawStageScreen } from "./drawstage";
+import { type DrawSetupActions, drawSetupScreen } from "./drawsetup";
 import { type EnrollmentActions, enrollmentScreen } from "./enrollment";
 import { fitText, h, icon } from "./dom";
 import { giftListScreen, type RedemptionActions, redeemConfirmScreen, redeemDoneScreen } from "./gifts";
@@ -48,7 +49,7 @@ export class DomView implements KioskView {
     private readonly root: HTMLElement,
     private readonly onTap: (card: DemoCard) => Promise<void>,
     private readonly redemption?: RedemptionActions,
-    private readonly draws?: DrawActions,
+    private readonly draws?: DrawActions & DrawSetupActions,
     private readonly vouchers?: VoucherActions,
     private readonly checkIn?: CheckInActions,
     private readonly staff?: StaffActions,
@@ -209,6 +210,9 @@ export class DomView implements KioskView {
         break;
       case "draw-stage":
         screen = drawStageScreen(v, model, this.draws);
+        break;
+      case "draw-setup":
+        screen = drawSetupScreen(v, model, this.draws);
         break;
       case "voucher-desk":
         screen = voucherDeskScreen(v, model, this.vouchers);

@@ -3,6 +3,7 @@
 import { timestampMs } from "@bufbuild/protobuf/wkt";
 import { DataFreshness, type LevelProgressView, type MemberView, type Screen } from "./gen/kiosk/v1/kiosk_ui_pb";
 import type { DrawStageModel } from "./drawstage";
+import type { DrawSetupModel } from "./drawsetupmodel";
 import { enrollmentModel, type EnrollmentModel } from "./enrollmentmodel";
 import { type CheckInViewModel, feedModel, pickerModel } from "./checkinmodel";
 import { printerProblem, refusal } from "./i18n/codes";
@@ -86,7 +87,7 @@ export interface RefusalModel {
   card: string;
 }
 
-export type ViewModel = IdleModel | MemberModel | RefusalModel | GiftViewModel | DrawStageModel | VoucherDeskModel | CheckInViewModel | StaffViewModel | EnrollmentModel;
+export type ViewModel = IdleModel | MemberModel | RefusalModel | GiftViewModel | DrawStageModel | DrawSetupModel | VoucherDeskModel | CheckInViewModel | StaffViewModel | EnrollmentModel;
 
 /** The screen the kiosk rests on, and falls back to: idle, or the enrollment screen the agent put in its place. */
 export function isResting(model: ViewModel): boolean {
@@ -103,6 +104,8 @@ export function toViewModel(screen: Screen): ViewModel {
   switch (view.case) {
     case "drawStage":
       return { kind: "draw-stage", view: view.value };
+    case "drawSetup":
+      return { kind: "draw-setup", view: view.value };
     case "idle":
       return { kind: "idle", greeting: view.value.greeting.trim(), dimAfterSeconds: view.value.dimAfterSeconds, qrAccepted: view.value.qrAccepted };
     case "member": {

@@ -11,7 +11,7 @@ namespace KioskAgent.Api;
 /// rest of the UI API. A refusal is its status with a message that says what to do; nothing is
 /// changed by a refused call.
 /// </summary>
-public sealed class DrawGrpcService(DrawRuntime draws) : DrawService.DrawServiceBase
+public sealed class DrawGrpcService(DrawRuntime draws, DrawSetup setup) : DrawService.DrawServiceBase
 {
     private const int MaxTitleLength = 64;
     private const int MaxTiers = 20;
@@ -50,6 +50,9 @@ public sealed class DrawGrpcService(DrawRuntime draws) : DrawService.DrawService
 
     public override Task<LeaveStageResponse> LeaveStage(LeaveStageRequest request, ServerCallContext context) =>
         Reply(v => new LeaveStageResponse { Draw = v }, () => draws.LeaveStageAsync(request.DrawId, context.CancellationToken));
+
+    public override async Task<OpenDrawSetupResponse> OpenDrawSetup(OpenDrawSetupRequest request, ServerCallContext context) =>
+        new() { Setup = await Refused(() => setup.ShowAsync(context.CancellationToken)).ConfigureAwait(false) };
 
     public override async Task<PrintRecordResponse> PrintRecord(PrintRecordRequest request, ServerCallContext context)
     {

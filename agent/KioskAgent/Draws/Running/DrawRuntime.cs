@@ -133,6 +133,30 @@ public sealed partial class DrawRuntime(
         return DrawStageViews.For(spec, await FindSession(drawId, cancellationToken).ConfigureAwait(false), catalog.JoinCount(drawId));
     });
 
+    /// <summary>
+    /// Closes the stage for the set-up screen (member taps go back to members) and lists the draws
+    /// created since <paramref name="since"/>, newest first: a draw still joining has no steps yet
+    /// and is listed while it is among the newest.
+    /// </summary>
+    public Task<IReadOnlyList<DrawSetupDraw>> CloseStageForSetupAsync(DateTimeOffset since, int max, CancellationToken cancellationToken) => Locked(async () =>
+    {
+        Staff(StaffRole.Staff);
+        catalog.SetStage(null);
+        _claim?.Dispose();
+        _claim = null;
+        var list = new List<DrawSetupDraw>();
+        foreach (var drawId in catalog.Recent(max))
+        {
+            var session = await FindSession(drawId, cancellationToken).ConfigureAwait(false);
+            if ((session is null || session.Steps[0].At >= since) && catalog.Find(drawId) is { } spec)
+            {
+                list.Add(new DrawSetupDraw { DrawId = drawId, Title = spec.Title, State = DrawStageViews.StateOf(session) });
+            }
+        }
+
+        return (IReadOnlyList<DrawSetupDraw>)list;
+    });
+
     /// <summary>The revealed record's canonical JSON.</summary>
     public Task<byte[]> ExportAsync(string drawId, CancellationToken cancellationToken) => Locked(async () =>
     {

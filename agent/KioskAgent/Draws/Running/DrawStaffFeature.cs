@@ -3,9 +3,9 @@ using KioskAgent.Staff;
 namespace KioskAgent.Draws.Running;
 
 /// <summary>
-/// Prize draws on the staff home screen: puts the draw on the stage back, or else the draw created
-/// last. Draws are created through the DrawService; until one exists the entry is greyed out. The
-/// runtime is resolved when the feature opens: it needs the staff sessions, which list the features.
+/// Prize draws on the staff home screen: puts the draw on the stage back, or else shows the set-up
+/// screen (a new draw, or one of today's to reopen). Always available. The runtime is resolved when
+/// the feature opens: it needs the staff sessions, which list the features.
 /// </summary>
 public sealed class DrawStaffFeature(SqliteDrawCatalog catalog, IServiceProvider services) : IStaffFeature
 {
@@ -15,13 +15,17 @@ public sealed class DrawStaffFeature(SqliteDrawCatalog catalog, IServiceProvider
 
     public StaffRole RequiredRole => StaffRole.Staff;
 
-    public bool Available => catalog.Newest is not null;
+    public bool Available => true;
 
     public async Task OpenAsync(StaffIdentity staff, CancellationToken cancellationToken)
     {
-        if ((catalog.Stage ?? catalog.Newest) is { } drawId)
+        if (catalog.Stage is { } drawId)
         {
             await services.GetRequiredService<DrawRuntime>().ShowAsync(drawId, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            await services.GetRequiredService<DrawSetup>().ShowAsync(cancellationToken).ConfigureAwait(false);
         }
     }
 }

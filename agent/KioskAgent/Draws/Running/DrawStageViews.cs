@@ -17,7 +17,7 @@ public static class DrawStageViews
             DrawId = spec.DrawId,
             Title = spec.Title,
             Type = spec.Rules.Type == DrawType.Order ? "order" : "winners",
-            State = State(session),
+            State = StateOf(session),
             PoolCount = (uint)(session?.Pool.Count ?? joinCount),
         };
         if (session is null)
@@ -85,7 +85,8 @@ public static class DrawStageViews
         return list;
     }
 
-    private static string State(DrawSession? session) => session?.State switch
+    /// <summary>The stage's state name: "joining", "frozen", "committed", "contributed", "drawn", "locked".</summary>
+    public static string StateOf(DrawSession? session) => session?.State switch
     {
         null => "joining",
         DrawState.Created => "frozen",

@@ -101,6 +101,10 @@ public sealed class SqliteDrawCatalog : IDisposable
     /// <summary>Every draw id (for re-publishing and recovery after a start).</summary>
     public IReadOnlyList<string> All() => Strings("SELECT draw_id FROM draws ORDER BY draw_id");
 
+    /// <summary>The draws created last, newest first (rowid order, as <see cref="Newest"/>).</summary>
+    public IReadOnlyList<string> Recent(int count) =>
+        Strings($"SELECT draw_id FROM draws ORDER BY rowid DESC LIMIT {Math.Max(0, count)}");
+
     /// <summary>The draw created last (rowid order: draw ids are chosen by staff and say nothing of time); null when none.</summary>
     public string? Newest => Strings("SELECT draw_id FROM draws ORDER BY rowid DESC LIMIT 1").FirstOrDefault();
 

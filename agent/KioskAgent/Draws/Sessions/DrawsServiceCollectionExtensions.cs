@@ -29,6 +29,7 @@ public static class DrawsServiceCollectionExtensions
         services.AddSingleton<DrawPublicationQueue>();
         services.AddSingleton<IDrawPublisher>(sp => sp.GetRequiredService<DrawPublicationQueue>());
         services.AddSingleton<DrawRuntime>();
+        services.AddSingleton<DrawSetup>();
         services.AddSingleton<KioskAgent.Staff.IStaffFeature, DrawStaffFeature>();
         services.AddHostedService<DrawRecovery>();
         services.AddHostedService<DrawPublisher>();
