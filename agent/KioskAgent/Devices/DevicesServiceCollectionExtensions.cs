@@ -39,6 +39,7 @@ public static class DevicesServiceCollectionExtensions
             .AddDeviceKind(new Pn532CardReaderKind())
             .AddDeviceKind(new EvdevCardReaderKind())
             .AddDeviceKind(new SerialCardReaderKind())
+            .AddDeviceKind(new SimulatedCodeScannerKind())
             .AddDeviceKind(new EvdevCodeScannerKind())
             .AddDeviceKind(new SerialCodeScannerKind())
             .AddDeviceKind(new SimulatedDisplayKind())

@@ -32,6 +32,10 @@ public sealed class ScannerRegistry : IAsyncDisposable
 
     public IReadOnlyList<ConfiguredScanner> Scanners => _scanners;
 
+    /// <summary>The simulated scanner with this id, or the first one when <paramref name="scannerId"/> is empty.</summary>
+    public SimulatedCodeScanner? FindSimulated(string? scannerId) =>
+        _scanners.Select(s => s.Scanner).OfType<SimulatedCodeScanner>().FirstOrDefault(s => string.IsNullOrEmpty(scannerId) || s.ScannerId == scannerId);
+
     public async ValueTask DisposeAsync()
     {
         foreach (var configured in _scanners)

@@ -86,6 +86,22 @@ public sealed class CodeScannerTests
         Assert.Equal(DeviceCapabilities.Qr, new EvdevCodeScannerKind().Capabilities);
     }
 
+    [Fact]
+    public async Task Simulated_ChecksLinesLikeARealScanner()
+    {
+        await using var scanner = new SimulatedCodeScanner("sim-1", maxLength: 64);
+        await using var log = new ScanEventLog(scanner);
+        await log.WaitForAsync<ScannerStatusChanged>(s => s.Available);
+
+        Assert.Equal("too_long", scanner.Scan(new string('x', 65)));
+        Assert.Equal("invalid_token", scanner.Scan("KV1:a\rb"));
+        Assert.Null(scanner.Scan(VoucherPayload));
+
+        Assert.Equal(VoucherPayload, (await log.WaitForAsync<CodeScanned>()).Text);
+        Assert.Equal(["too_long", "invalid_token"], log.OfType<CodeScanFailed>().Select(f => f.Reason));
+        Assert.Equal(2, scanner.ReadFailureCount);
+    }
+
     private static EvdevCodeScanner Evdev(RecordedInputEvents recording)
     {
         var used = 0;
