@@ -6,7 +6,7 @@ namespace KioskAgent.Scanners;
 
 /// <summary>
 /// What the code scanners read, as "scanner.*" counters in the health report central sees:
-/// "scanner.codes.member|voucher|voucher_unclaimed|voucher_refused.REASON|other" and
+/// "scanner.codes.member|voucher|voucher_unclaimed|voucher_refused.REASON|other|dispatch_failed" and
 /// "scanner.read_failures.too_long|invalid_token|incomplete". The key set is bounded: reasons are
 /// the framer's and the voucher check's fixed words.
 /// </summary>

@@ -72,12 +72,28 @@ public sealed partial class ScannerWatcher(
                 LogScanRefused(id, failed.Reason, failed.Detail);
                 break;
             case CodeScanned scanned:
-                var outcome = await dispatcher.DispatchAsync(id, VoucherScan.Scanner, scanned.Text, scanned.At, cancellationToken).ConfigureAwait(false);
-                counters.Code(outcome);
+                counters.Code(await DispatchAsync(id, scanned, cancellationToken).ConfigureAwait(false));
                 health.Report(id, Kind, kind, DeviceState.Ok, "ok");
                 break;
         }
     }
+
+    /// <summary>One scan that fails to be handled is counted and logged; the scanner keeps its port open for the next.</summary>
+    private async Task<string> DispatchAsync(string id, CodeScanned scanned, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await dispatcher.DispatchAsync(id, VoucherScan.Scanner, scanned.Text, scanned.At, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            LogDispatchFailed(id, ex.GetType().Name);
+            return "dispatch_failed";
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Scanner {ScannerId}: a scanned code could not be handled ({Error})")]
+    private partial void LogDispatchFailed(string scannerId, string error);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Scanner {ScannerId} available: {Available} ({Reason})")]
     private partial void LogStatus(string scannerId, bool available, string reason);

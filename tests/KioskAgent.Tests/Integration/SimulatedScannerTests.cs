@@ -6,7 +6,8 @@ namespace KioskAgent.Tests.Integration;
 
 /// <summary>
 /// A simulated code scanner in a real agent (demo members): DeviceSimulator/ScanCode types a line the
-/// way a real scanner does, and `kioskctl devices` lists the scanner beside the card reader.
+/// way a real scanner does, and `kioskctl devices` lists the scanner beside the card reader; bad
+/// scanner settings stop the agent naming each problem.
 /// </summary>
 [Trait("Category", TestCategories.Integration)]
 public sealed class SimulatedScannerTests
@@ -34,5 +35,27 @@ public sealed class SimulatedScannerTests
         Assert.Equal(StatusCode.NotFound, missing.StatusCode);
         Assert.True(exit == 0, output);
         Assert.Matches(@"(?m)^desk-scanner\s+scanner\s+Simulated\s+OK\s", output);
+    }
+
+    [Fact]
+    public async Task BadScannerSettings_StopTheAgent_NamingEveryProblem()
+    {
+        await using var agent = AgentProcess.Launch(new AgentSettings
+        {
+            Extra = new Dictionary<string, string>
+            {
+                ["Devices__Scanners__0__Id"] = "member-1",
+                ["Devices__Scanners__0__Kind"] = "Serial",
+                ["Devices__Scanners__0__Framing"] = "StxEtx",
+                ["Devices__Scanners__1__Id"] = "scanner-2",
+                ["Devices__Scanners__1__Kind"] = "Pcsc",
+            },
+        });
+
+        Assert.Equal(78, await agent.WaitForExitAsync(TimeSpan.FromSeconds(60)));
+        Assert.Contains("Devices:Scanners: scanner id 'member-1' is used more than once.", agent.Output, StringComparison.Ordinal);
+        Assert.Contains("Devices:Scanners:0:DevicePath is required for a Serial scanner.", agent.Output, StringComparison.Ordinal);
+        Assert.Contains("Devices:Scanners:0:Framing 'StxEtx' must be Cr, Lf or CrLf.", agent.Output, StringComparison.Ordinal);
+        Assert.Contains("Devices:Scanners:1:Kind 'Pcsc' is not a scanner kind; use one of: Simulated, Evdev, Serial.", agent.Output, StringComparison.Ordinal);
     }
 }
