@@ -28,6 +28,8 @@ public sealed class SimulatedScannerTests
         var shown = await ScreenReader.WaitForAsync(agent.Channel, s => s.Member?.MaskedName == "王*明", "王小明 on the screen");
         var missing = await Assert.ThrowsAsync<RpcException>(async () => await simulator.ScanCodeAsync(new ScanCodeRequest { ScannerId = "nope", Code = "x" }));
         var (exit, output) = await KioskctlProcess.RunAsync(["--agent", $"http://127.0.0.1:{agent.Settings.GrpcPort}", "devices"]);
+        var viaKioskctl = await KioskctlProcess.RunAsync(["--agent", $"http://127.0.0.1:{agent.Settings.GrpcPort}", "sim", "scan", "KM1:demo-member-80001002"]);
+        var garbageViaKioskctl = await KioskctlProcess.RunAsync(["--agent", $"http://127.0.0.1:{agent.Settings.GrpcPort}", "sim", "scan", "KM1:\u0007"]);
 
         Assert.Equal(("desk-scanner", "too_long"), (refused.ScannerId, refused.RefusedReason));
         Assert.Equal("", taken.RefusedReason);
@@ -35,6 +37,8 @@ public sealed class SimulatedScannerTests
         Assert.Equal(StatusCode.NotFound, missing.StatusCode);
         Assert.True(exit == 0, output);
         Assert.Matches(@"(?m)^desk-scanner\s+scanner\s+Simulated\s+OK\s", output);
+        Assert.Equal((0, "scanned on desk-scanner"), (viaKioskctl.ExitCode, viaKioskctl.Output.Trim()));
+        Assert.Equal((1, "refused on desk-scanner: invalid_token"), (garbageViaKioskctl.ExitCode, garbageViaKioskctl.Output.Trim()));
     }
 
     [Fact]
