@@ -105,7 +105,27 @@ public static class KioskctlCommand
             });
         });
 
-        return new Command("sim", "Drive simulated devices (demo mode, tests)") { tap };
+        var code = new Argument<string>("code") { Description = "What the scanner reads, e.g. a voucher's KV1:... QR payload" };
+        var scanner = new Option<string>("--scanner") { Description = "Simulated scanner id (default: the first one)" };
+        var scan = new Command("scan", "Scan a code on a simulated code scanner") { code, scanner };
+        scan.SetAction(async (parse, cancellationToken) =>
+        {
+            using var channel = AgentChannel.Open(parse.GetValue(agent)!);
+            var refused = false;
+            var exit = await Run(async () =>
+            {
+                var reply = await new DeviceSimulator.DeviceSimulatorClient(channel).ScanCodeAsync(
+                    new ScanCodeRequest { Code = parse.GetValue(code), ScannerId = parse.GetValue(scanner) ?? "" },
+                    cancellationToken: cancellationToken);
+
+                // The code itself may be a voucher credential: say only where it went.
+                refused = reply.RefusedReason.Length > 0;
+                Console.WriteLine(refused ? $"refused on {reply.ScannerId}: {reply.RefusedReason}" : $"scanned on {reply.ScannerId}");
+            });
+            return exit == 0 && refused ? 1 : exit;
+        });
+
+        return new Command("sim", "Drive simulated devices (demo mode, tests)") { tap, scan };
     }
 
     internal static async Task<int> Run(Func<Task> call)

@@ -1,6 +1,5 @@
 using System.Runtime.CompilerServices;
 using System.Threading.Channels;
-using KioskAgent.Hardware.CardReaders;
 
 namespace KioskAgent.Hardware.KeyboardWedge;
 
@@ -10,12 +9,12 @@ namespace KioskAgent.Hardware.KeyboardWedge;
 /// </summary>
 internal static class DedicatedThreadWatch
 {
-    public static async IAsyncEnumerable<CardEvent> WatchAsync(
-        Action<ChannelWriter<CardEvent>, CancellationToken> loop,
+    public static async IAsyncEnumerable<TEvent> WatchAsync<TEvent>(
+        Action<ChannelWriter<TEvent>, CancellationToken> loop,
         CancellationToken disposed,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var events = Channel.CreateUnbounded<CardEvent>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
+        var events = Channel.CreateUnbounded<TEvent>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, disposed);
         var thread = Task.Factory.StartNew(
             () =>
@@ -36,9 +35,9 @@ internal static class DedicatedThreadWatch
         {
             while (await WaitAsync(events.Reader, cancellationToken).ConfigureAwait(false))
             {
-                while (events.Reader.TryRead(out var cardEvent))
+                while (events.Reader.TryRead(out var item))
                 {
-                    yield return cardEvent;
+                    yield return item;
                 }
             }
         }
@@ -49,7 +48,7 @@ internal static class DedicatedThreadWatch
         }
     }
 
-    private static async ValueTask<bool> WaitAsync(ChannelReader<CardEvent> reader, CancellationToken cancellationToken)
+    private static async ValueTask<bool> WaitAsync<TEvent>(ChannelReader<TEvent> reader, CancellationToken cancellationToken)
     {
         try
         {

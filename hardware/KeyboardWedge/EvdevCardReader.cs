@@ -12,8 +12,6 @@ namespace KioskAgent.Hardware.KeyboardWedge;
 /// </summary>
 public sealed class EvdevCardReader : ICardReader
 {
-    private const int EventsPerRead = 64;
-
     private readonly EvdevCardReaderOptions _options;
     private readonly TimeProvider _timeProvider;
     private readonly Func<string, Stream> _openDevice;
@@ -42,7 +40,7 @@ public sealed class EvdevCardReader : ICardReader
     public long ReadFailureCount => Interlocked.Read(ref _readFailures);
 
     public IAsyncEnumerable<CardEvent> WatchAsync(CancellationToken cancellationToken) =>
-        DedicatedThreadWatch.WatchAsync(Run, _disposed.Token, cancellationToken);
+        DedicatedThreadWatch.WatchAsync<CardEvent>(Run, _disposed.Token, cancellationToken);
 
     public async ValueTask DisposeAsync()
     {
@@ -51,63 +49,8 @@ public sealed class EvdevCardReader : ICardReader
     }
 
     private void Run(ChannelWriter<CardEvent> writer, CancellationToken stop) =>
-        new WedgeEventWriter(ReaderId, writer, _timeProvider).ReadUntilStopped(ReadDevice, _options.ReopenInterval, stop);
+        new WedgeEventWriter(ReaderId, writer, _timeProvider, _options.Format, _options.Technology)
+            .ReadUntilStopped(new EvdevTokenSource(_openDevice, _options.DevicePath, _options.EventSize, () => new KeystrokeTokenizer(_options.MaxLength, _options.InterKeyTimeout), CountFailure).ReadDevice, _options.ReopenInterval, stop);
 
-    /// <summary>Opens the device and reads it until it ends; returns why it ended.</summary>
-    private string ReadDevice(WedgeEventWriter events, CancellationToken stop)
-    {
-        Stream stream;
-        try
-        {
-            stream = _openDevice(_options.DevicePath);
-        }
-        catch (Exception ex)
-        {
-            return $"open_failed: {ex.Message}";
-        }
-
-        using (stream)
-        using (stop.Register(stream.Dispose))
-        {
-            events.Status(available: true, $"opened {_options.DevicePath}");
-            try
-            {
-                Pump(stream, events);
-                return "device_closed: the event stream ended";
-            }
-            catch (Exception ex)
-            {
-                return $"device_gone: {ex.Message}";
-            }
-        }
-    }
-
-    private void Pump(Stream stream, WedgeEventWriter events)
-    {
-        var size = _options.EventSize;
-        var tokenizer = new KeystrokeTokenizer(_options.MaxLength, _options.InterKeyTimeout);
-        var buffer = new byte[size * EventsPerRead];
-        var filled = 0;
-        int count;
-        while ((count = stream.Read(buffer, filled, buffer.Length - filled)) > 0)
-        {
-            filled += count;
-            var whole = filled - (filled % size);
-            for (var offset = 0; offset < whole; offset += size)
-            {
-                Handle(tokenizer.Feed(InputEvent.Decode(buffer.AsSpan(offset, size))), events);
-            }
-
-            buffer.AsSpan(whole, filled - whole).CopyTo(buffer);
-            filled -= whole;
-        }
-    }
-
-    private void Handle(TokenResult? result, WedgeEventWriter events)
-    {
-        if (result is { } token && events.Token(token, _options.Format, _options.Technology))
-        {
-            Interlocked.Increment(ref _readFailures);
-        }
-    }
+    private void CountFailure() => Interlocked.Increment(ref _readFailures);
 }

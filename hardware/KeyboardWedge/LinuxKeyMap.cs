@@ -45,6 +45,16 @@ public static class LinuxKeyMap
         AddLetters(keys, 16, "qwertyuiop");
         AddLetters(keys, 30, "asdfghjkl");
         AddLetters(keys, 44, "zxcvbnm");
+        // Punctuation of the US layout scanners type in (a QR payload such as "KV1:…" needs the colon):
+        // KEY_LEFTBRACE 26, RIGHTBRACE 27, SEMICOLON 39, APOSTROPHE 40, GRAVE 41, BACKSLASH 43,
+        // COMMA 51, DOT 52, SLASH 53, SPACE 57.
+        keys[26] = ('[', '{');
+        keys[27] = (']', '}');
+        keys[39] = (';', ':');
+        keys[40] = ('\'', '"');
+        keys[41] = ('`', '~');
+        keys[43] = ('\\', '|');
+        keys[51] = (',', '<');
         keys[52] = ('.', '>');
         keys[53] = ('/', '?');
         keys[57] = (' ', ' ');

@@ -2,12 +2,13 @@ using Grpc.Core;
 using KioskAgent.Contracts.V1;
 using KioskAgent.Devices;
 using KioskAgent.Hardware.CardReaders;
+using KioskAgent.Scanners;
 using KioskAgent.Screen;
 
 namespace KioskAgent.Api;
 
-/// <summary>Taps cards on simulated readers. Mapped only when at least one reader is simulated.</summary>
-public sealed partial class DeviceSimulatorGrpcService(CardReaderRegistry readers, ScreenBroadcaster screen, ILogger<DeviceSimulatorGrpcService> logger) : DeviceSimulator.DeviceSimulatorBase
+/// <summary>Taps cards on simulated readers and scans codes on simulated scanners. Mapped only when at least one reader or scanner is simulated.</summary>
+public sealed partial class DeviceSimulatorGrpcService(CardReaderRegistry readers, ScannerRegistry scanners, ScreenBroadcaster screen, ILogger<DeviceSimulatorGrpcService> logger) : DeviceSimulator.DeviceSimulatorBase
 {
     private static readonly TimeSpan DefaultHold = TimeSpan.FromMilliseconds(300);
     private static readonly TimeSpan MaxHold = TimeSpan.FromSeconds(60);
@@ -40,6 +41,15 @@ public sealed partial class DeviceSimulatorGrpcService(CardReaderRegistry reader
 
         response.Answer = await TapAndWatchAsync(reader, uid, hold, context.CancellationToken).ConfigureAwait(false);
         return response;
+    }
+
+    public override Task<ScanCodeResponse> ScanCode(ScanCodeRequest request, ServerCallContext context)
+    {
+        var scanner = scanners.FindSimulated(request.ScannerId)
+            ?? throw new RpcException(request.ScannerId.Length <= MaxReaderIdLength
+                ? new Status(StatusCode.NotFound, $"No simulated scanner '{request.ScannerId}'.")
+                : new Status(StatusCode.InvalidArgument, $"scanner_id must be at most {MaxReaderIdLength} characters."));
+        return Task.FromResult(new ScanCodeResponse { ScannerId = scanner.ScannerId, RefusedReason = scanner.Scan(request.Code) ?? "" });
     }
 
     /// <summary>The earlier tap's member screen changed in place (live figures from central), not this tap's answer.</summary>

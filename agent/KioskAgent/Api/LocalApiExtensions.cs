@@ -2,6 +2,7 @@ using System.Net;
 using KioskAgent.Api.Technicians;
 using KioskAgent.Devices;
 using KioskAgent.Hardware.CardReaders.Simulated;
+using KioskAgent.Hardware.KeyboardWedge;
 using KioskAgent.Journal;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -90,7 +91,9 @@ public static class LocalApiExtensions
         app.MapGrpcService<StaffGrpcService>();
         app.MapGrpcService<MemberAdminGrpcService>();
         app.MapGrpcService<DrawGrpcService>();
-        var hasSimulated = app.Services.GetRequiredService<IOptions<DeviceOptions>>().Value.CardReaders.Any(r => string.Equals(r.Kind, SimulatedCardReaderKind.KindName, StringComparison.OrdinalIgnoreCase));
+        var devices = app.Services.GetRequiredService<IOptions<DeviceOptions>>().Value;
+        var hasSimulated = devices.CardReaders.Any(r => string.Equals(r.Kind, SimulatedCardReaderKind.KindName, StringComparison.OrdinalIgnoreCase))
+            || devices.Scanners.Any(s => string.Equals(s.Kind, SimulatedCodeScannerKind.KindName, StringComparison.OrdinalIgnoreCase));
         if (hasSimulated)
         {
             app.MapGrpcService<DeviceSimulatorGrpcService>();

@@ -6,50 +6,50 @@ using KioskAgent.Taps;
 namespace KioskAgent.Camera;
 
 /// <summary>
-/// Sends a newly seen QR where it belongs: member codes (<c>KM…</c>) into the tap pipeline like a
-/// card; vouchers (<c>KV1:</c>) to staff features, and the member is told vouchers go to staff; any
-/// other QR (a payment code, a URL on a poster) is counted and otherwise ignored.
+/// Sends a newly seen QR where it belongs, whether a camera decoded it or a code scanner typed it:
+/// member codes (<c>KM…</c>) into the tap pipeline like a card; vouchers (<c>KV1:</c>) to staff
+/// features, and the member is told vouchers go to staff; any other code (a payment code, a URL on a
+/// poster) is ignored. Returns what the code was, for the caller's own counters.
 /// </summary>
 public sealed partial class QrCodeDispatcher(
     TapPipeline pipeline,
     VoucherScans vouchers,
     ScreenBroadcaster screen,
-    CameraCounters counters,
     ILogger<QrCodeDispatcher> logger)
 {
     public const string VoucherStaffOnly = "qr_voucher_staff_only";
 
-    public async Task DispatchAsync(string cameraId, string payload, DateTimeOffset at, CancellationToken cancellationToken)
+    /// <param name="sourceId">The camera's or scanner's id, in the place of a reader id.</param>
+    /// <param name="via"><see cref="VoucherScan.Camera"/> or <see cref="VoucherScan.Scanner"/>.</param>
+    /// <returns>"member", "voucher", "voucher_unclaimed", "voucher_refused.REASON" or "other".</returns>
+    public async Task<string> DispatchAsync(string sourceId, string via, string payload, DateTimeOffset at, CancellationToken cancellationToken)
     {
         if (payload.StartsWith("KM", StringComparison.Ordinal))
         {
-            counters.Code("member");
-            await pipeline.HandleQrAsync(new QrTap(cameraId, QrIdentityResolver.Resolve(payload), at), cancellationToken).ConfigureAwait(false);
+            await pipeline.HandleQrAsync(new QrTap(sourceId, QrIdentityResolver.Resolve(payload), at), cancellationToken).ConfigureAwait(false);
+            return "member";
         }
-        else if (VoucherQrCode.LooksLikeVoucher(payload))
+
+        if (VoucherQrCode.LooksLikeVoucher(payload))
         {
-            Voucher(cameraId, payload, at);
+            return Voucher(sourceId, via, payload, at);
         }
-        else
-        {
-            counters.Code("other");
-            LogOtherCode(cameraId, payload.Length);
-        }
+
+        LogOtherCode(sourceId, payload.Length);
+        return "other";
     }
 
-    private void Voucher(string cameraId, string payload, DateTimeOffset at)
+    private string Voucher(string sourceId, string via, string payload, DateTimeOffset at)
     {
         if (VoucherQrCode.Problem(payload) is { } problem)
         {
-            counters.Code($"voucher_refused.{problem}");
-            LogBadVoucher(cameraId, problem);
-            return;
+            LogBadVoucher(sourceId, problem);
+            return $"voucher_refused.{problem}";
         }
 
-        var scan = new VoucherScan(cameraId, payload, at);
+        var scan = new VoucherScan(sourceId, payload, at, via);
         var taken = vouchers.Publish(scan);
-        counters.Code(taken > 0 ? "voucher" : "voucher_unclaimed");
-        LogVoucher(cameraId, scan.Masked, taken);
+        LogVoucher(sourceId, scan.Masked, taken);
         if (taken == 0)
         {
             screen.ShowRefusal(new RefusalView
@@ -59,14 +59,16 @@ public sealed partial class QrCodeDispatcher(
                 MaskedCard = scan.Masked,
             });
         }
+
+        return taken > 0 ? "voucher" : "voucher_unclaimed";
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Voucher {MaskedCode} at {CameraId} handed to {Subscribers} staff feature(s)")]
-    private partial void LogVoucher(string cameraId, string maskedCode, int subscribers);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Voucher {MaskedCode} at {SourceId} handed to {Subscribers} staff feature(s)")]
+    private partial void LogVoucher(string sourceId, string maskedCode, int subscribers);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Voucher-like QR at {CameraId} refused: {Reason}")]
-    private partial void LogBadVoucher(string cameraId, string reason);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Voucher-like QR at {SourceId} refused: {Reason}")]
+    private partial void LogBadVoucher(string sourceId, string reason);
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "QR at {CameraId} is not a kiosk code ({Length} characters); ignored")]
-    private partial void LogOtherCode(string cameraId, int length);
+    [LoggerMessage(Level = LogLevel.Debug, Message = "QR at {SourceId} is not a kiosk code ({Length} characters); ignored")]
+    private partial void LogOtherCode(string sourceId, int length);
 }

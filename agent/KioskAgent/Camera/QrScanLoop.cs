@@ -89,7 +89,7 @@ public sealed partial class QrScanLoop(
         health.Ok(camera.Source!.Description);
         foreach (var code in debouncer.Seen(scan.Codes, frame.At))
         {
-            await dispatcher.DispatchAsync(camera.Options.Id, code, frame.At, cancellationToken).ConfigureAwait(false);
+            counters.Code(await dispatcher.DispatchAsync(camera.Options.Id, VoucherScan.Camera, code, frame.At, cancellationToken).ConfigureAwait(false));
         }
 
         return scan.Cost;

@@ -151,14 +151,14 @@ public sealed partial class CheckInDesk(
         ArgumentNullException.ThrowIfNull(tap);
         if (!tap.Identity.Succeeded)
         {
-            return DecideAsync(new TapInput(tap.CameraId, tap.At, null, "", "", tap.Identity.Masked, MemberTapHandler.QrCredential, TapRefusals.ForQrCode(tap.Identity.RefusalReason).Message), cancellationToken);
+            return DecideAsync(new TapInput(tap.SourceId, tap.At, null, "", "", tap.Identity.Masked, MemberTapHandler.QrCredential, TapRefusals.ForQrCode(tap.Identity.RefusalReason).Message), cancellationToken);
         }
 
         var (member, unavailable) = Find(() => members.Find(tap.Identity));
         // The rules judge a card: a digital card stands for the member's own cards, the first active one if any.
         var card = member?.Cards.OrderBy(c => c.State == CardState.Active ? 0 : 1).FirstOrDefault();
         var cardKey = card is null ? "" : card.Uid.Length > 0 ? card.Uid : card.Number;
-        return DecideAsync(new TapInput(tap.CameraId, tap.At, member, cardKey, "", tap.Identity.Masked, MemberTapHandler.QrCredential, unavailable), cancellationToken);
+        return DecideAsync(new TapInput(tap.SourceId, tap.At, member, cardKey, "", tap.Identity.Masked, MemberTapHandler.QrCredential, unavailable), cancellationToken);
     }
 
     private async Task DecideAsync(TapInput input, CancellationToken cancellationToken)

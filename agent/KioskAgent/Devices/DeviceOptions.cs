@@ -7,7 +7,12 @@ public sealed class DeviceOptions
 
     public const string CardReadersSection = "Devices:CardReaders";
 
+    public const string ScannersSection = "Devices:Scanners";
+
     public List<CardReaderOptions> CardReaders { get; set; } = [];
+
+    /// <summary>Handheld code scanners: they deliver scanned text (QR payloads), not card UIDs, so they are not card readers.</summary>
+    public List<ScannerOptions> Scanners { get; set; } = [];
 
     /// <summary>Problems every reader can have whatever its kind; the kinds check their own settings (<see cref="DeviceOptionsValidator"/>).</summary>
     public IEnumerable<string> Problems()
@@ -33,6 +38,21 @@ public sealed class DeviceOptions
         foreach (var duplicate in CardReaders.GroupBy(r => r.Id, StringComparer.Ordinal).Where(g => g.Count() > 1))
         {
             yield return $"Devices:CardReaders: reader id '{duplicate.Key}' is used more than once.";
+        }
+
+        foreach (var (scanner, index) in Scanners.Select((s, i) => (s, i)))
+        {
+            if (string.IsNullOrWhiteSpace(scanner.Id))
+            {
+                yield return $"{ScannersSection}:{index}:Id is required.";
+            }
+        }
+
+        // Health and the device list are keyed by id, so a scanner cannot share one with anything else.
+        var readerIds = CardReaders.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
+        foreach (var duplicate in Scanners.GroupBy(s => s.Id, StringComparer.Ordinal).Where(g => g.Count() > 1 || readerIds.Contains(g.Key)))
+        {
+            yield return $"{ScannersSection}: scanner id '{duplicate.Key}' is used more than once.";
         }
     }
 }

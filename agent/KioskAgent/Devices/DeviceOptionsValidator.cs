@@ -1,12 +1,13 @@
 using KioskAgent.Devices.Kinds;
 using KioskAgent.Hardware.CardReaders;
+using KioskAgent.Hardware.KeyboardWedge;
 using Microsoft.Extensions.Options;
 
 namespace KioskAgent.Devices;
 
 /// <summary>
 /// Reports every device configuration problem at start, not just the first: the common ones, an
-/// unknown kind, and whatever each reader's kind finds wrong with its settings.
+/// unknown kind, and whatever each reader's or scanner's kind finds wrong with its settings.
 /// </summary>
 public sealed class DeviceOptionsValidator(DeviceKinds kinds, IConfiguration configuration) : IValidateOptions<DeviceOptions>
 {
@@ -16,15 +17,19 @@ public sealed class DeviceOptionsValidator(DeviceKinds kinds, IConfiguration con
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
     }
 
-    private IEnumerable<string> KindProblems(DeviceOptions options)
+    private IEnumerable<string> KindProblems(DeviceOptions options) =>
+        KindProblems<ICardReader>(DeviceOptions.CardReadersSection, "card reader", options.CardReaders.Select(r => r.Kind))
+            .Concat(KindProblems<ICodeScanner>(DeviceOptions.ScannersSection, "scanner", options.Scanners.Select(s => s.Kind)));
+
+    private IEnumerable<string> KindProblems<TDevice>(string section, string what, IEnumerable<string> kindNames)
     {
-        var sections = configuration.GetSection(DeviceOptions.CardReadersSection).GetChildren().ToList();
-        foreach (var (reader, index) in options.CardReaders.Select((r, i) => (r, i)))
+        var sections = configuration.GetSection(section).GetChildren().ToList();
+        foreach (var (kindName, index) in kindNames.Select((k, i) => (k, i)))
         {
-            var prefix = $"{DeviceOptions.CardReadersSection}:{index}:";
-            if (kinds.Find<ICardReader>(reader.Kind) is not { } kind)
+            var prefix = $"{section}:{index}:";
+            if (kinds.Find<TDevice>(kindName) is not { } kind)
             {
-                yield return $"{prefix}Kind '{reader.Kind}' is not a card reader kind; use one of: {string.Join(", ", kinds.NamesOf<ICardReader>())}.";
+                yield return $"{prefix}Kind '{kindName}' is not a {what} kind; use one of: {string.Join(", ", kinds.NamesOf<TDevice>())}.";
                 continue;
             }
 

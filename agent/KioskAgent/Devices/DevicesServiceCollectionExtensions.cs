@@ -28,6 +28,7 @@ public static class DevicesServiceCollectionExtensions
             .Validate(o => o.Pinned.All(p => !string.IsNullOrWhiteSpace(p.Id) && !string.IsNullOrWhiteSpace(p.Bus) && !string.IsNullOrWhiteSpace(p.Address)), "Devices:Discovery:Pinned entries need Id, Bus and Address.")
             .ValidateOnStart();
         // The kinds configuration may name, one line each: card readers (Devices:CardReaders:N:Kind),
+        // code scanners (Devices:Scanners:N:Kind),
         // the customer display (CustomerDisplay:Kind), the signal outputs (Signals:Driver) and the
         // camera (Devices:Camera:Kind) and the receipt printer (Devices:Printer:Kind, and every printer
         // discovery finds).
@@ -38,6 +39,9 @@ public static class DevicesServiceCollectionExtensions
             .AddDeviceKind(new Pn532CardReaderKind())
             .AddDeviceKind(new EvdevCardReaderKind())
             .AddDeviceKind(new SerialCardReaderKind())
+            .AddDeviceKind(new SimulatedCodeScannerKind())
+            .AddDeviceKind(new EvdevCodeScannerKind())
+            .AddDeviceKind(new SerialCodeScannerKind())
             .AddDeviceKind(new SimulatedDisplayKind())
             .AddDeviceKind(PoleDisplayKind.EpsonVfd)
             .AddDeviceKind(PoleDisplayKind.Cd5220Vfd)

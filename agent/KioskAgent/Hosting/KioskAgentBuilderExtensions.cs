@@ -17,6 +17,7 @@ using KioskAgent.Printing;
 using KioskAgent.Provisioning;
 using KioskAgent.RemoteConfig;
 using KioskAgent.Rewards;
+using KioskAgent.Scanners;
 using KioskAgent.Screen;
 using KioskAgent.Statements;
 using KioskAgent.Staff;
@@ -62,6 +63,7 @@ public static class KioskAgentBuilderExtensions
             .AddTaps()
             .AddStaff()
             .AddCamera()
+            .AddScanners()
             .AddRewards()
             .AddVouchers()
             .AddStatements()

@@ -45,7 +45,7 @@ public sealed partial class MemberTapHandler(
         var outcome = tap.Identity.Succeeded
             ? Decide(() => QrAcceptance.Decide(members.Find(tap.Identity), today))
             : TapRefusals.ForQrCode(tap.Identity.RefusalReason);
-        return await CompleteAsync(new Presented(tap.CameraId, "", tap.Identity.Masked, QrCredential), outcome, tap.At, today, cancellationToken).ConfigureAwait(false);
+        return await CompleteAsync(new Presented(tap.SourceId, "", tap.Identity.Masked, QrCredential), outcome, tap.At, today, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>A card was seen but could not be read: record it, ask the member to tap again.</summary>

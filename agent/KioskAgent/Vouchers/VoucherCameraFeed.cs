@@ -4,7 +4,7 @@ using KioskAgent.Staff;
 namespace KioskAgent.Vouchers;
 
 /// <summary>
-/// Voucher QRs from the camera go to the desk while it is on screen and staff are logged in: the
+/// Voucher QRs from the camera or a code scanner go to the desk while it is on screen and staff are logged in: the
 /// feed subscribes to <see cref="VoucherScans"/> when the desk opens and lets go once the desk has
 /// left the screen (closed, timed out, or replaced), so a voucher shown to the camera at any other
 /// time reaches nobody and the member is told to ask staff, as before.
@@ -63,7 +63,7 @@ public sealed partial class VoucherCameraFeed(VoucherScans scans, VoucherDesk de
                     break;
                 }
 
-                await desk.LookupAsync(who, scan.Code, "camera", token).ConfigureAwait(false);
+                await desk.LookupAsync(who, scan.Code, scan.Via, token).ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException) when (token.IsCancellationRequested)

@@ -8,7 +8,7 @@ namespace KioskAgent.Tests.Hardware.KeyboardWedge;
 /// <summary>
 /// The real device path of EvdevCardReader (open O_NONBLOCK, poll, read, EVIOCGRAB) against a
 /// named pipe standing in for /dev/input/eventN: there is no input device on a build machine, but
-/// a FIFO delivers bytes, blocks, ends and vanishes the same way.
+/// a FIFO delivers bytes, blocks, ends and vanishes the same way. The code scanner shares the path.
 /// </summary>
 [Trait("Category", TestCategories.Integration)]
 public sealed class EvdevCardReaderFifoTests : IDisposable
@@ -76,6 +76,21 @@ public sealed class EvdevCardReaderFifoTests : IDisposable
         await again.WriteAsync(new RecordedInputEvents().Type("0000000009\n").ToArray());
 
         Assert.Equal("0000000009", (await recorder.WaitForAsync<CardPresented>()).Uid.Hex);
+    }
+
+    [Fact]
+    public async Task CodeScanner_VoucherQrTypedIntoTheNode_IsScannedAsTyped()
+    {
+        await using var device = await PlugInAsync();
+        await using var scanner = new EvdevCodeScanner("scanner-1", new EvdevCardReaderOptions { DevicePath = _fifo, Grab = false, MaxLength = CodeScannerSettings.DefaultMaxLength });
+        await using var log = new ScanEventLog(scanner);
+        await log.WaitForAsync<ScannerStatusChanged>(s => s.Available);
+
+        await device.WriteAsync(new RecordedInputEvents().Type(new string('q', 513) + "\n").Type("KV1:K7QX4MRD:3f2a9c1e-7b4d-4e8a-9c0f-1a2b3c4d5e6f\n").ToArray());
+
+        Assert.Equal("KV1:K7QX4MRD:3f2a9c1e-7b4d-4e8a-9c0f-1a2b3c4d5e6f", (await log.WaitForAsync<CodeScanned>()).Text);
+        Assert.Equal("too_long", (await log.WaitForAsync<CodeScanFailed>()).Reason);
+        Assert.Equal(1, scanner.ReadFailureCount);
     }
 
     private EvdevCardReader NewReader(bool grab) => new("id-1", new EvdevCardReaderOptions

@@ -83,7 +83,7 @@ internal sealed class RecordedInputEvents(int eventSize = 24)
 
     public RecordedInputEvents Shifted(ushort code) => Key(KeyLeftShift, 1).Tap(code).Key(KeyLeftShift, 0);
 
-    /// <summary>Types digits on the main row, letters (upper case with Shift) and '\n' as Enter.</summary>
+    /// <summary>Types digits on the main row, letters (upper case with Shift), '-', ':' (Shift+;) and '\n' as Enter.</summary>
     public RecordedInputEvents Type(string text)
     {
         foreach (var c in text)
@@ -93,6 +93,8 @@ internal sealed class RecordedInputEvents(int eventSize = 24)
                 '\n' => Tap(KeyEnter),
                 >= '0' and <= '9' => Tap(DigitKey(c)),
                 >= 'A' and <= 'Z' => Shifted(LetterKey(c)),
+                '-' => Tap(12),
+                ':' => Shifted(39),
                 _ => Tap(LetterKey(c)),
             };
         }

@@ -21,7 +21,7 @@ public sealed class VoucherScansTests
         await Eventually.TrueAsync(() => vouchers.Publish(Scan) == 1, "the subscription to take a voucher");
 
         Assert.True(await next);
-        Assert.Equal(("KV ****mnop", "camera"), (reader.Current.Masked, reader.Current.CameraId));
+        Assert.Equal(("KV ****mnop", "camera"), (reader.Current.Masked, reader.Current.SourceId));
         await cts.CancelAsync();
         await reader.DisposeAsync();
         Assert.Equal(0, vouchers.Publish(Scan));
