@@ -51,11 +51,23 @@ public sealed partial class DrawRuntime(
                 throw new DrawRefusedException(DrawRefusal.FailedPrecondition, $"draw {spec.DrawId} exists");
             }
 
-            LogCreated(spec.DrawId, spec.PoolMode, who.StaffId);
             if (spec.PoolMode != DrawPoolMode.TapToJoin)
             {
-                await FreezeLockedAsync(spec, who, cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    await FreezeLockedAsync(spec, who, cancellationToken).ConfigureAwait(false);
+                }
+                catch (DrawRefusedException ex)
+                {
+                    // Refused before its first step: nothing of it is journaled or published, so
+                    // it is not kept as a draw (it would be offered to reopen and block its id).
+                    catalog.Forget(spec.DrawId);
+                    LogCreateRefused(spec.DrawId, ex.Message, who.StaffId);
+                    throw;
+                }
             }
+
+            LogCreated(spec.DrawId, spec.PoolMode, who.StaffId);
 
             return Show(spec, await FindSession(spec.DrawId, cancellationToken).ConfigureAwait(false));
         }).ConfigureAwait(false);
@@ -357,6 +369,7 @@ public sealed partial class DrawRuntime(
         }
         catch (ArgumentException ex)
         {
+            catalog.ClearPersons(spec.DrawId);
             throw new DrawRefusedException(DrawRefusal.FailedPrecondition, ex.Message);
         }
 
@@ -476,6 +489,9 @@ public sealed partial class DrawRuntime(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Draw {DrawId} created ({Mode}) by staff {StaffId}")]
     private partial void LogCreated(string drawId, DrawPoolMode mode, string staffId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Draw {DrawId} not created, its pool could not be frozen: {Reason} (staff {StaffId})")]
+    private partial void LogCreateRefused(string drawId, string reason, string staffId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Draw {DrawId} pool frozen: {Count} entrants, {Staff} staff and {Earlier} earlier winners excluded, by staff {StaffId}")]
     private partial void LogFrozen(string drawId, int count, int staff, int earlier, string staffId);

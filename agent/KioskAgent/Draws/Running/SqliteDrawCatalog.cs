@@ -82,6 +82,34 @@ public sealed class SqliteDrawCatalog : IDisposable
         tx.Commit();
     }
 
+    /// <summary>
+    /// Removes the person keys of a pool whose freezing was refused, so a later freeze starts from
+    /// the pool it finds then, not from what was kept for the refused one.
+    /// </summary>
+    public void ClearPersons(string drawId)
+    {
+        using var command = Command("DELETE FROM persons WHERE draw_id = $id", ("$id", drawId));
+        command.ExecuteNonQuery();
+    }
+
+    /// <summary>
+    /// Removes a draw whose creation was refused before its first step (its pool could not be
+    /// frozen): its set-up, person keys and joins, in one transaction, so the id is free again
+    /// and no half-made draw is offered to reopen or recovered after a restart.
+    /// </summary>
+    public void Forget(string drawId)
+    {
+        using var tx = _connection.BeginTransaction();
+        foreach (var table in new[] { "draws", "persons", "joins", "journaled" })
+        {
+            using var command = Command($"DELETE FROM {table} WHERE draw_id = $id", ("$id", drawId));
+            command.Transaction = tx;
+            command.ExecuteNonQuery();
+        }
+
+        tx.Commit();
+    }
+
     /// <summary>The person behind an entrant of a frozen pool; null when the draw kept none (made before person keys).</summary>
     public string? PersonOf(string drawId, string entrantId) =>
         Strings("SELECT person FROM persons WHERE draw_id = $id AND entrant_id = $e", ("$id", drawId), ("$e", entrantId)).FirstOrDefault();

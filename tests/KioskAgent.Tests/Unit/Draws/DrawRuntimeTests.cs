@@ -200,6 +200,26 @@ public sealed class DrawRuntimeTests : IDisposable
         Assert.All(record.Commitment.Rules.Excluded, e => Assert.Equal(DrawExclusion.EarlierWinner, e.Reason));
     }
 
+    [Fact]
+    public async Task ADrawWhosePoolIsEmpty_IsRefused_AndLeavesNothingBehind_SoItsIdCanBeUsedOnceThereAreEntrants()
+    {
+        var everyone = _kiosk.CheckedIn.ToList();
+        _kiosk.CheckedIn.Clear();
+
+        var refused = await Assert.ThrowsAsync<DrawRefusedException>(() => _kiosk.Runtime.CreateAsync(Spec("d1"), default));
+
+        Assert.Equal(DrawRefusal.FailedPrecondition, refused.Refusal);
+        Assert.Contains("empty", refused.Message, StringComparison.Ordinal);
+        Assert.Empty(await _kiosk.Runtime.DrawIdsAsync());
+        Assert.Empty(await Transactions());
+        Restart();
+        Assert.Empty(await _kiosk.Runtime.DrawIdsAsync());
+        await _kiosk.Runtime.RecoverAsync(default);
+        Assert.Equal(everyone, _kiosk.CheckedIn); // the restarted kiosk's activity has its check-ins again
+        var made = await _kiosk.Runtime.CreateAsync(Spec("d1"), default);
+        Assert.Equal(((uint)everyone.Count, "frozen"), (made.PoolCount, made.State));
+    }
+
     private static DrawSpec Spec(string id, DrawPoolMode mode = DrawPoolMode.CheckIns, DrawRules? rules = null) =>
         new(id, "年会抽奖", "act-1", mode, rules ?? ThreeTiers);
 
