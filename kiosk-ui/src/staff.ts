@@ -12,6 +12,8 @@ export interface StaffActions {
   cancelLogin(loginId: string): Promise<void>;
   logout(): Promise<void>;
   openFeature(code: string): Promise<void>;
+  /** Staff are still at a staff screen (see StaffKeepAlive); answers the session's idle seconds. */
+  keepAlive(): Promise<number | undefined>;
 }
 
 export class StaffClient implements StaffActions {
@@ -31,6 +33,10 @@ export class StaffClient implements StaffActions {
 
   async openFeature(code: string): Promise<void> {
     await this.client.openStaffFeature({ code });
+  }
+
+  async keepAlive(): Promise<number | undefined> {
+    return (await this.client.keepSessionAlive({})).idleSeconds;
   }
 }
 

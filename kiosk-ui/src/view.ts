@@ -15,6 +15,7 @@ import { Voice } from "./i18n/voice";
 import { TAP_CARD } from "./icons";
 import { idleScreen, memberScreen, refusalScreen } from "./screens";
 import { type StaffActions, staffHomeScreen, staffLoginScreen } from "./staff";
+import { StaffKeepAlive } from "./staffkeepalive";
 import { type Countdown, remainingFraction } from "./timing";
 import type { LinkModel, ViewModel } from "./viewmodel";
 import { type VoucherActions, voucherDeskScreen } from "./vouchers";
@@ -74,6 +75,9 @@ export class DomView implements KioskView {
       this.stage,
     );
     this.dimmer = new Dimmer(root);
+    // A touch on a staff screen keeps the staff session open, also where the screen asks the agent nothing.
+    const keepAlive = new StaffKeepAlive(() => this.staff?.keepAlive() ?? Promise.resolve(undefined));
+    root.addEventListener("pointerdown", () => keepAlive.touched(this.shown?.model.kind), { capture: true, passive: true });
     this.setLanguage("zh-CN");
     // A rotated or resized display gets its text fitted again.
     new ResizeObserver(() => this.fit()).observe(this.stage);

@@ -71,6 +71,13 @@ public sealed class StaffGrpcService(StaffSessions sessions, StaffFeatureCatalog
             : throw NoSession();
     }
 
+    public override Task<KeepSessionAliveResponse> KeepSessionAlive(KeepSessionAliveRequest request, ServerCallContext context)
+    {
+        RequireSession();
+        sessions.KeepAlive();
+        return Task.FromResult(new KeepSessionAliveResponse { IdleSeconds = (uint)sessions.IdleSeconds });
+    }
+
     private StaffIdentity RequireSession() => sessions.Current ?? throw NoSession();
 
     private static RpcException NoSession() =>

@@ -85,6 +85,9 @@ public sealed partial class StaffSessions : IStaffSessions, IDisposable
         }
     }
 
+    /// <summary>Seconds without activity after which a session ends.</summary>
+    public int IdleSeconds => _options.Value.SessionIdleSeconds;
+
     private TimeSpan IdleTimeout => TimeSpan.FromSeconds(_options.Value.SessionIdleSeconds);
 
     /// <summary>

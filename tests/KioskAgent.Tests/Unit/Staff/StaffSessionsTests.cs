@@ -94,6 +94,23 @@ public sealed class StaffSessionsTests : IDisposable
     }
 
     [Fact]
+    public async Task TouchesOnAStaffScreen_KeepTheSessionOpen_ThroughKeepSessionAlive()
+    {
+        await LoginAsync("A1B2C3D4", "2468");
+
+        for (var minute = 0; minute < 5; minute++)
+        {
+            _time.Advance(TimeSpan.FromSeconds(100));
+            var alive = await _service.KeepSessionAlive(new KeepSessionAliveRequest(), new FakeCallContext());
+            Assert.Equal(120u, alive.IdleSeconds);
+        }
+
+        Assert.NotNull(_sessions.Current);
+        _time.Advance(TimeSpan.FromSeconds(121));
+        await Eventually.TrueAsync(() => _sessions.Current is null, "the session ended once the touches stopped");
+    }
+
+    [Fact]
     public async Task TheSameStaffCardTappedAgain_EndsTheSession()
     {
         await LoginAsync("A1B2C3D4", "2468");
@@ -132,8 +149,9 @@ public sealed class StaffSessionsTests : IDisposable
         var open = await Assert.ThrowsAsync<RpcException>(() => _service.OpenStaffFeature(new OpenStaffFeatureRequest { Code = "check_in" }, new FakeCallContext()));
         var home = await Assert.ThrowsAsync<RpcException>(() => _service.ShowStaffHome(new ShowStaffHomeRequest(), new FakeCallContext()));
         var pin = await Assert.ThrowsAsync<RpcException>(() => _service.EnterPin(new EnterPinRequest { LoginId = "guessed", Pin = "2468" }, new FakeCallContext()));
+        var alive = await Assert.ThrowsAsync<RpcException>(() => _service.KeepSessionAlive(new KeepSessionAliveRequest(), new FakeCallContext()));
 
-        Assert.All([logout, open, home, pin], e => Assert.Equal(StatusCode.FailedPrecondition, e.StatusCode));
+        Assert.All([logout, open, home, pin, alive], e => Assert.Equal(StatusCode.FailedPrecondition, e.StatusCode));
         Assert.Equal(Contracts.V1.Screen.ViewOneofCase.Idle, _screen.Current.ViewCase);
     }
 
