@@ -15,7 +15,8 @@ public sealed class DeviceOptions
     public List<ScannerOptions> Scanners { get; set; } = [];
 
     /// <summary>Problems every reader can have whatever its kind; the kinds check their own settings (<see cref="DeviceOptionsValidator"/>).</summary>
-    public IEnumerable<string> Problems()
+    /// <param name="cameraId">The camera's device id when a camera is configured (Devices:Camera:Id): no reader or scanner may take it.</param>
+    public IEnumerable<string> Problems(string? cameraId = null)
     {
         if (CardReaders.Count == 0)
         {
@@ -40,6 +41,11 @@ public sealed class DeviceOptions
             yield return $"Devices:CardReaders: reader id '{duplicate.Key}' is used more than once.";
         }
 
+        if (cameraId is not null && CardReaders.Any(r => r.Id == cameraId))
+        {
+            yield return $"Devices:CardReaders: reader id '{cameraId}' is the camera's id (Devices:Camera:Id); taps and health would not say which device it was.";
+        }
+
         foreach (var (scanner, index) in Scanners.Select((s, i) => (s, i)))
         {
             if (string.IsNullOrWhiteSpace(scanner.Id))
@@ -53,6 +59,11 @@ public sealed class DeviceOptions
         foreach (var duplicate in Scanners.GroupBy(s => s.Id, StringComparer.Ordinal).Where(g => g.Count() > 1 || readerIds.Contains(g.Key)))
         {
             yield return $"{ScannersSection}: scanner id '{duplicate.Key}' is used more than once.";
+        }
+
+        if (cameraId is not null && Scanners.Any(s => s.Id == cameraId))
+        {
+            yield return $"{ScannersSection}: scanner id '{cameraId}' is the camera's id (Devices:Camera:Id); scans and health would not say which device read a code.";
         }
     }
 }

@@ -13,8 +13,18 @@ public sealed class DeviceOptionsValidator(DeviceKinds kinds, IConfiguration con
 {
     public ValidateOptionsResult Validate(string? name, DeviceOptions options)
     {
-        var problems = options.Problems().Concat(KindProblems(options)).ToList();
+        var problems = options.Problems(CameraId()).Concat(KindProblems(options)).ToList();
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
+    }
+
+    /// <summary>The configured camera's id (its default when unset); null without a camera.</summary>
+    private string? CameraId()
+    {
+        var camera = configuration.GetSection(Camera.CameraOptions.Section);
+        var kind = camera["Kind"];
+        return string.IsNullOrEmpty(kind) || string.Equals(kind, Camera.CameraOptions.None, StringComparison.OrdinalIgnoreCase)
+            ? null
+            : camera["Id"] is { Length: > 0 } id ? id : new Camera.CameraOptions().Id;
     }
 
     private IEnumerable<string> KindProblems(DeviceOptions options) =>

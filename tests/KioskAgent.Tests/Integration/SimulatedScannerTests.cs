@@ -53,6 +53,10 @@ public sealed class SimulatedScannerTests
                 ["Devices__Scanners__0__Framing"] = "StxEtx",
                 ["Devices__Scanners__1__Id"] = "scanner-2",
                 ["Devices__Scanners__1__Kind"] = "Pcsc",
+                ["Devices__Scanners__2__Id"] = "door-camera",
+                ["Devices__Scanners__2__Kind"] = "Simulated",
+                ["Devices__Camera__Kind"] = "Files",
+                ["Devices__Camera__Id"] = "door-camera",
             },
         });
 
@@ -61,5 +65,6 @@ public sealed class SimulatedScannerTests
         Assert.Contains("Devices:Scanners:0:DevicePath is required for a Serial scanner.", agent.Output, StringComparison.Ordinal);
         Assert.Contains("Devices:Scanners:0:Framing 'StxEtx' must be Cr, Lf or CrLf.", agent.Output, StringComparison.Ordinal);
         Assert.Contains("Devices:Scanners:1:Kind 'Pcsc' is not a scanner kind; use one of: Simulated, Evdev, Serial.", agent.Output, StringComparison.Ordinal);
+        Assert.Contains("Devices:Scanners: scanner id 'door-camera' is the camera's id (Devices:Camera:Id)", agent.Output, StringComparison.Ordinal);
     }
 }
