@@ -114,7 +114,25 @@ public sealed class CrossKioskCheckInTests(ITestOutputHelper output) : IAsyncLif
         var conflict = await Eventually.ValueAsync(() => _relay.Conflicts.SingleOrDefault(), "central's conflict record", TimeSpan.FromSeconds(45));
         Assert.Equal(["kiosk-a", "kiosk-b"], conflict.CheckIns.Select(c => c.KioskId).Order());
         Assert.Equal(CheckInTransactionsIds(provisionalA, provisionalB), conflict.ConflictId);
-        await Eventually.TrueAsync(() => feedA.Latest?.Conflicts == 1 && feedB.Latest?.Conflicts == 1, "the conflict on both staff screens", Generous);
+        try
+        {
+            await Eventually.TrueAsync(() => feedA.Latest?.Conflicts == 1 && feedB.Latest?.Conflicts == 1, "the conflict on both staff screens", Generous);
+        }
+        catch (TimeoutException)
+        {
+            output.WriteLine($"staff screens: A {feedA.Latest?.Conflicts} conflicts (offline {feedA.Latest?.Offline}), B {feedB.Latest?.Conflicts} conflicts (offline {feedB.Latest?.Offline})");
+            foreach (var agent in new[] { _a, _b })
+            {
+                output.WriteLine($"--- {agent.Settings.KioskId} (relay, conflict, link and dead-letter lines)");
+                foreach (var line in agent.Output.Split('\n').Where(l => l.Contains("onflict", StringComparison.Ordinal) || l.Contains("relay", StringComparison.OrdinalIgnoreCase) || l.Contains("central broker", StringComparison.Ordinal) || l.Contains("rejected", StringComparison.Ordinal)))
+                {
+                    output.WriteLine(line);
+                }
+            }
+
+            throw;
+        }
+
         Assert.False(feedA.Latest!.Offline);
         foreach (var feed in new[] { feedA, feedB })
         {
