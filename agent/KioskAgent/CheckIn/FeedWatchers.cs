@@ -10,38 +10,46 @@ namespace KioskAgent.CheckIn;
 internal sealed class FeedWatchers
 {
     private readonly Lock _gate = new();
-    private readonly List<Channel<CheckInFeedView>> _channels = [];
+    private readonly List<Watcher> _watchers = [];
 
     public void Publish(CheckInFeedView view)
     {
         lock (_gate)
         {
-            foreach (var channel in _channels)
+            foreach (var watcher in _watchers)
             {
-                channel.Writer.TryWrite(view);
+                watcher.Channel.Writer.TryWrite(view);
+                watcher.Published = true;
             }
         }
     }
 
     /// <summary>
     /// The view now (<paramref name="current"/>, read once the watcher is registered, so no view
-    /// published meanwhile is missed), then every later one.
+    /// published meanwhile is missed), then every later one. <paramref name="current"/> runs outside
+    /// this class's lock (publishers hold their view's lock when they come here: the other order
+    /// could deadlock), and its view is dropped when a newer one was published while it was read.
     /// </summary>
     public async IAsyncEnumerable<CheckInFeedView> WatchAsync(Func<CheckInFeedView?> current, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var channel = Channel.CreateBounded<CheckInFeedView>(new BoundedChannelOptions(16) { FullMode = BoundedChannelFullMode.DropOldest });
+        var watcher = new Watcher();
         lock (_gate)
         {
-            _channels.Add(channel);
-            if (current() is { } now)
-            {
-                channel.Writer.TryWrite(now);
-            }
+            _watchers.Add(watcher);
         }
 
         try
         {
-            await foreach (var view in channel.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+            var now = current();
+            lock (_gate)
+            {
+                if (now is not null && !watcher.Published)
+                {
+                    watcher.Channel.Writer.TryWrite(now);
+                }
+            }
+
+            await foreach (var view in watcher.Channel.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
             {
                 yield return view;
             }
@@ -50,8 +58,16 @@ internal sealed class FeedWatchers
         {
             lock (_gate)
             {
-                _channels.Remove(channel);
+                _watchers.Remove(watcher);
             }
         }
+    }
+
+    private sealed class Watcher
+    {
+        public Channel<CheckInFeedView> Channel { get; } = System.Threading.Channels.Channel.CreateBounded<CheckInFeedView>(new BoundedChannelOptions(16) { FullMode = BoundedChannelFullMode.DropOldest });
+
+        /// <summary>A view was published to it (guarded by the watchers' lock).</summary>
+        public bool Published { get; set; }
     }
 }
