@@ -16,6 +16,7 @@ public sealed partial class AgentProcess : IAsyncDisposable
     private readonly StringBuilder _output = new();
     private readonly Process _process;
     private readonly string _configDirectory;
+    private readonly DateTime _started = DateTime.UtcNow;
 
     private AgentProcess(AgentSettings settings, Process process, string configDirectory)
     {
@@ -193,6 +194,24 @@ public sealed partial class AgentProcess : IAsyncDisposable
         Channel.Dispose();
         _process.Dispose();
         TryDelete(_configDirectory);
+        KeepLog();
+    }
+
+    /// <summary>
+    /// The agent's console output, kept under artifacts/test-results/agent-logs after it stopped, so a
+    /// failed test's agents can be read afterwards (its kiosk id, gRPC port and start time name it).
+    /// </summary>
+    private void KeepLog()
+    {
+        try
+        {
+            var name = $"{_started:HHmmss.fff}-{Settings.KioskId}-{Settings.GrpcPort}.log";
+            File.WriteAllText(Path.Combine(TestPaths.Artifacts("agent-logs"), name), Output);
+        }
+        catch (IOException)
+        {
+            // A log that cannot be kept costs the test nothing.
+        }
     }
 
     private async Task WaitServingAsync()
