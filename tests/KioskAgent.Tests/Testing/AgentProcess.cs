@@ -102,6 +102,9 @@ public sealed partial class AgentProcess : IAsyncDisposable
         env["KIOSK_Central__ReconnectMaxSeconds"] = "2";
         env["KIOSK_Demo__Enabled"] = settings.Demo ? "true" : "false";
         env["KIOSK_Logging__LogLevel__KioskAgent"] = "Debug";
+        // Each line with its time (UTC), so a kept log (artifacts/test-results/agent-logs) shows what happened when.
+        env["KIOSK_Logging__Console__FormatterOptions__TimestampFormat"] = "HH:mm:ss.fff ";
+        env["KIOSK_Logging__Console__FormatterOptions__UseUtcTimestamp"] = "true";
         // The idle screen never dims under a test that sits on it longer than the shipped two minutes
         // (a dimmed page would fail layout checks and screenshots); dimming tests set it (Extra wins).
         env["KIOSK_Screen__DimAfterSeconds"] = "0";

@@ -35,7 +35,12 @@ public sealed class MqttProbe : IAsyncDisposable
             .WithClientId($"probe-{Guid.NewGuid():N}");
         configure?.Invoke(options);
         await client.ConnectAsync(options.Build());
-        await client.SubscribeAsync(new MqttClientSubscribeOptionsBuilder().WithTopicFilter(topicFilter, MQTTnet.Protocol.MqttQualityOfServiceLevel.AtLeastOnce).Build());
+        // Retain as published: a retained message published while the probe listens arrives with its
+        // retain flag too, not only one the broker hands over at subscribe (MQTT 5 §3.8.3.1), so
+        // "was it published retained" does not depend on whether the probe subscribed first.
+        await client.SubscribeAsync(new MqttClientSubscribeOptionsBuilder()
+            .WithTopicFilter(new MqttTopicFilterBuilder().WithTopic(topicFilter).WithAtLeastOnceQoS().WithRetainAsPublished(true).Build())
+            .Build());
         return probe;
     }
 
