@@ -103,6 +103,7 @@ public sealed partial class AgentProcess : IAsyncDisposable
         env["KIOSK_Demo__Enabled"] = settings.Demo ? "true" : "false";
         env["KIOSK_Logging__LogLevel__KioskAgent"] = "Debug";
         // Each line with its time (UTC), so a kept log (artifacts/test-results/agent-logs) shows what happened when.
+        env["KIOSK_Logging__Console__FormatterName"] = "simple";
         env["KIOSK_Logging__Console__FormatterOptions__TimestampFormat"] = "HH:mm:ss.fff ";
         env["KIOSK_Logging__Console__FormatterOptions__UseUtcTimestamp"] = "true";
         // The idle screen never dims under a test that sits on it longer than the shipped two minutes
