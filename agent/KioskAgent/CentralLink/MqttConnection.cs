@@ -47,6 +47,16 @@ public sealed partial class MqttConnection : BackgroundService
     private IReadOnlyList<IMqttInboundHandler>? _handlers;
     private readonly string _session = Guid.CreateVersion7().ToString();
     private TaskCompletionSource _connected = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Completed when the session of the current connect attempt is lost (the keeper then reconnects at once).</summary>
+    private TaskCompletionSource _lost = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>
+    /// While connected, the keeper wakes on a lost session, and also this often to look for itself
+    /// (a lost session whose notice never came). Was a 500 ms poll: two wake-ups a second for nothing
+    /// on an idle kiosk.
+    /// </summary>
+    internal static readonly TimeSpan ConnectedLookEvery = TimeSpan.FromSeconds(5);
     private readonly InboundQueue _inbound;
     private int _maximumPacketBytes = int.MaxValue;
     private ulong _sessionSequence;
@@ -167,7 +177,14 @@ public sealed partial class MqttConnection : BackgroundService
                 }
             }
 
-            await Task.Delay(TimeSpan.FromMilliseconds(500), _time, stoppingToken).ConfigureAwait(false);
+            try
+            {
+                await Volatile.Read(ref _lost).Task.WaitAsync(ConnectedLookEvery, _time, stoppingToken).ConfigureAwait(false);
+            }
+            catch (TimeoutException)
+            {
+                // Look at the connection again.
+            }
         }
     }
 
@@ -236,6 +253,8 @@ public sealed partial class MqttConnection : BackgroundService
             builder.WithTlsOptions(CentralTls.Build(_options));
         }
 
+        // A new signal before the attempt: a session lost at any moment after it is up completes this one.
+        Interlocked.Exchange(ref _lost, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
         await _client.ConnectAsync(builder.Build(), cancellationToken).ConfigureAwait(false);
         SessionSequenceUsed(sequence);
         try
@@ -455,6 +474,7 @@ public sealed partial class MqttConnection : BackgroundService
         {
             Volatile.Write(ref _ready, false);
             Interlocked.Exchange(ref _connected, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+            Volatile.Read(ref _lost).TrySetResult();
             LogDisconnected(args.Reason.ToString());
             Disconnected?.Invoke();
         }
