@@ -207,7 +207,18 @@ public sealed class ReferenceCentral : ICentralPublisher, IAsyncDisposable
 
             _options.ConfigureClient?.Invoke(builder);
             await _client.ConnectAsync(builder.Build(), cancellationToken).ConfigureAwait(false);
-            await SubscribeAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await SubscribeAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch
+            {
+                // Connected but not subscribed is no central: it would take nothing and answer
+                // nothing while looking connected, and the keeper would never try again. Start over.
+                await DisconnectQuietlyAsync().ConfigureAwait(false);
+                throw;
+            }
+
             Interlocked.Increment(ref _connects);
             _options.Log?.Invoke($"central {_options.ClientId} connected to {_host}:{_port}");
             return true;
@@ -224,6 +235,18 @@ public sealed class ReferenceCentral : ICentralPublisher, IAsyncDisposable
         }
     }
 
+    private async Task DisconnectQuietlyAsync()
+    {
+        try
+        {
+            await _client.DisconnectAsync(new MqttClientDisconnectOptionsBuilder().Build(), CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is MQTTnet.Exceptions.MqttCommunicationException or InvalidOperationException or OperationCanceledException)
+        {
+            // Already gone.
+        }
+    }
+
     private async Task SubscribeAsync(CancellationToken cancellationToken)
     {
         var builder = new MqttClientSubscribeOptionsBuilder();
@@ -233,7 +256,12 @@ public sealed class ReferenceCentral : ICentralPublisher, IAsyncDisposable
             builder.WithTopicFilter(filter, MqttQualityOfServiceLevel.AtLeastOnce);
         }
 
-        await _client.SubscribeAsync(builder.Build(), cancellationToken).ConfigureAwait(false);
+        var result = await _client.SubscribeAsync(builder.Build(), cancellationToken).ConfigureAwait(false);
+        var refused = result.Items.Where(i => i.ResultCode > MqttClientSubscribeResultCode.GrantedQoS2).ToList();
+        if (refused.Count > 0)
+        {
+            throw new InvalidOperationException($"the broker refused the subscription(s) {string.Join(", ", refused.Select(i => $"{i.TopicFilter.Topic} ({i.ResultCode})"))}");
+        }
     }
 
     private async Task OnMessageAsync(MqttApplicationMessageReceivedEventArgs args)

@@ -358,7 +358,14 @@ public sealed partial class MqttConnection : BackgroundService
                 .Build());
         }
 
-        await _client.SubscribeAsync(builder.Build(), cancellationToken).ConfigureAwait(false);
+        // A refused filter (an ACL, a broker in trouble) leaves the kiosk deaf to it while it looks
+        // connected: that is a half session, and the caller starts over (logged with the filters).
+        var result = await _client.SubscribeAsync(builder.Build(), cancellationToken).ConfigureAwait(false);
+        var refused = result.Items.Where(i => i.ResultCode > MqttClientSubscribeResultCode.GrantedQoS2).ToList();
+        if (refused.Count > 0)
+        {
+            throw new MqttCommunicationException($"the broker refused the subscription(s) {string.Join(", ", refused.Select(i => $"{i.TopicFilter.Topic} ({i.ResultCode})"))}");
+        }
     }
 
     private DeadLetterLog DeadLetters => _services.GetRequiredService<DeadLetterLog>();
