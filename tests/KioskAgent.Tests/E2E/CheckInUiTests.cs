@@ -49,15 +49,7 @@ public sealed class CheckInUiTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.Equal(Grpc.Core.StatusCode.PermissionDenied, refused.StatusCode);
 
         // The supervisor's staff card at a member reader opens the PIN pad; the PIN opens staff home.
-        await CheckInAgent.TapAsync(_agent, "r1", KioskAgent.Demo.DemoStaff.CardUid);
-        await Assertions.Expect(page.GetByTestId("screen-staff-login")).ToBeVisibleAsync();
-        foreach (var digit in KioskAgent.Demo.DemoStaff.Pin)
-        {
-            await page.GetByTestId($"staff-pin-key-{digit}").ClickAsync();
-        }
-
-        await page.GetByTestId("staff-pin-key-enter").ClickAsync();
-        await Assertions.Expect(page.GetByTestId("screen-staff-home")).ToBeVisibleAsync();
+        await CheckInAgent.LogInOnScreenAsync(_agent, page);
         await checkIn.CreateActivityAsync(new CreateActivityRequest
         {
             Activity = new ActivityRecord { Id = "gala", Name = "会员年会 Members' gala", OpensAt = Timestamp.FromDateTimeOffset(now.AddHours(-1)), ClosesAt = Timestamp.FromDateTimeOffset(now.AddHours(2)), Points = 50 },

@@ -54,15 +54,7 @@ public sealed class DrawSetupUiTests(ITestOutputHelper output) : IAsyncLifetime
         var refused = await Assert.ThrowsAsync<Grpc.Core.RpcException>(async () => await draws.OpenDrawSetupAsync(new OpenDrawSetupRequest()));
         Assert.Equal(Grpc.Core.StatusCode.PermissionDenied, refused.StatusCode);
 
-        await CheckInAgent.TapAsync(_agent, "r1", KioskAgent.Demo.DemoStaff.CardUid);
-        await Assertions.Expect(page.GetByTestId("screen-staff-login")).ToBeVisibleAsync();
-        foreach (var digit in KioskAgent.Demo.DemoStaff.Pin)
-        {
-            await page.GetByTestId($"staff-pin-key-{digit}").ClickAsync();
-        }
-
-        await page.GetByTestId("staff-pin-key-enter").ClickAsync();
-        await Assertions.Expect(page.GetByTestId("screen-staff-home")).ToBeVisibleAsync();
+        await CheckInAgent.LogInOnScreenAsync(_agent, page);
 
         // Three members check in to the gala.
         await checkIn.CreateActivityAsync(new CreateActivityRequest

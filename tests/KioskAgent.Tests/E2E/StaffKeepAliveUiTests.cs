@@ -39,14 +39,7 @@ public sealed class StaffKeepAliveUiTests : IAsyncLifetime
         var page = await _chromium.NewKioskPageAsync();
         await page.GotoAsync(_agent.UiUrl);
         await Assertions.Expect(page.GetByTestId("screen-idle")).ToBeVisibleAsync();
-        await CheckInAgent.TapAsync(_agent, "r1", KioskAgent.Demo.DemoStaff.CardUid);
-        await Assertions.Expect(page.GetByTestId("screen-staff-login")).ToBeVisibleAsync();
-        foreach (var digit in KioskAgent.Demo.DemoStaff.Pin)
-        {
-            await page.GetByTestId($"staff-pin-key-{digit}").ClickAsync();
-        }
-
-        await page.GetByTestId("staff-pin-key-enter").ClickAsync();
+        await CheckInAgent.LogInOnScreenAsync(_agent, page);
         await page.GetByTestId("staff-feature-draw").ClickAsync();
         await Assertions.Expect(page.GetByTestId("screen-draw-setup")).ToBeVisibleAsync();
 

@@ -73,4 +73,21 @@ public static class CheckInAgent
 
     public static async Task TapAsync(AgentProcess agent, string reader, string card) =>
         await new DeviceSimulator.DeviceSimulatorClient(agent.Channel).TapCardAsync(new TapCardRequest { ReaderId = reader, CardUid = card, HoldMs = 30 });
+
+    /// <summary>
+    /// Logs in as staff do at the kiosk: the demo supervisor's staff card at reader r1 opens the PIN
+    /// pad on <paramref name="page"/>, its PIN typed on the pad opens the staff home screen.
+    /// </summary>
+    public static async Task LogInOnScreenAsync(AgentProcess agent, Microsoft.Playwright.IPage page)
+    {
+        await TapAsync(agent, "r1", KioskAgent.Demo.DemoStaff.CardUid);
+        await Microsoft.Playwright.Assertions.Expect(page.GetByTestId("screen-staff-login")).ToBeVisibleAsync();
+        foreach (var digit in KioskAgent.Demo.DemoStaff.Pin)
+        {
+            await page.GetByTestId($"staff-pin-key-{digit}").ClickAsync();
+        }
+
+        await page.GetByTestId("staff-pin-key-enter").ClickAsync();
+        await Microsoft.Playwright.Assertions.Expect(page.GetByTestId("screen-staff-home")).ToBeVisibleAsync();
+    }
 }
