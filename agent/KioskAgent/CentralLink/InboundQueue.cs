@@ -22,8 +22,8 @@ internal sealed class InboundQueue(int maxMessages, long maxBytes)
 
     public ChannelReader<InboundItem> Reader => _channel.Reader;
 
-    /// <summary>Takes the message, or returns false when it is QoS 0 and the queue is full.</summary>
-    public bool TryAdd(MqttApplicationMessage message, MqttApplicationMessageReceivedEventArgs received)
+    /// <summary>Takes the message (that came on connection number <paramref name="connection"/>), or returns false when it is QoS 0 and the queue is full.</summary>
+    public bool TryAdd(MqttApplicationMessage message, MqttApplicationMessageReceivedEventArgs received, long connection)
     {
         var size = message.Payload.Length;
         lock (_gate)
@@ -39,7 +39,7 @@ internal sealed class InboundQueue(int maxMessages, long maxBytes)
         }
 
         // Copied only once admitted: a dropped message costs no second copy of its payload.
-        if (!_channel.Writer.TryWrite(new InboundItem(InboundCopy.Of(message), received, size)))
+        if (!_channel.Writer.TryWrite(new InboundItem(InboundCopy.Of(message), received, size, connection)))
         {
             // Stopping: left unacknowledged, so the broker delivers it again on the resumed session.
             Release(size);

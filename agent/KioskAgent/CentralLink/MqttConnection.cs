@@ -51,6 +51,9 @@ public sealed partial class MqttConnection : BackgroundService
     /// <summary>Completed when the session of the current connect attempt is lost (the keeper then reconnects at once).</summary>
     private TaskCompletionSource _lost = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
+    /// <summary>The number of the connection attempt in progress or up: a message is acknowledged only on the connection it came on.</summary>
+    private long _connection;
+
     /// <summary>
     /// While connected, the keeper wakes on a lost session, and also this often to look for itself
     /// (a lost session whose notice never came). Was a 500 ms poll: two wake-ups a second for nothing
@@ -255,6 +258,7 @@ public sealed partial class MqttConnection : BackgroundService
 
         // A new signal before the attempt: a session lost at any moment after it is up completes this one.
         Interlocked.Exchange(ref _lost, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        Interlocked.Increment(ref _connection);
         await _client.ConnectAsync(builder.Build(), cancellationToken).ConfigureAwait(false);
         SessionSequenceUsed(sequence);
         try
@@ -389,7 +393,7 @@ public sealed partial class MqttConnection : BackgroundService
             return AcknowledgeQuietlyAsync(args);
         }
 
-        if (!_inbound.TryAdd(message, args))
+        if (!_inbound.TryAdd(message, args, Volatile.Read(ref _connection)))
         {
             DeadLetters.RejectUnread(LinkKind, "qos0_dropped", message.Topic, message.Payload.Length);
         }
@@ -406,7 +410,19 @@ public sealed partial class MqttConnection : BackgroundService
                 try
                 {
                     await RouteAsync(item.Message).ConfigureAwait(false);
-                    await AcknowledgeQuietlyAsync(item.Received).ConfigureAwait(false);
+
+                    // A message of a connection that is gone is not acknowledged on the next one: its
+                    // packet id means nothing there (or another message). A resumed session delivers it again.
+                    if (item.Connection == Volatile.Read(ref _connection))
+                    {
+                        await AcknowledgeQuietlyAsync(item.Received).ConfigureAwait(false);
+                    }
+                }
+                catch (Exception ex) when (ex is not OutOfMemoryException && !stoppingToken.IsCancellationRequested)
+                {
+                    // This loop is the kiosk's only ear: whatever one message does, the next one is
+                    // still handled (a loop that ended here would leave the kiosk connected but deaf).
+                    LogDispatchFailed(item.Message.Topic, ex.GetType().Name, ex.Message);
                 }
                 finally
                 {
@@ -426,9 +442,11 @@ public sealed partial class MqttConnection : BackgroundService
         {
             await received.AcknowledgeAsync(CancellationToken.None).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is MqttCommunicationException or InvalidOperationException or ObjectDisposedException)
+        catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            // The connection is gone; the broker delivers the message again on the resumed session.
+            // The connection the message came on is gone (MQTTnet reports that as a communication
+            // error, a cancellation or a disposed object, depending on when): the broker delivers
+            // the message again on a resumed session; a new session does not expect this PUBACK.
         }
     }
 
@@ -491,6 +509,9 @@ public sealed partial class MqttConnection : BackgroundService
 
     private static TimeSpan Jitter(TimeSpan delay) =>
         delay * (0.8 + (0.4 * Random.Shared.NextDouble()));
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Handling a message from central on {Topic} failed ({Error}: {Detail}); the next messages are handled as usual")]
+    private partial void LogDispatchFailed(string topic, string error, string detail);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Connected to central broker {Host}:{Port}; state on {Topic} (session #{SessionSequence})")]
     private partial void LogConnected(string host, int port, string topic, ulong sessionSequence);

@@ -18,7 +18,7 @@ public sealed class InboundQueueTests
     private static bool Add(InboundQueue queue, int bytes, MqttQualityOfServiceLevel qos = MqttQualityOfServiceLevel.AtMostOnce)
     {
         var (message, received) = Message(bytes, qos);
-        return queue.TryAdd(message, received);
+        return queue.TryAdd(message, received, connection: 1);
     }
 
     [Fact]
@@ -56,7 +56,7 @@ public sealed class InboundQueueTests
     {
         var queue = new InboundQueue(maxMessages: 1, maxBytes: 1000);
         var (message, received) = Message(100, MqttQualityOfServiceLevel.AtMostOnce);
-        Assert.True(queue.TryAdd(message, received));
+        Assert.True(queue.TryAdd(message, received, connection: 1));
         Assert.False(Add(queue, 10));
 
         Assert.True(queue.Reader.TryRead(out var item));
