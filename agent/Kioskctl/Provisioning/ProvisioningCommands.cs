@@ -63,7 +63,10 @@ public static class ProvisioningCommands
             {
                 await call(channel);
             }
-            catch (RpcException ex) when (ex.StatusCode == StatusCode.Unavailable)
+            // A dropped connection shows as Unavailable, or as Internal ("the server did not complete
+            // the HTTP/2 handshake") when the kiosk drops it between TLS and HTTP/2; the probe tells
+            // a refused certificate from anything else, so either way it is asked.
+            catch (RpcException ex) when (ex.StatusCode is StatusCode.Unavailable or StatusCode.Internal)
             {
                 if (await CertificateProbe.IsRefusedAsync(address, identity.Fingerprint, certificate))
                 {
