@@ -1,5 +1,3 @@
-using System.Threading.Channels;
-
 namespace KioskAgent.Hardware.KeyboardWedge;
 
 /// <summary>
@@ -9,16 +7,14 @@ namespace KioskAgent.Hardware.KeyboardWedge;
 /// <see cref="SerialCardReaderOptions.Format"/> and <see cref="SerialCardReaderOptions.Technology"/>
 /// do not apply: the text is delivered as scanned. WatchAsync never throws.
 /// </summary>
-public sealed class SerialCodeScanner : ICodeScanner
+public sealed class SerialCodeScanner : LineCodeScanner
 {
     private readonly SerialCardReaderOptions _options;
-    private readonly TimeProvider _timeProvider;
-    private readonly CancellationTokenSource _disposed = new();
-    private long _readFailures;
+    private readonly SerialTokenSource _source;
 
     public SerialCodeScanner(string scannerId, SerialCardReaderOptions options, TimeProvider? timeProvider = null)
+        : base(scannerId, timeProvider)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(scannerId);
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         if (options.Framing == SerialFraming.StxEtx)
@@ -26,27 +22,11 @@ public sealed class SerialCodeScanner : ICodeScanner
             throw new ArgumentException("A code scanner sends lines (Cr, Lf or CrLf), not STX/ETX frames.", nameof(options));
         }
 
-        ScannerId = scannerId;
         _options = options;
-        _timeProvider = timeProvider ?? TimeProvider.System;
+        _source = new SerialTokenSource(options.PortName, options.BaudRate, options.CreateFramer, TimeProvider, CountFailure);
     }
 
-    public string ScannerId { get; }
+    protected override TimeSpan ReopenInterval => _options.ReopenInterval;
 
-    public long ReadFailureCount => Interlocked.Read(ref _readFailures);
-
-    public IAsyncEnumerable<ScanEvent> WatchAsync(CancellationToken cancellationToken) =>
-        DedicatedThreadWatch.WatchAsync<ScanEvent>(Run, _disposed.Token, cancellationToken);
-
-    public async ValueTask DisposeAsync()
-    {
-        await _disposed.CancelAsync().ConfigureAwait(false);
-        _disposed.Dispose();
-    }
-
-    private void Run(ChannelWriter<ScanEvent> writer, CancellationToken stop) =>
-        new ScanEventWriter(ScannerId, writer, _timeProvider)
-            .ReadUntilStopped(new SerialTokenSource(_options.PortName, _options.BaudRate, _options.CreateFramer, _timeProvider, CountFailure).ReadPort, _options.ReopenInterval, stop);
-
-    private void CountFailure() => Interlocked.Increment(ref _readFailures);
+    private protected override string ReadOnce(WedgeWriter writer, CancellationToken stop) => _source.ReadPort(writer, stop);
 }
