@@ -20,11 +20,9 @@ public sealed class DeviceOptionsValidator(DeviceKinds kinds, IConfiguration con
     /// <summary>The configured camera's id (its default when unset); null without a camera.</summary>
     private string? CameraId()
     {
-        var camera = configuration.GetSection(Camera.CameraOptions.Section);
-        var kind = camera["Kind"];
-        return string.IsNullOrEmpty(kind) || string.Equals(kind, Camera.CameraOptions.None, StringComparison.OrdinalIgnoreCase)
-            ? null
-            : camera["Id"] is { Length: > 0 } id ? id : new Camera.CameraOptions().Id;
+        var section = configuration.GetSection(Camera.CameraOptions.Section);
+        var camera = new Camera.CameraOptions { Kind = section[nameof(Camera.CameraOptions.Kind)] ?? Camera.CameraOptions.None };
+        return !camera.Enabled ? null : section[nameof(Camera.CameraOptions.Id)] is { Length: > 0 } id ? id : camera.Id;
     }
 
     private IEnumerable<string> KindProblems(DeviceOptions options) =>
