@@ -34,6 +34,11 @@ public sealed class CentralLinkOptions
     /// <summary>Versioned root of every kiosk topic: {TopicRoot}/{site}/{kiosk}/...</summary>
     public string TopicRoot { get; set; } = "kiosk/v1";
 
+    /// <summary>
+    /// MQTT keep-alive announced at connect: the kiosk sends a packet (a PINGREQ when nothing else
+    /// went out) at least every half of it, and the broker drops the kiosk (firing its will) after 1.5
+    /// times it without a packet. A ping unanswered within 10 s ends the session (reconnect).
+    /// </summary>
     public int KeepAliveSeconds { get; set; } = 15;
 
     /// <summary>Period of the health report; device changes are reported at once in between.</summary>

@@ -12,6 +12,7 @@ public static class CentralLinkServiceCollectionExtensions
             .Validate(o => o.Port is > 0 and < 65536, "Central:Port must be 1-65535.")
             .Validate(o => !string.IsNullOrWhiteSpace(o.TopicRoot) && !o.TopicRoot.Contains('+') && !o.TopicRoot.Contains('#'), "Central:TopicRoot must not be empty or contain MQTT wildcards.")
             .Validate(o => o.ReconnectMinSeconds > 0 && o.ReconnectMaxSeconds >= o.ReconnectMinSeconds, "Central:ReconnectMinSeconds must be > 0 and <= ReconnectMaxSeconds.")
+            .Validate(o => o.KeepAliveSeconds is >= 2 and <= 65535, "Central:KeepAliveSeconds must be 2-65535.")
             .Validate(o => o.TelemetrySeconds is >= 1 and <= 3600, "Central:TelemetrySeconds must be 1-3600.")
             .Validate(o => string.IsNullOrEmpty(o.Password) || !string.IsNullOrEmpty(o.Username), "Central:Password needs Central:Username.")
             .Validate(o => o.UseTls || (string.IsNullOrEmpty(o.CaFile) && string.IsNullOrEmpty(o.ClientCertificateFile) && string.IsNullOrEmpty(o.ClientKeyFile)), "Central:CaFile, ClientCertificateFile and ClientKeyFile need Central:UseTls=true.")

@@ -38,6 +38,7 @@ public sealed partial class MqttConnection : BackgroundService
     public const int SocketBufferBytes = 1024 * 1024;
 
     private readonly IMqttClient _client;
+    private readonly KeepAliveAdapterFactory _keepAlive;
     private readonly CentralLinkOptions _options;
     private readonly KioskOptions _kiosk;
     private readonly TimeProvider _time;
@@ -55,11 +56,14 @@ public sealed partial class MqttConnection : BackgroundService
     private long _connection;
 
     /// <summary>
-    /// While connected, the keeper wakes on a lost session, and also this often to look for itself
-    /// (a lost session whose notice never came). Was a 500 ms poll: two wake-ups a second for nothing
-    /// on an idle kiosk.
+    /// While connected, the keeper wakes on a lost session, and also this often (or at half the
+    /// keep-alive, if that is sooner) to look for itself (a lost session whose notice never came) and
+    /// to keep the session alive. Was a 500 ms poll: two wake-ups a second for nothing on an idle kiosk.
     /// </summary>
     internal static readonly TimeSpan ConnectedLookEvery = TimeSpan.FromSeconds(5);
+
+    /// <summary>How long a keep-alive ping may wait for its answer before the session counts as lost.</summary>
+    internal static readonly TimeSpan PingTimeout = TimeSpan.FromSeconds(10);
     private readonly InboundQueue _inbound;
     private int _maximumPacketBytes = int.MaxValue;
     private ulong _sessionSequence;
@@ -77,7 +81,10 @@ public sealed partial class MqttConnection : BackgroundService
         _logger = logger;
         _inbound = new InboundQueue(_options.InboundQueueMessages, _options.InboundQueueBytes);
         Topics = new KioskTopics(_options.TopicRoot, _kiosk.SiteId, _kiosk.KioskId);
-        _client = new MqttClientFactory().CreateMqttClient();
+        // The keep-alive is the keeper's (KeepSessionAliveAsync), not MQTTnet's: see KeepAliveAdapterFactory.
+        _keepAlive = new KeepAliveAdapterFactory((ushort)_options.KeepAliveSeconds, time);
+        var factory = new MqttClientFactory();
+        _client = factory.CreateMqttClient(factory.DefaultLogger, _keepAlive);
         _client.DisconnectedAsync += OnDisconnectedAsync;
         _client.ApplicationMessageReceivedAsync += OnMessageAsync;
     }
@@ -182,11 +189,52 @@ public sealed partial class MqttConnection : BackgroundService
 
             try
             {
-                await Volatile.Read(ref _lost).Task.WaitAsync(ConnectedLookEvery, _time, stoppingToken).ConfigureAwait(false);
+                await Volatile.Read(ref _lost).Task.WaitAsync(LookEvery, _time, stoppingToken).ConfigureAwait(false);
             }
             catch (TimeoutException)
             {
-                // Look at the connection again.
+                // Look at the connection again, and keep it alive.
+                await KeepSessionAliveAsync(stoppingToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private TimeSpan LookEvery => TimeSpan.FromTicks(Math.Min(ConnectedLookEvery.Ticks, TimeSpan.FromSeconds(_options.KeepAliveSeconds).Ticks / 2));
+
+    /// <summary>
+    /// MQTT keep-alive (MQTT 5 §3.1.2.10): a PINGREQ when nothing went out for half the period, so the
+    /// broker always hears from the kiosk within the period (it allows 1.5 times). A ping that gets no
+    /// answer in time means the link is gone without a word (a cable pulled, a broker frozen): the
+    /// session is ended asking the broker for the will (if it still hears), and the keeper reconnects.
+    /// </summary>
+    private async Task KeepSessionAliveAsync(CancellationToken stoppingToken)
+    {
+        if (!_client.IsConnected || _keepAlive.SinceLastSent < TimeSpan.FromSeconds(_options.KeepAliveSeconds) / 2)
+        {
+            return;
+        }
+
+        try
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+            timeout.CancelAfter(PingTimeout);
+            await _client.PingAsync(timeout.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            LogPingUnanswered(_options.Host, _options.Port, ex.Message);
+            try
+            {
+                using var give = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+                await _client.DisconnectAsync(new MqttClientDisconnectOptionsBuilder().WithReason(MqttClientDisconnectOptionsReason.DisconnectWithWillMessage).Build(), give.Token).ConfigureAwait(false);
+            }
+            catch (Exception gone) when (gone is MqttCommunicationException or InvalidOperationException or OperationCanceledException)
+            {
+                // The link is gone: the session ended all the same.
             }
         }
     }
@@ -228,7 +276,8 @@ public sealed partial class MqttConnection : BackgroundService
             .WithClientId($"kiosk-{_kiosk.SiteId}-{_kiosk.KioskId}")
             .WithCleanStart(false)
             .WithSessionExpiryInterval(_options.SessionExpirySeconds)
-            .WithKeepAlivePeriod(TimeSpan.FromSeconds(_options.KeepAliveSeconds))
+            // Zero for MQTTnet (no keep-alive loop of its own); CONNECT carries KeepAliveSeconds (KeepAliveAdapterFactory).
+            .WithKeepAlivePeriod(TimeSpan.Zero)
             .WithTimeout(TimeSpan.FromSeconds(10))
             // One socket write per packet, header and payload together: a backlog drains about a
             // fifth faster than with a write for each part (docs/benchmarks.md).
@@ -527,6 +576,9 @@ public sealed partial class MqttConnection : BackgroundService
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The {Kind} handler failed on a message on {Topic}: {Error}")]
     private partial void LogHandlerFailed(string kind, string topic, string error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Central broker {Host}:{Port} did not answer a keep-alive ping ({Error}); ending the session to reconnect")]
+    private partial void LogPingUnanswered(string host, int port, string error);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Could not announce shutdown to central: {Error}")]
     private partial void LogShutdownNotice(string error);

@@ -158,6 +158,33 @@ public sealed partial class MemberSyncEngine : IDisposable
     /// Periodic housekeeping: a version held from before versions were bounded is reset; a stalled
     /// snapshot is dropped; an empty cache keeps asking for data.
     /// </summary>
+    /// <summary>
+    /// How long the worker may wait for work before <see cref="Tick"/> has something to do: until a
+    /// waiting resync request is due or the snapshot being received counts as stalled, and at most
+    /// <paramref name="longest"/>. While a request waits for the link (<paramref name="connected"/>
+    /// false) the worker looks every second, as it did always: a kiosk with nothing owed and no
+    /// snapshot coming no longer wakes every second for nothing. Never under a second: a request that
+    /// cannot go out (the broker refuses it) is tried again a second later, not in a busy loop.
+    /// </summary>
+    public TimeSpan TickDueIn(bool connected, TimeSpan longest)
+    {
+        var now = _time.GetUtcNow();
+        var due = longest;
+        if (Resync.DueAt is { } resync)
+        {
+            due = connected ? Min(due, resync - now) : Min(due, TimeSpan.FromSeconds(1));
+        }
+
+        if (_assembler.StalledAt is { } stalled)
+        {
+            due = Min(due, stalled - now);
+        }
+
+        return due < TimeSpan.FromSeconds(1) ? TimeSpan.FromSeconds(1) : due;
+
+        static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
+    }
+
     public void Tick()
     {
         if (InboundVersions.IsBeyondCeiling(_cache.State.Version))

@@ -26,6 +26,9 @@ public sealed partial class MemberSyncWorker : BackgroundService
     private readonly ILogger<MemberSyncWorker> _logger;
     private Task<bool>? _waitForWork;
 
+    /// <summary>The longest the worker waits without work even when nothing is due (a safety net, not a schedule).</summary>
+    internal static readonly TimeSpan LongestIdleTick = TimeSpan.FromSeconds(60);
+
     public MemberSyncWorker(
         MemberSyncEngine engine,
         MemberCache cache,
@@ -72,16 +75,16 @@ public sealed partial class MemberSyncWorker : BackgroundService
         {
             try
             {
-                if (await WaitForWorkAsync(stoppingToken).ConfigureAwait(false))
+                // The tick first: at start it is what notices an empty cache and asks for data.
+                _engine.Tick();
+                await SendResyncIfDueAsync(stoppingToken).ConfigureAwait(false);
+                if (await WaitForWorkAsync(_engine.TickDueIn(_connection.IsConnected, LongestIdleTick), stoppingToken).ConfigureAwait(false))
                 {
                     while (_queue.Reader.TryRead(out var work))
                     {
                         await ProcessAsync(work, stoppingToken).ConfigureAwait(false);
                     }
                 }
-
-                _engine.Tick();
-                await SendResyncIfDueAsync(stoppingToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -91,6 +94,8 @@ public sealed partial class MemberSyncWorker : BackgroundService
             {
                 // The loop never dies; the cache is either as it was or whole (snapshots swap atomically).
                 LogLoopFailed(ex.Message);
+                // A fault that repeats (a cache that cannot be read) is tried again a second later, not in a busy loop.
+                await Task.Delay(TimeSpan.FromSeconds(1), _time, stoppingToken).ConfigureAwait(false);
             }
         }
     }
@@ -101,15 +106,21 @@ public sealed partial class MemberSyncWorker : BackgroundService
         base.Dispose();
     }
 
-    /// <summary>True when work is queued; false after a second without (the engine's tick).</summary>
-    private async Task<bool> WaitForWorkAsync(CancellationToken cancellationToken)
+    /// <summary>True when work is queued; false after <paramref name="wait"/> without (the engine's tick is due).</summary>
+    private async Task<bool> WaitForWorkAsync(TimeSpan wait, CancellationToken cancellationToken)
     {
         // One wait on the channel outlives the ticks that find it still waiting: a new wait per tick
         // would leave waiters behind, and cancelling each one threw an exception every idle second.
         _waitForWork ??= _queue.Reader.WaitToReadAsync(cancellationToken).AsTask();
         if (!_waitForWork.IsCompleted)
         {
-            await Task.WhenAny(_waitForWork, Task.Delay(TimeSpan.FromSeconds(1), _time, cancellationToken)).ConfigureAwait(false);
+            // The delay is cancelled when work comes first (not left to fire later for nothing).
+            using (var tick = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+            {
+                await Task.WhenAny(_waitForWork, Task.Delay(wait, _time, tick.Token)).ConfigureAwait(false);
+                await tick.CancelAsync().ConfigureAwait(false);
+            }
+
             if (!_waitForWork.IsCompleted)
             {
                 cancellationToken.ThrowIfCancellationRequested();

@@ -24,6 +24,9 @@ public sealed class ResyncScheduler(TimeProvider time, TimeSpan minInterval)
         _lastSent = null;
     }
 
+    /// <summary>When a waiting request may go out (now, if none was sent yet), or null when nothing waits.</summary>
+    public DateTimeOffset? DueAt => Wanted is null ? null : _lastSent is { } last ? last + minInterval : time.GetUtcNow();
+
     /// <summary>True (with the reason) when a request should go out now; the caller sends it.</summary>
     public bool TryTake(out string reason)
     {

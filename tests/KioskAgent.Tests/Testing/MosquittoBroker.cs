@@ -66,7 +66,9 @@ public sealed class MosquittoBroker : IAsyncDisposable
             log_type notice
             {_extraConfig}
             """);
-        var start = new ProcessStartInfo(Executable, ["-c", config])
+        // stdbuf (coreutils) makes mosquitto's stdout line-buffered: its log reaches Log as it happens,
+        // not in blocks when a pipe buffer fills. stdbuf execs mosquitto: the PID is mosquitto's.
+        var start = new ProcessStartInfo("stdbuf", ["-oL", Executable, "-c", config])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -91,11 +93,27 @@ public sealed class MosquittoBroker : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Freezes the broker (SIGSTOP) or lets it go on (SIGCONT): its connections stay open (the kernel
+    /// still accepts and acknowledges bytes) but nothing is answered, as with a link that died silently.
+    /// </summary>
+    public async Task SignalAsync(bool freeze)
+    {
+        var process = _process ?? throw new InvalidOperationException("The broker is not running.");
+        using var kill = Process.Start("kill", [freeze ? "-STOP" : "-CONT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])!;
+        await kill.WaitForExitAsync();
+        if (kill.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"kill {(freeze ? "-STOP" : "-CONT")} {process.Id} failed ({kill.ExitCode}).");
+        }
+    }
+
     /// <summary>Stops the broker hard (SIGKILL): every client sees its connection drop.</summary>
     public async Task StopAsync()
     {
         if (_process is { HasExited: false } process)
         {
+            // A frozen broker dies of SIGKILL all the same; thawed first, it does not linger in the stopped state.
             process.Kill();
             await process.WaitForExitAsync();
         }

@@ -127,6 +127,33 @@ public sealed class MemberSyncEngineTests : IDisposable
     }
 
     [Fact]
+    public void TickDueIn_NothingOwedAndNoSnapshotComing_WaitsTheLongest_ThenUntilTheStallOrTheResyncIsDue()
+    {
+        var longest = TimeSpan.FromSeconds(60);
+        Snapshot("s0", 2, Batch("OLD", "0A"));
+        _engine.Tick();
+        Assert.Null(_engine.Resync.Wanted);
+        Assert.Equal(longest, _engine.TickDueIn(connected: true, longest));
+
+        // A snapshot on its way: the tick is due when it would count as stalled (60 s after its last chunk).
+        _engine.OnSnapshotChunk(Wire(Chunks("s1", 3, Batch("M1", "01"), Batch("M2", "02"))[0]));
+        _time.Advance(TimeSpan.FromSeconds(20));
+        Assert.Equal(TimeSpan.FromSeconds(40), _engine.TickDueIn(connected: true, longest));
+        _time.Advance(TimeSpan.FromSeconds(40));
+        _engine.Tick();
+        Assert.Equal(ResyncReasons.SnapshotTimeout, _engine.Resync.Wanted);
+
+        // A request owed and never sent is due now (at the one-second floor); one just sent, 30 s later.
+        Assert.Equal(TimeSpan.FromSeconds(1), _engine.TickDueIn(connected: true, longest));
+        Assert.True(_engine.Resync.TryTake(out _));
+        _engine.Resync.Want(ResyncReasons.VersionGap);
+        Assert.Equal(TimeSpan.FromSeconds(30), _engine.TickDueIn(connected: true, longest));
+
+        // Offline with a request owed: look every second for the link, as always.
+        Assert.Equal(TimeSpan.FromSeconds(1), _engine.TickDueIn(connected: false, longest));
+    }
+
+    [Fact]
     public void Tick_EmptyCache_AsksForData()
     {
         _engine.Tick();
