@@ -585,6 +585,21 @@ Task("Bench")
 {
     var bench = artifacts.Combine("bench");
     EnsureDirectoryExists(bench);
+    // idle-cost's "shipped config" rows run the agent as the package ships it: ReadyToRun with tiered
+    // compilation off (framework-dependent here: the runtime is the machine's; the amd64 and arm64
+    // packages are self-contained with the same settings).
+    var shipped = bench.Combine("agent-as-packaged");
+    CleanDirectory(shipped);
+    DotNetPublish("agent/KioskAgent/KioskAgent.csproj", new DotNetPublishSettings
+    {
+        Configuration = "Bench",
+        SelfContained = false,
+        Runtime = System.Runtime.InteropServices.RuntimeInformation.RuntimeIdentifier,
+        OutputDirectory = shipped,
+        MSBuildSettings = new DotNetMSBuildSettings().WithProperty("Optimize", "true").WithProperty("DebugType", "none")
+            .WithProperty("PublishReadyToRun", "true").WithProperty("TieredCompilation", "false"),
+    });
+    System.Environment.SetEnvironmentVariable("KIOSK_BENCH_SHIPPED_AGENT", shipped.CombineWithFilePath("KioskAgent.dll").FullPath);
     var arguments = new List<string> { $"\"{root.CombineWithFilePath($"tests/KioskAgent.Benchmarks/bin/{configuration}/net10.0/KioskAgent.Benchmarks.dll").FullPath}\"", "budget", "--logs", $"\"{bench.FullPath}\"", "--output", $"\"{bench.CombineWithFilePath("budget.md").FullPath}\"" };
     if (HasArgument("quick"))
     {

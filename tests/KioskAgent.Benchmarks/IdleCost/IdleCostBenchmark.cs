@@ -21,6 +21,7 @@ public static class IdleCostBenchmark
     {
         var loadAtStart = ProcFs.LoadAverage();
         var scratch = TestPaths.NewTempDirectory("idle-cost");
+        Console.WriteLine($"\"shipped config\" runs {options.Shipped ?? TestPaths.AgentDll}");
         await using var broker = await MosquittoBroker.StartAsync();
         try
         {
@@ -105,7 +106,7 @@ public static class IdleCostBenchmark
             BrokerPort = brokerPort,
             ShippedDevices = true,
             DataDirectory = dataDirectory ?? TestPaths.NewTempDirectory(Path.Combine(Path.GetFileName(scratch), "data")),
-            Executable = variant?.Executable,
+            Executable = variant is null ? options.Shipped : variant.Executable,
             Extra = Quiet,
             // A variant's own settings win over the run's.
             Environment = With(variant?.Environment ?? new Dictionary<string, string>(), [.. options.Environment.Select(e => (e.Key, e.Value)), ("PCSCLITE_CSOCK_NAME", noPcscd)]),

@@ -25,6 +25,14 @@ public sealed record IdleCostOptions
     /// <summary>Environment for every agent process (e.g. DOTNET_gcServer=0), to try runtime settings.</summary>
     public IReadOnlyDictionary<string, string> Environment { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>
+    /// The build the "shipped config" rows run: <c>--shipped PATH</c> (an apphost or .dll), or the
+    /// <c>KIOSK_BENCH_SHIPPED_AGENT</c> variable (the Bench target publishes the agent as the package
+    /// does, ReadyToRun with tiered compilation off, and names it there); by default the solution's
+    /// Release build (tiered, not ReadyToRun).
+    /// </summary>
+    public string? Shipped { get; init; } = System.Environment.GetEnvironmentVariable("KIOSK_BENCH_SHIPPED_AGENT") is { Length: > 0 } shipped ? shipped : null;
+
     /// <summary>Leave the demo-mode agent out (e.g. when only comparing builds).</summary>
     public bool NoDemo { get; init; }
 
@@ -54,10 +62,11 @@ public sealed record IdleCostOptions
                 "--settle-seconds" => options with { SettleSeconds = Int() },
                 "--members" => options with { Members = Int() },
                 "--no-demo" => options with { NoDemo = true },
+                "--shipped" => options with { Shipped = Next() },
                 "--output" => options with { Output = Next() },
                 "--agent" => Add(options, variants, IdleVariant.Parse(Pair())),
                 "--env" => AddEnv(options, environment, Pair()),
-                _ => throw new ArgumentException($"Unknown option {args[i]}. idle-cost [--quick] [--rounds 3] [--idle-seconds 60] [--settle-seconds 20] [--members 1000000] [--agent NAME=PATH[;VAR=VALUE...]]... [--env NAME=VALUE]... [--no-demo] [--output FILE]"),
+                _ => throw new ArgumentException($"Unknown option {args[i]}. idle-cost [--quick] [--rounds 3] [--idle-seconds 60] [--settle-seconds 20] [--members 1000000] [--agent NAME=PATH[;VAR=VALUE...]]... [--env NAME=VALUE]... [--shipped PATH] [--no-demo] [--output FILE]"),
             };
         }
 
