@@ -226,6 +226,12 @@ public sealed partial class MqttConnection : BackgroundService
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
+            if (!_client.IsConnected)
+            {
+                // The session was lost while the ping waited: its own notice wakes the keeper.
+                return;
+            }
+
             LogPingUnanswered(_options.Host, _options.Port, ex.Message);
             try
             {
