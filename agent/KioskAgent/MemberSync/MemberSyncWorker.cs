@@ -75,9 +75,10 @@ public sealed partial class MemberSyncWorker : BackgroundService
         {
             try
             {
-                // The tick first: at start it is what notices an empty cache and asks for data.
-                _engine.Tick();
+                // A request due goes out first; then the tick, which may want the next one (an empty
+                // cache wants data again at once after a request), so the wait below knows when that is due.
                 await SendResyncIfDueAsync(stoppingToken).ConfigureAwait(false);
+                _engine.Tick();
                 if (await WaitForWorkAsync(_engine.TickDueIn(_connection.IsConnected, LongestIdleTick), stoppingToken).ConfigureAwait(false))
                 {
                     while (_queue.Reader.TryRead(out var work))
