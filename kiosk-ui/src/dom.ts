@@ -23,13 +23,26 @@ export function h<K extends keyof HTMLElementTagNameMap>(
 
 const SVG_NS = "http://www.w3.org/2000/svg";
 
-/** Builds a static inline SVG from a trusted, compile-time constant (icons only). */
+/** Parsed icons by class and markup: a handful of compile-time constants, so the map stays small. */
+const ICONS = new Map<string, Element>();
+
+/**
+ * Builds a static inline SVG from a trusted, compile-time constant (icons only). Each icon is parsed
+ * once and every screen gets a clone: parsing makes a whole XML document, which a kiosk drawing
+ * thousands of screens a day would otherwise build and collect again for every icon it shows.
+ */
 export function icon(markup: string, cls: string): Element {
-  const doc = new DOMParser().parseFromString(
-    `<svg xmlns="${SVG_NS}" class="${cls}" aria-hidden="true" ${markup}</svg>`,
-    "image/svg+xml",
-  );
-  return document.importNode(doc.documentElement, true);
+  const key = `${cls}\n${markup}`;
+  let parsed = ICONS.get(key);
+  if (!parsed) {
+    const doc = new DOMParser().parseFromString(
+      `<svg xmlns="${SVG_NS}" class="${cls}" aria-hidden="true" ${markup}</svg>`,
+      "image/svg+xml",
+    );
+    parsed = document.importNode(doc.documentElement, true);
+    ICONS.set(key, parsed);
+  }
+  return parsed.cloneNode(true) as Element;
 }
 
 /**

@@ -4,56 +4,80 @@ using System.Globalization;
 namespace KioskAgent.Benchmarks.ScreenPaint;
 
 /// <summary>
-/// The kiosk page in Debian's Chromium started as a kiosk starts it: a plain process with the page's
-/// URL, no DevTools client attached (no Playwright, no remote debugging). What the renderer keeps
-/// here is what a kiosk's renderer keeps; the harness can only read its resident set from /proc.
+/// The kiosk page in Debian's Chromium started as a kiosk starts it: by the kiosk's own launcher
+/// (packaging/kiosk-screen/kiosk-screen launch), so the renderer gets the switches a kiosk ships with,
+/// a plain process with the page's URL and no DevTools client attached (no Playwright, no remote
+/// debugging). What the renderer keeps here is what a kiosk's renderer keeps; the harness can only
+/// read its resident set from /proc.
 /// </summary>
 public sealed class BareChromium : IAsyncDisposable
 {
-    private readonly Process _browser;
-    private readonly string _profile;
+    /// <summary>
+    /// What this machine needs beyond the launcher's switches: no display (headless), no GPU, no user
+    /// namespaces for the sandbox; the page at the 7" panel's size in the kiosk's default language.
+    /// </summary>
+    public static readonly IReadOnlyList<string> HarnessSwitches = ["--headless", "--no-sandbox", "--disable-gpu", "--window-size=800,480", "--lang=zh-CN"];
 
-    private BareChromium(Process browser, string profile)
+    private readonly Process _browser;
+    private readonly string _folder;
+
+    private BareChromium(Process browser, string folder)
     {
         _browser = browser;
-        _profile = profile;
+        _folder = folder;
     }
 
+    /// <summary>The launcher's script, in the repository.</summary>
+    public static string Launcher { get; } = Path.Combine(KioskAgent.Tests.Testing.TestPaths.RepositoryRoot, "packaging", "kiosk-screen", "kiosk-screen");
+
+    /// <summary>
+    /// Runs the kiosk's launcher for <paramref name="url"/> with Debian's Chromium; <see cref="HarnessSwitches"/>
+    /// and then <paramref name="extraArgs"/> go in as a kiosk's KIOSK_SCREEN_EXTRA_FLAGS (after the launcher's own).
+    /// </summary>
     public static BareChromium Start(string url, IEnumerable<string> extraArgs)
     {
-        var profile = Directory.CreateTempSubdirectory("bench-bare-chromium-").FullName;
-        var start = new ProcessStartInfo(KioskAgent.Tests.Testing.ChromiumBrowser.Executable)
+        // The profile on tmpfs, as the launcher puts it on a kiosk (the runtime directory).
+        var root = Directory.Exists("/dev/shm") ? "/dev/shm" : Path.GetTempPath();
+        var folder = Path.Combine(root, $"bench-bare-chromium-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(folder);
+        var start = new ProcessStartInfo("bash")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        foreach (var arg in new[]
-        {
-            "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-            "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic", "--lang=zh-CN",
-            "--window-size=800,480", $"--user-data-dir={profile}",
-        }.Concat(extraArgs).Append(url))
-        {
-            start.ArgumentList.Add(arg);
-        }
+        start.ArgumentList.Add(Launcher);
+        start.ArgumentList.Add("launch");
+        start.Environment["KIOSK_SCREEN_URL"] = url;
+        start.Environment["KIOSK_SCREEN_BROWSER"] = KioskAgent.Tests.Testing.ChromiumBrowser.Executable;
+        start.Environment["KIOSK_SCREEN_PROFILE_BASE"] = folder;
+        // What a kiosk would put in KIOSK_SCREEN_EXTRA_FLAGS: here the harness's switches, then the variant's.
+        start.Environment["KIOSK_SCREEN_EXTRA_FLAGS"] = string.Join(' ', HarnessSwitches.Concat(extraArgs));
 
-        var browser = Process.Start(start) ?? throw new InvalidOperationException("chromium did not start");
+        // The launcher execs Chromium (Debian's wrapper execs the binary): one process id throughout.
+        var browser = Process.Start(start) ?? throw new InvalidOperationException("the kiosk launcher did not start");
         browser.OutputDataReceived += (_, _) => { };
         browser.ErrorDataReceived += (_, _) => { };
         browser.BeginOutputReadLine();
         browser.BeginErrorReadLine();
-        return new BareChromium(browser, profile);
+        return new BareChromium(browser, folder);
     }
 
-    /// <summary>The largest resident set among the browser's renderer processes, in bytes, and how many there are.</summary>
-    public (long Rss, int Renderers) RendererRss()
+    /// <summary>The browser's command line as the launcher started it (for the report: the switches it runs with).</summary>
+    public string CommandLine() => Cmdline(_browser.Id).Trim();
+
+    /// <summary>
+    /// The resident set of the browser's largest renderer process (the page's), split as the kernel
+    /// counts it, and how many renderers there are. VmRSS includes the file pages of the chromium binary
+    /// and fonts the renderer has touched (shared with the other processes); RssAnon is its own memory.
+    /// </summary>
+    public RendererMemory RendererRss()
     {
         var renderers = Descendants(_browser.Id)
             .Where(pid => Cmdline(pid).Contains("--type=renderer", StringComparison.Ordinal))
-            .Select(Rss)
-            .Where(r => r > 0)
+            .Select(Status)
+            .Where(r => r.Rss > 0)
             .ToArray();
-        return (renderers.Length == 0 ? 0 : renderers.Max(), renderers.Length);
+        return renderers.Length == 0 ? new RendererMemory(0, 0, 0, 0, 0) : renderers.MaxBy(r => r.Rss)! with { Renderers = renderers.Length };
     }
 
     public async ValueTask DisposeAsync()
@@ -67,11 +91,11 @@ public sealed class BareChromium : IAsyncDisposable
         _browser.Dispose();
         try
         {
-            Directory.Delete(_profile, recursive: true);
+            Directory.Delete(_folder, recursive: true);
         }
         catch (IOException)
         {
-            // A helper process may still hold a file for a moment; the folder is in /tmp.
+            // A helper process may still hold a file for a moment; the folder is a temporary one.
         }
     }
 
@@ -130,16 +154,20 @@ public sealed class BareChromium : IAsyncDisposable
         }
     }
 
-    private static long Rss(int pid)
+    private static RendererMemory Status(int pid)
     {
         try
         {
-            var line = File.ReadLines($"/proc/{pid}/status").FirstOrDefault(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
-            return line is null ? 0 : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) * 1024;
+            var kb = File.ReadLines($"/proc/{pid}/status")
+                .Select(l => l.Split(':', 2))
+                .Where(p => p.Length == 2 && p[1].TrimEnd().EndsWith(" kB", StringComparison.Ordinal))
+                .ToDictionary(p => p[0], p => long.Parse(p[1].Trim()[..^3], CultureInfo.InvariantCulture) * 1024, StringComparer.Ordinal);
+            long Field(string name) => kb.GetValueOrDefault(name);
+            return new RendererMemory(Field("VmRSS"), Field("RssAnon"), Field("RssFile"), Field("RssShmem"), 1);
         }
         catch (IOException)
         {
-            return 0;
+            return new RendererMemory(0, 0, 0, 0, 0);
         }
     }
 }

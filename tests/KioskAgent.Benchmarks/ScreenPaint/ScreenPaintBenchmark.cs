@@ -33,14 +33,14 @@ public static class ScreenPaintBenchmark
             return await BareMemoryAsync(options, agent, report);
         }
 
-        await using var chromium = await ChromiumBrowser.LaunchAsync();
+        await using var chromium = await ChromiumBrowser.LaunchAsync(options.ChromiumArgs);
         var info = await new KioskUi.KioskUiClient(agent.Channel).GetKioskInfoAsync(new GetKioskInfoRequest());
         var members = info.DemoCards.Where(c => c.Label.Contains("member", StringComparison.OrdinalIgnoreCase) || c.Label.Contains("会员", StringComparison.Ordinal)).Select(c => c.CardUid).ToArray();
         var all = info.DemoCards.Select(c => c.CardUid).ToArray();
         var probe = await PageProbe.OpenAsync(chromium.Browser, agent.UiUrl);
         using var watch = new ScreenWatch(agent);
 
-        report.AppendLine(CultureInfo.InvariantCulture, $"Chromium {chromium.Browser.Version} headless, page 800x480; .NET {Environment.Version}; {Environment.ProcessorCount} cores; load average {LoadAverage()} at the start.");
+        report.AppendLine(CultureInfo.InvariantCulture, $"Chromium {chromium.Browser.Version} headless, page 800x480{(options.ChromiumArgs.Count == 0 ? "" : ", extra flags " + string.Join(' ', options.ChromiumArgs))}; .NET {Environment.Version}; {Environment.ProcessorCount} cores; load average {LoadAverage()} at the start.");
         await TapToPaintAsync(options, agent, probe, watch, members, report);
         await MemoryAsync(options, agent, probe, watch, all, report);
         report.AppendLine(CultureInfo.InvariantCulture, $"Load average {LoadAverage()} at the end.");
@@ -160,7 +160,8 @@ public static class ScreenPaintBenchmark
     }
 
     /// <summary>
-    /// (b) without DevTools: the page in a Chromium process nobody attaches to, as on a kiosk. Each tap
+    /// (b) without DevTools: the page in a Chromium process nobody attaches to, started by the kiosk's
+    /// launcher with the switches a kiosk ships (plus <see cref="BareChromium.HarnessSwitches"/>). Each tap
     /// waits for the agent's screen message and 25 ms; the page's heartbeat (the screen device's health)
     /// says it is alive. At each checkpoint the first card's screen is shown, then after --settle seconds the
     /// renderer's VmRSS is read three times 1 s apart (the median is reported).
@@ -173,10 +174,12 @@ public static class ScreenPaintBenchmark
         using var watch = new ScreenWatch(agent);
         var devices = new Contracts.V1.Devices.DevicesClient(agent.Channel);
         await Eventually.TrueAsync(() => ScreenOk(devices), "the page's heartbeat (screen device ok)", TimeSpan.FromSeconds(60));
-        report.AppendLine(CultureInfo.InvariantCulture, $"Chromium (plain process, no DevTools client) headless, window 800x480{(options.ChromiumArgs.Count == 0 ? "" : ", " + string.Join(' ', options.ChromiumArgs))}; .NET {Environment.Version}; {Environment.ProcessorCount} cores; load average {LoadAverage()} at the start.");
+        report.AppendLine(CultureInfo.InvariantCulture, $"Chromium started by the kiosk's launcher (kiosk-screen launch; a plain process, no DevTools client), headless, window 800x480{(options.ChromiumArgs.Count == 0 ? "" : ", extra flags " + string.Join(' ', options.ChromiumArgs))}; .NET {Environment.Version}; {Environment.ProcessorCount} cores; load average {LoadAverage()} at the start.");
+        report.AppendLine();
+        report.AppendLine(CultureInfo.InvariantCulture, $"Browser command line: `{chromium.CommandLine()}`");
 
         var checkpoints = new SortedSet<int> { options.Early, 1_000, options.Changes / 4, options.Changes / 2, options.Changes * 3 / 4, options.Changes }.Where(c => c > 0 && c <= options.Changes).ToArray();
-        var measured = new List<(int Changes, long Rss, int Renderers, bool Alive)>();
+        var measured = new List<(int Changes, RendererMemory Memory, bool Alive)>();
         var started = System.Diagnostics.Stopwatch.StartNew();
         for (var change = 1; change <= options.Changes; change++)
         {
@@ -188,7 +191,7 @@ public static class ScreenPaintBenchmark
                 await agent.TapAsync(cards[0], holdMs: 5);
                 await watch.NextAnyAsync();
                 await Task.Delay(TimeSpan.FromSeconds(options.SettleSeconds));
-                var samples = new List<(long Rss, int Renderers)>();
+                var samples = new List<RendererMemory>();
                 for (var i = 0; i < 3; i++)
                 {
                     samples.Add(chromium.RendererRss());
@@ -196,19 +199,19 @@ public static class ScreenPaintBenchmark
                 }
 
                 var median = samples.OrderBy(s => s.Rss).ElementAt(1);
-                measured.Add((change, median.Rss, median.Renderers, ScreenOk(devices)));
-                Console.WriteLine($"  {change} screen changes in {started.Elapsed.TotalSeconds:0} s: renderer RSS {median.Rss / 1048576.0:0.0} MB");
+                measured.Add((change, median, ScreenOk(devices)));
+                Console.WriteLine($"  {change} screen changes in {started.Elapsed.TotalSeconds:0} s: renderer RSS {Mb(median.Rss)} MB (anon {Mb(median.Anon)}, file {Mb(median.File)}, shmem {Mb(median.Shmem)})");
             }
         }
 
         report.AppendLine();
         report.AppendLine(CultureInfo.InvariantCulture, $"(b, bare) {options.Changes} screen changes (taps on {cards.Length} demo cards in turn, each after the agent sent the last screen and 25 ms; at each checkpoint the page sat {options.SettleSeconds} s untouched before the reads) in {started.Elapsed.TotalSeconds:0} s; load average {LoadAverage()} at the end.");
         report.AppendLine();
-        report.AppendLine("| after screen changes | renderer RSS MB (median of 3 reads) | renderer processes | page heartbeat ok |");
-        report.AppendLine("|---:|---:|---:|---|");
-        foreach (var (changes, rss, renderers, alive) in measured)
+        report.AppendLine("| after screen changes | renderer RSS MB (median of 3 reads) | of it: anonymous MB | file MB | shmem MB | renderer processes | page heartbeat ok |");
+        report.AppendLine("|---:|---:|---:|---:|---:|---:|---|");
+        foreach (var (changes, m, alive) in measured)
         {
-            report.AppendLine(CultureInfo.InvariantCulture, $"| {changes:N0} | {rss / 1048576.0:0.0} | {renderers} | {(alive ? "yes" : "NO")} |");
+            report.AppendLine(CultureInfo.InvariantCulture, $"| {changes:N0} | {Mb(m.Rss)} | {Mb(m.Anon)} | {Mb(m.File)} | {Mb(m.Shmem)} | {m.Renderers} | {(alive ? "yes" : "NO")} |");
         }
 
         Console.WriteLine(report);
@@ -219,6 +222,8 @@ public static class ScreenPaintBenchmark
 
         return measured.All(m => m.Alive) ? 0 : 1;
     }
+
+    private static string Mb(long bytes) => (bytes / 1048576.0).ToString("0.0", CultureInfo.InvariantCulture);
 
     private static bool ScreenOk(Contracts.V1.Devices.DevicesClient devices) =>
         devices.ListDevices(new ListDevicesRequest()).Devices.Any(d => d.DeviceId == "screen" && d.State == DeviceState.Ok);

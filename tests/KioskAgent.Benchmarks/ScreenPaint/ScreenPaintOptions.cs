@@ -34,7 +34,7 @@ public sealed record ScreenPaintOptions
     /// </summary>
     public int SettleSeconds { get; init; } = 2;
 
-    /// <summary>Bare memory part: more Chromium switches (repeat --chromium-arg), e.g. to try a renderer setting.</summary>
+    /// <summary>More Chromium switches (repeat --chromium-arg), e.g. to try a renderer setting: in the bare run passed as the launcher's KIOSK_SCREEN_EXTRA_FLAGS, in the DevTools run after the usual switches.</summary>
     public IReadOnlyList<string> ChromiumArgs { get; init; } = [];
 
     public static ScreenPaintOptions Parse(string[] args)

@@ -34,7 +34,7 @@ public sealed class KioskScreenLauncherTests : IDisposable
         {
             "--kiosk", "--password-store=basic", $"--user-data-dir={profile}", "--disable-session-crashed-bubble",
             "--hide-crash-restore-bubble", "--noerrdialogs", "--no-first-run", "--disable-pinch", "--overscroll-history-navigation=0",
-            "--disable-background-timer-throttling", "--disable-renderer-backgrounding",
+            "--disable-background-timer-throttling", "--disable-renderer-backgrounding", "--js-flags=--lite-mode",
         })
         {
             Assert.Contains(flag, argv);

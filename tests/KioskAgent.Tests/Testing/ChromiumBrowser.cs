@@ -17,7 +17,10 @@ public sealed class ChromiumBrowser : IAsyncDisposable
 
     public IBrowser Browser { get; }
 
-    public static async Task<ChromiumBrowser> LaunchAsync()
+    public static Task<ChromiumBrowser> LaunchAsync() => LaunchAsync([]);
+
+    /// <summary>With more switches after the usual ones (a benchmark trying a renderer setting the kiosk's launcher passes).</summary>
+    public static async Task<ChromiumBrowser> LaunchAsync(IReadOnlyList<string> extraArgs)
     {
         if (!File.Exists(Executable))
         {
@@ -33,6 +36,7 @@ public sealed class ChromiumBrowser : IAsyncDisposable
             [
                 "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
+                .. extraArgs,
             ],
         });
         return new ChromiumBrowser(playwright, browser);
