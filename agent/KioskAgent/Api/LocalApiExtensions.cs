@@ -1,4 +1,5 @@
 using System.Net;
+using Grpc.AspNetCore.Server;
 using KioskAgent.Api.Technicians;
 using KioskAgent.Devices;
 using KioskAgent.Hardware.CardReaders.Simulated;
@@ -45,20 +46,10 @@ public static class LocalApiExtensions
             o.Interceptors.Add<Refusals.RefusalDetailsInterceptor>();
         });
 
-        // Each call's service and interceptor come from DI, scoped (one per call, as gRPC's own activator
-        // makes them). Without a registration gRPC builds them with ActivatorUtilities.CreateFactory,
-        // which compiles expression trees on the first call: System.Linq.Expressions loaded and its
-        // code JIT'd, about 5 MB of resident memory an idle kiosk keeps for nothing.
+        // Services and the interceptor are made without compiled expression trees (ReflectionGrpcServiceActivator):
+        // the last activator registered wins over gRPC's own; the interceptor comes from DI, one per call.
+        builder.Services.AddSingleton(typeof(IGrpcServiceActivator<>), typeof(ReflectionGrpcServiceActivator<>));
         builder.Services.AddScoped<Refusals.RefusalDetailsInterceptor>();
-        builder.Services.AddScoped<KioskUiGrpcService>();
-        builder.Services.AddScoped<DevicesGrpcService>();
-        builder.Services.AddScoped<GiftRedemptionGrpcService>();
-        builder.Services.AddScoped<VouchersGrpcService>();
-        builder.Services.AddScoped<CheckInGrpcService>();
-        builder.Services.AddScoped<StaffGrpcService>();
-        builder.Services.AddScoped<MemberAdminGrpcService>();
-        builder.Services.AddScoped<DrawGrpcService>();
-        builder.Services.AddScoped<DeviceSimulatorGrpcService>();
         builder.Services.AddGrpcReflection();
         builder.Services.AddGrpcHealthChecks(o =>
             {

@@ -155,10 +155,6 @@ public sealed partial class MemberSyncEngine : IDisposable
     }
 
     /// <summary>
-    /// Periodic housekeeping: a version held from before versions were bounded is reset; a stalled
-    /// snapshot is dropped; an empty cache keeps asking for data.
-    /// </summary>
-    /// <summary>
     /// How long the worker may wait for work before <see cref="Tick"/> has something to do: until a
     /// waiting resync request is due or the snapshot being received counts as stalled, and at most
     /// <paramref name="longest"/>. While a request waits for the link (<paramref name="connected"/>
@@ -185,6 +181,10 @@ public sealed partial class MemberSyncEngine : IDisposable
         static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
     }
 
+    /// <summary>
+    /// Periodic housekeeping: a version held from before versions were bounded is reset; a stalled
+    /// snapshot is dropped; an empty cache keeps asking for data.
+    /// </summary>
     public void Tick()
     {
         if (InboundVersions.IsBeyondCeiling(_cache.State.Version))

@@ -73,10 +73,10 @@ public sealed class SnapshotAssembler(TimeProvider time, TimeSpan abandonAfter)
     /// </summary>
     public PendingSnapshot? Abandon() => Pending is { } pending ? Finish(pending, remember: false) : null;
 
-    /// <summary>Abandons and returns the pending snapshot if no chunk of it came for the abandon time.</summary>
     /// <summary>When the snapshot being received counts as stalled (if no chunk comes before), or null.</summary>
     public DateTimeOffset? StalledAt => Pending is { } pending ? pending.LastChunkAt + abandonAfter : null;
 
+    /// <summary>Abandons and returns the pending snapshot if no chunk of it came for the abandon time.</summary>
     public PendingSnapshot? AbandonIfStalled() =>
         Pending is { } pending && time.GetUtcNow() - pending.LastChunkAt >= abandonAfter ? Abandon() : null;
 

@@ -19,8 +19,6 @@ public static class ProvisioningServiceCollectionExtensions
         services.AddOptions<ProvisioningOptions>().BindConfiguration(ProvisioningOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<ProvisioningOptions>, ProvisioningOptionsValidator>();
         services.AddSingleton<KioskKey>();
-        // Per call from DI, not by gRPC's expression-compiling activator (see AddLocalApi).
-        services.AddScoped<ProvisioningGrpcService>();
         services.AddSingleton<EnrollmentStore>();
         services.AddSingleton<EnrollmentCodes>();
         services.AddSingleton<TechnicianCertificates>();

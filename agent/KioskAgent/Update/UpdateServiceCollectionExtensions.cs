@@ -25,8 +25,6 @@ public static class UpdateServiceCollectionExtensions
         services.AddSingleton<IKioskCommandHandler, UpdateAgentCommand>();
         services.AddHostedService<UpdateTrialCheck>();
         services.AddHostedService<UpdateOutcomeReporter>();
-        // Per call from DI, not by gRPC's expression-compiling activator (see AddLocalApi).
-        services.AddScoped<AgentUpdateGrpcService>();
         return services;
     }
 
