@@ -304,25 +304,45 @@ FilePath BuildPackage(string arch, bool fast)
     var stage = artifacts.Combine($"package-root/{arch}");
     CleanDirectory(stage);
     var lib = stage.Combine("usr/lib/kiosk-agent");
-    // kioskctl is published apart and only the files the agent lacks join it: where the two depend on
-    // one assembly at different versions, the agent's copy must stay (a newer assembly also serves
-    // kioskctl; an older one stops the agent at start).
-    var kioskctlOut = artifacts.Combine($"package-root/{arch}-kioskctl");
+    // kioskctl is published apart. Self-contained, the agent's runtime is trimmed to what the agent
+    // uses, so kioskctl brings its own (trimmed to what kioskctl uses) in kioskctl.d/. Runtime-dependent,
+    // only the files the agent lacks join it: where the two depend on one assembly at different
+    // versions, the agent's copy must stay (a newer assembly also serves kioskctl; an older one stops
+    // the agent at start).
+    var kioskctlOut = selfContained ? lib.Combine("kioskctl.d") : artifacts.Combine($"package-root/{arch}-kioskctl");
     CleanDirectory(kioskctlOut);
     foreach (var (project, output) in new[] { ("agent/KioskAgent/KioskAgent.csproj", lib), ("agent/Kioskctl/Kioskctl.csproj", kioskctlOut) })
     {
+        var agent = output == lib;
+        var msbuild = new DotNetMSBuildSettings().WithProperty("DebugType", "none").WithProperty("UseAppHost", selfContained ? "true" : "false")
+            .WithProperty("KioskBuildNumber", buildNumber.Value.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        if (selfContained)
+        {
+            // Trimmed, partly: the runtime and ASP.NET Core lose what no code reaches, our assemblies and
+            // the NuGet packages' stay whole (TrimMode=partial), so reflection over our own types (options
+            // binding, gRPC services) keeps working. The trimmer's remaining warnings are in framework
+            // code the programs do not call and binder calls on our kept types: they stay warnings
+            // (docs/decisions/0008-trimmed-invariant-agent.md).
+            // The options binder stays the reflection one every test runs (trimming would switch the
+            // source-generated binder on).
+            msbuild = msbuild.WithProperty("PublishTrimmed", "true").WithProperty("TrimMode", "partial")
+                .WithProperty("ILLinkTreatWarningsAsErrors", "false").WithProperty("EnableConfigurationBindingGenerator", "false")
+                .WithProperty("EnableTrimAnalyzer", "false");
+        }
+        if (agent)
+        {
+            // ReadyToRun with tiered compilation off where a runtime pack is at hand (self-contained):
+            // a third less cold start and the least idle CPU, for about 2 MB more memory
+            // (docs/benchmarks.md#readytorun-and-trimmed-publishing-what-the-kiosk-ships).
+            msbuild = msbuild.WithProperty("PublishReadyToRun", selfContained ? "true" : "false")
+                .WithProperty("TieredCompilation", selfContained ? "false" : "true");
+        }
         var settings = new DotNetPublishSettings
         {
             Configuration = configuration,
             SelfContained = selfContained,
             OutputDirectory = output,
-            MSBuildSettings = new DotNetMSBuildSettings().WithProperty("DebugType", "none").WithProperty("UseAppHost", selfContained ? "true" : "false")
-                .WithProperty("KioskBuildNumber", buildNumber.Value.ToString(System.Globalization.CultureInfo.InvariantCulture))
-                // ReadyToRun with tiered compilation off where a runtime pack is at hand (self-contained):
-                // a third less cold start and the least idle CPU, for about 2 MB more memory
-                // (docs/benchmarks.md#readytorun-and-trimmed-publishing-what-the-kiosk-ships).
-                .WithProperty("PublishReadyToRun", selfContained ? "true" : "false")
-                .WithProperty("TieredCompilation", selfContained ? "false" : "true"),
+            MSBuildSettings = msbuild,
         };
         if (rid != null)
         {
@@ -331,13 +351,16 @@ FilePath BuildPackage(string arch, bool fast)
         DotNetPublish(project, settings);
     }
 
-    foreach (var file in System.IO.Directory.GetFiles(kioskctlOut.FullPath, "*", System.IO.SearchOption.AllDirectories))
+    if (!selfContained)
     {
-        var target = System.IO.Path.Combine(lib.FullPath, System.IO.Path.GetRelativePath(kioskctlOut.FullPath, file));
-        if (!System.IO.File.Exists(target))
+        foreach (var file in System.IO.Directory.GetFiles(kioskctlOut.FullPath, "*", System.IO.SearchOption.AllDirectories))
         {
-            System.IO.Directory.CreateDirectory(System.IO.Path.GetDirectoryName(target));
-            System.IO.File.Copy(file, target);
+            var target = System.IO.Path.Combine(lib.FullPath, System.IO.Path.GetRelativePath(kioskctlOut.FullPath, file));
+            if (!System.IO.File.Exists(target))
+            {
+                System.IO.Directory.CreateDirectory(System.IO.Path.GetDirectoryName(target));
+                System.IO.File.Copy(file, target);
+            }
         }
     }
 
@@ -357,7 +380,7 @@ FilePath BuildPackage(string arch, bool fast)
     EnsureDirectoryExists(bin);
     if (selfContained)
     {
-        StartProcess("ln", new ProcessSettings { Arguments = $"-s ../lib/kiosk-agent/kioskctl {bin.FullPath}/kioskctl" });
+        StartProcess("ln", new ProcessSettings { Arguments = $"-s ../lib/kiosk-agent/kioskctl.d/kioskctl {bin.FullPath}/kioskctl" });
     }
     else
     {
@@ -401,7 +424,7 @@ FilePath BuildPackage(string arch, bool fast)
     Run("find", $"{stage.FullPath} -type d -exec chmod 0755 {{}} +");
     // NuGet hands some assemblies over with execute bits; only the programs keep them.
     Run("find", $"{lib.FullPath} -type f -exec chmod 0644 {{}} +");
-    foreach (var program in new[] { "KioskAgent", "kioskctl", "createdump" })
+    foreach (var program in new[] { "KioskAgent", "kioskctl", "createdump", "kioskctl.d/kioskctl", "kioskctl.d/createdump" })
     {
         if (FileExists(lib.CombineWithFilePath(program)))
         {
@@ -585,21 +608,23 @@ Task("Bench")
 {
     var bench = artifacts.Combine("bench");
     EnsureDirectoryExists(bench);
-    // idle-cost's "shipped config" rows run the agent as the package ships it: ReadyToRun with tiered
-    // compilation off (framework-dependent here: the runtime is the machine's; the amd64 and arm64
-    // packages are self-contained with the same settings).
+    // idle-cost's "shipped config" rows run the agent as the amd64 and arm64 packages ship it:
+    // self-contained with the runtime trimmed (TrimMode=partial), ReadyToRun, tiered compilation off,
+    // the reflection options binder (BuildPackage).
     var shipped = bench.Combine("agent-as-packaged");
     CleanDirectory(shipped);
     DotNetPublish("agent/KioskAgent/KioskAgent.csproj", new DotNetPublishSettings
     {
         Configuration = "Bench",
-        SelfContained = false,
+        SelfContained = true,
         Runtime = System.Runtime.InteropServices.RuntimeInformation.RuntimeIdentifier,
         OutputDirectory = shipped,
         MSBuildSettings = new DotNetMSBuildSettings().WithProperty("Optimize", "true").WithProperty("DebugType", "none")
+            .WithProperty("PublishTrimmed", "true").WithProperty("TrimMode", "partial").WithProperty("ILLinkTreatWarningsAsErrors", "false")
+            .WithProperty("EnableConfigurationBindingGenerator", "false").WithProperty("EnableTrimAnalyzer", "false")
             .WithProperty("PublishReadyToRun", "true").WithProperty("TieredCompilation", "false"),
     });
-    System.Environment.SetEnvironmentVariable("KIOSK_BENCH_SHIPPED_AGENT", shipped.CombineWithFilePath("KioskAgent.dll").FullPath);
+    System.Environment.SetEnvironmentVariable("KIOSK_BENCH_SHIPPED_AGENT", shipped.CombineWithFilePath("KioskAgent").FullPath);
     var arguments = new List<string> { $"\"{root.CombineWithFilePath($"tests/KioskAgent.Benchmarks/bin/{configuration}/net10.0/KioskAgent.Benchmarks.dll").FullPath}\"", "budget", "--logs", $"\"{bench.FullPath}\"", "--output", $"\"{bench.CombineWithFilePath("budget.md").FullPath}\"" };
     if (HasArgument("quick"))
     {

@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Collections.Concurrent;
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 using Grpc.AspNetCore.Server;
 using Grpc.Core;
@@ -104,6 +105,7 @@ public sealed partial class GrpcRequestCheck(RequestDelegate next, ILogger<GrpcR
     }
 
     /// <summary>The protobuf parser of the method's request type (Method&lt;TRequest, TResponse&gt;), or null when it is not a protobuf message.</summary>
+    [UnconditionalSuppressMessage("Trimming", "IL2065", Justification = "The request types are the generated messages of KioskAgent.Contracts, which the packaged build keeps whole (TrimMode=partial trims only the framework); each has its public static Parser.")]
     private static Func<byte[], object>? DeserializerOf(IMethod method)
     {
         var requestType = method.GetType().IsGenericType ? method.GetType().GetGenericArguments()[0] : null;

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Grpc.AspNetCore.Server;
 
 namespace KioskAgent.Api;
@@ -9,9 +10,12 @@ namespace KioskAgent.Api;
 /// call (System.Linq.Expressions loaded and its code JIT'd, about 5 MB of resident memory an idle kiosk
 /// keeps for nothing). One constructor lookup per call costs microseconds.
 /// </summary>
-public sealed class ReflectionGrpcServiceActivator<TGrpcService> : IGrpcServiceActivator<TGrpcService>
+public sealed class ReflectionGrpcServiceActivator<[DynamicallyAccessedMembers(ServiceMembers)] TGrpcService> : IGrpcServiceActivator<TGrpcService>
     where TGrpcService : class
 {
+    /// <summary>What gRPC's own activator asks the trimmer to keep of a service type.</summary>
+    private const DynamicallyAccessedMemberTypes ServiceMembers = DynamicallyAccessedMemberTypes.PublicConstructors | DynamicallyAccessedMemberTypes.PublicMethods | DynamicallyAccessedMemberTypes.NonPublicMethods;
+
     public GrpcActivatorHandle<TGrpcService> Create(IServiceProvider serviceProvider) =>
         serviceProvider.GetService<TGrpcService>() is { } registered
             ? new(registered, created: false, state: null)

@@ -64,15 +64,7 @@ public sealed partial class DeadLetterLog : IDisposable
         LogRejected(kind, reason, topic, size);
         try
         {
-            var line = JsonSerializer.Serialize(new
-            {
-                at = _time.GetUtcNow(),
-                kind,
-                reason,
-                topic,
-                size,
-                sha256,
-            });
+            var line = JsonSerializer.Serialize(new Line(_time.GetUtcNow(), kind, reason, topic, size, sha256), DeadLetterJson.Default.Line);
             lock (_fileLock)
             {
                 Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(_path))!);
@@ -102,4 +94,7 @@ public sealed partial class DeadLetterLog : IDisposable
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not write the dead-letter log: {Error}")]
     private partial void LogWriteFailed(string error);
+
+    /// <summary>A line of the log: when, what kind of message, why it was refused, where it came in, how big, and its hash when read.</summary>
+    internal sealed record Line(DateTimeOffset At, string Kind, string Reason, string Topic, long Size, string? Sha256);
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Options;
 using MQTTnet.Server;
 
@@ -10,7 +11,9 @@ namespace KioskAgent.CentralLink;
 /// </summary>
 public sealed partial class EmbeddedBroker(IOptions<CentralLinkOptions> options, ILogger<EmbeddedBroker> logger) : IHostedService, IDisposable
 {
-    private MqttServer? _server;
+    // MQTTnet's server is only named inside the methods that run when the broker is on, so a kiosk
+    // without it never loads MQTTnet.Server (about 0.5 MB of resident memory).
+    private object? _server;
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -19,27 +22,39 @@ public sealed partial class EmbeddedBroker(IOptions<CentralLinkOptions> options,
             return;
         }
 
-        var port = options.Value.Port;
+        _server = await StartServerAsync(options.Value.Port).ConfigureAwait(false);
+        LogStarted(options.Value.Port);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => _server is null ? Task.CompletedTask : StopServerAsync(_server);
+
+    public void Dispose()
+    {
+        if (_server is not null)
+        {
+            DisposeServer(_server);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static async Task<object> StartServerAsync(int port)
+    {
         var serverOptions = new MqttServerOptionsBuilder()
             .WithDefaultEndpoint()
             .WithDefaultEndpointBoundIPAddress(IPAddress.Loopback)
             .WithDefaultEndpointBoundIPV6Address(IPAddress.None)
             .WithDefaultEndpointPort(port)
             .Build();
-        _server = new MqttServerFactory().CreateMqttServer(serverOptions);
-        await _server.StartAsync().ConfigureAwait(false);
-        LogStarted(port);
+        var server = new MqttServerFactory().CreateMqttServer(serverOptions);
+        await server.StartAsync().ConfigureAwait(false);
+        return server;
     }
 
-    public async Task StopAsync(CancellationToken cancellationToken)
-    {
-        if (_server is not null)
-        {
-            await _server.StopAsync().ConfigureAwait(false);
-        }
-    }
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static Task StopServerAsync(object server) => ((MqttServer)server).StopAsync();
 
-    public void Dispose() => _server?.Dispose();
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void DisposeServer(object server) => ((MqttServer)server).Dispose();
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Embedded MQTT broker (demo) listening on 127.0.0.1:{Port}")]
     private partial void LogStarted(int port);

@@ -8,7 +8,8 @@ public static class CheckInServiceCollectionExtensions
     public static WebApplicationBuilder AddCheckIn(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddOptions<CheckInOptions>().BindConfiguration(CheckInOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<CheckInOptions>().BindConfiguration(CheckInOptions.Section).ValidateOnStart();
+        services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<CheckInOptions>, CheckInOptionsValidator>();
         services.AddSingleton<ActivityStore>();
         services.AddSingleton<CheckInLedgerStore>();
         services.AddSingleton<CheckInDesk>();

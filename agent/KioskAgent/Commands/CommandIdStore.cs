@@ -108,7 +108,7 @@ public sealed partial class CommandIdStore
                 }
 
                 using var stream = new FileStream(_path, FileMode.Append, FileAccess.Write, FileShare.Read);
-                stream.Write(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(entry with { Sequence = 0 }) + "\n"));
+                stream.Write(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(entry with { Sequence = 0 }, CommandIdJson.Default.Entry) + "\n"));
                 stream.Flush(flushToDisk: true);
                 _lines++;
             }
@@ -145,7 +145,7 @@ public sealed partial class CommandIdStore
             var text = new StringBuilder();
             foreach (var entry in kept)
             {
-                text.Append(JsonSerializer.Serialize(entry with { Sequence = 0 })).Append('\n');
+                text.Append(JsonSerializer.Serialize(entry with { Sequence = 0 }, CommandIdJson.Default.Entry)).Append('\n');
             }
 
             AtomicFile.WriteAllText(_path, text.ToString());
@@ -180,7 +180,7 @@ public sealed partial class CommandIdStore
     {
         try
         {
-            if (JsonSerializer.Deserialize<Entry>(line) is { Id.Length: > 0, Result.Length: > 0 } entry)
+            if (JsonSerializer.Deserialize(line, CommandIdJson.Default.Entry) is { Id.Length: > 0, Result.Length: > 0 } entry)
             {
                 ResultParser.Parse<KioskCommandResult>(entry.Result);
                 return entry;
@@ -201,5 +201,5 @@ public sealed partial class CommandIdStore
     private partial void LogNotSaved(string path, string error);
 
     /// <param name="Until">Unix milliseconds after which the id is forgotten.</param>
-    private sealed record Entry(string Id, long Until, string Result, long Sequence);
+    internal sealed record Entry(string Id, long Until, string Result, long Sequence);
 }

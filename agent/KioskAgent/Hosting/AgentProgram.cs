@@ -17,6 +17,7 @@ public static class AgentProgram
 
     public static async Task<int> RunAsync(string[] args)
     {
+        NativeHeapTrimmer.LimitArenas();
         WebApplication app;
         DataDirectoryLock? instance;
         try

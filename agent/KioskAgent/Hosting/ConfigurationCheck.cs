@@ -39,7 +39,7 @@ public static class ConfigurationCheck
         return problems;
     }
 
-    private static void Check<T>(IServiceProvider services, List<string> problems)
+    private static void Check<[System.Diagnostics.CodeAnalysis.DynamicallyAccessedMembers(System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.PublicParameterlessConstructor)] T>(IServiceProvider services, List<string> problems)
         where T : class
     {
         try

@@ -72,6 +72,7 @@ public static class KioskAgentBuilderExtensions
             .AddDraws()
             .AddFeedback()
             .AddUpdates();
+        builder.Services.AddHostedService<NativeHeapTrimmer>();
         builder.AddTestingStaffSession();
         return builder;
     }

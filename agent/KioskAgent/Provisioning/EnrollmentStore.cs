@@ -15,7 +15,6 @@ public sealed class EnrollmentStore
     public const string FileName = "enrollment.json";
     public const int MaxTechnicians = 50;
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
     private readonly string _path;
     private readonly Lock _gate = new();
     private List<TechnicianRecord> _technicians;
@@ -24,7 +23,7 @@ public sealed class EnrollmentStore
     {
         _path = Path.Combine(ProvisioningFiles.EnsureDirectory(kiosk.Value), FileName);
         _technicians = File.Exists(_path)
-            ? JsonSerializer.Deserialize<List<TechnicianRecord>>(File.ReadAllBytes(_path), Json) ?? []
+            ? JsonSerializer.Deserialize(File.ReadAllBytes(_path), ProvisioningJson.Default.ListTechnicianRecord) ?? []
             : [];
     }
 
@@ -81,7 +80,7 @@ public sealed class EnrollmentStore
             }
 
             var next = _technicians.Where(t => t != technician).ToList();
-            ProvisioningFiles.WriteAtomic(_path, JsonSerializer.SerializeToUtf8Bytes(next, Json));
+            ProvisioningFiles.WriteAtomic(_path, JsonSerializer.SerializeToUtf8Bytes(next, ProvisioningJson.Default.ListTechnicianRecord));
             _technicians = next;
             return technician;
         }
@@ -97,7 +96,7 @@ public sealed class EnrollmentStore
                 next.Remove(next.FirstOrDefault(t => !t.IsSupervisor) ?? next[0]);
             }
 
-            ProvisioningFiles.WriteAtomic(_path, JsonSerializer.SerializeToUtf8Bytes(next, Json));
+            ProvisioningFiles.WriteAtomic(_path, JsonSerializer.SerializeToUtf8Bytes(next, ProvisioningJson.Default.ListTechnicianRecord));
             _technicians = next;
         }
 

@@ -24,8 +24,6 @@ public sealed class SupportBundle(
     KioskKey key,
     TimeProvider time)
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
-
     /// <summary>The zip's bytes and the keys whose values it does not contain.</summary>
     public async Task<(byte[] Zip, IReadOnlyList<string> RedactedKeys)> BuildAsync(CancellationToken cancellationToken)
     {
@@ -34,21 +32,19 @@ public sealed class SupportBundle(
         var outbox = await journal.StatusAsync(cancellationToken).ConfigureAwait(false);
         var files = new Dictionary<string, byte[]>(StringComparer.Ordinal)
         {
-            ["config.json"] = JsonSerializer.SerializeToUtf8Bytes(new { version = config.State.AppliedVersion, effective, provisioned = config.ProvisionedShown() }, Json),
+            ["config.json"] = JsonSerializer.SerializeToUtf8Bytes(new SupportBundleDocuments.Config(config.State.AppliedVersion, effective, config.ProvisionedShown()), ProvisioningJson.Default.Config),
             ["logs.txt"] = Encoding.UTF8.GetBytes(string.Join('\n', logs.Last(RecentLogs.Capacity)) + "\n"),
-            ["health.json"] = JsonSerializer.SerializeToUtf8Bytes(new { devices = health.All, outbox = new { outbox.Pending, outbox.OldestPendingAt }, journalFault = journal.Fault?.Reason }, Json),
-            ["versions.json"] = JsonSerializer.SerializeToUtf8Bytes(new { agent = AgentVersion.Current, runtime = Environment.Version.ToString(), os = Environment.OSVersion.ToString() }, Json),
+            ["health.json"] = JsonSerializer.SerializeToUtf8Bytes(new SupportBundleDocuments.Health(health.All, outbox, journal.Fault?.Reason), ProvisioningJson.Default.Health),
+            ["versions.json"] = JsonSerializer.SerializeToUtf8Bytes(new SupportBundleDocuments.Versions(AgentVersion.Current, Environment.Version.ToString(), Environment.OSVersion.ToString()), ProvisioningJson.Default.Versions),
         };
-        var manifest = new
-        {
-            kioskId = kiosk.Value.KioskId,
-            siteId = kiosk.Value.SiteId,
-            fingerprint = key.Fingerprint,
-            createdAt = time.GetUtcNow(),
-            redactedKeys = redacted,
-            files = files.Select(f => new { name = f.Key, bytes = f.Value.Length, sha256 = Convert.ToHexStringLower(SHA256.HashData(f.Value)) }),
-        };
-        files["manifest.json"] = JsonSerializer.SerializeToUtf8Bytes(manifest, Json);
+        var manifest = new SupportBundleDocuments.Manifest(
+            kiosk.Value.KioskId,
+            kiosk.Value.SiteId,
+            key.Fingerprint,
+            time.GetUtcNow(),
+            redacted,
+            [.. files.Select(f => new SupportBundleDocuments.File(f.Key, f.Value.Length, Convert.ToHexStringLower(SHA256.HashData(f.Value))))]);
+        files["manifest.json"] = JsonSerializer.SerializeToUtf8Bytes(manifest, ProvisioningJson.Default.Manifest);
 
         using var buffer = new MemoryStream();
         using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))

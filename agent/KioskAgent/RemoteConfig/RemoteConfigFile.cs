@@ -12,8 +12,6 @@ public static class RemoteConfigFile
 {
     public const string FileName = "remote-config.json";
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
-
     /// <summary>The persisted state; empty when there is no file. Throws for an unreadable or corrupt file.</summary>
     public static RemoteConfigState Read(string path)
     {
@@ -22,11 +20,11 @@ public static class RemoteConfigFile
             return RemoteConfigState.Empty;
         }
 
-        var state = JsonSerializer.Deserialize<RemoteConfigState>(File.ReadAllBytes(path), Json)
+        var state = JsonSerializer.Deserialize(File.ReadAllBytes(path), RemoteConfigJson.Default.RemoteConfigState)
             ?? throw new InvalidDataException($"{path} is empty.");
         return state with { Settings = new Dictionary<string, string>(state.Settings, StringComparer.OrdinalIgnoreCase) };
     }
 
     public static void Write(string path, RemoteConfigState state) =>
-        AtomicFile.WriteAllBytes(path, JsonSerializer.SerializeToUtf8Bytes(state, Json));
+        AtomicFile.WriteAllBytes(path, JsonSerializer.SerializeToUtf8Bytes(state, RemoteConfigJson.Default.RemoteConfigState));
 }

@@ -68,13 +68,13 @@ public static partial class ScreenText
 
     /// <summary>
     /// True when the text carries a link, a domain name or an e-mail address (also written with
-    /// full-width letters or an ideographic full stop): a letter or digit, a dot, and a top-level domain
+    /// full-width, mathematical or circled letters, or an ideographic full stop: <see cref="LinkFold"/>): a letter or digit, a dot, and a top-level domain
     /// (two or more Latin letters, or a common Chinese one such as 中国 or 公司); <c>://</c>; <c>www.</c>.
     /// A price such as "9.9元起" is not a link.
     /// </summary>
     public static bool LooksLikeLink(string text)
     {
-        var normal = text.Normalize(NormalizationForm.FormKC).Replace('\u3002', '.');
+        var normal = LinkFold.Fold(text);
         return normal.Contains("://", StringComparison.Ordinal)
             || normal.Contains("www.", StringComparison.OrdinalIgnoreCase)
             || DomainLike().IsMatch(normal);

@@ -24,6 +24,10 @@ public static class KioskctlProcess
         string? stdin = null) =>
         RunAsync("dotnet", [TestPaths.KioskctlDll, .. arguments], environment, [], stdin);
 
+    /// <summary>Runs another build of kioskctl (a packaged one, an apphost) with <paramref name="arguments"/>.</summary>
+    public static Task<(int ExitCode, string Output)> RunBuildAsync(string executable, IEnumerable<string> arguments) =>
+        RunAsync(executable, arguments, null, []);
+
     private static async Task<(int ExitCode, string Output)> RunAsync(
         string executable,
         IEnumerable<string> arguments,
