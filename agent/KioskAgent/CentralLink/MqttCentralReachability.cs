@@ -2,11 +2,12 @@ namespace KioskAgent.CentralLink;
 
 /// <summary>
 /// Online = <see cref="MqttConnection.IsConnected"/>. Connects and lost sessions are announced by
-/// the connection; the state is also looked at every 5 s, in case a change slipped between the two.
+/// the connection; the state is also looked at every 30 s, in case a change slipped between the two
+/// (an idle kiosk wakes for each look).
 /// </summary>
 public sealed class MqttCentralReachability : ICentralReachability, IDisposable
 {
-    private static readonly TimeSpan PollEvery = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan PollEvery = TimeSpan.FromSeconds(30);
 
     private readonly MqttConnection _connection;
     private readonly ITimer _poll;

@@ -15,7 +15,12 @@ namespace KioskAgent.CentralLink;
 /// </summary>
 public sealed partial class OutboxPublisher : BackgroundService
 {
-    private static readonly TimeSpan IdlePoll = TimeSpan.FromSeconds(5);
+    /// <summary>
+    /// A safety look at the journal when nothing woke the publisher: appends, settlements and
+    /// connects wake it at once, and an ack timeout sets its own wait. Each look is a journal query
+    /// on an idle kiosk.
+    /// </summary>
+    private static readonly TimeSpan IdlePoll = TimeSpan.FromSeconds(30);
 
     private readonly TransactionJournal _journal;
     private readonly MqttConnection _connection;
