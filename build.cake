@@ -292,6 +292,23 @@ void CopyWithMode(FilePath from, FilePath to, int mode = 420)
     System.IO.File.SetUnixFileMode(to.FullPath, (UnixFileMode)mode);
 }
 
+// Trimmed, partly: the runtime and ASP.NET Core lose what no code reaches, our assemblies and the NuGet
+// packages' stay whole (TrimMode=partial), so reflection over our own types (options binding, gRPC
+// services) keeps working. The trimmer's remaining warnings are in framework code the programs do not
+// call and binder calls on our kept types: they stay warnings (docs/decisions/0008-trimmed-invariant-agent.md).
+// The options binder stays the reflection one every test runs (trimming would switch the
+// source-generated binder on). Self-contained publishes only: it needs the runtime pack.
+DotNetMSBuildSettings WithTrimmedRuntime(DotNetMSBuildSettings msbuild) =>
+    msbuild.WithProperty("PublishTrimmed", "true").WithProperty("TrimMode", "partial")
+        .WithProperty("ILLinkTreatWarningsAsErrors", "false").WithProperty("EnableConfigurationBindingGenerator", "false")
+        .WithProperty("EnableTrimAnalyzer", "false");
+
+// ReadyToRun with tiered compilation off where a runtime pack is at hand (self-contained): a third less
+// cold start and the least idle CPU, for about 2 MB more memory
+// (docs/benchmarks.md#readytorun-and-trimmed-publishing-what-the-kiosk-ships).
+DotNetMSBuildSettings WithPrecompiledAgent(DotNetMSBuildSettings msbuild) =>
+    msbuild.WithProperty("PublishReadyToRun", "true").WithProperty("TieredCompilation", "false");
+
 FilePath BuildPackage(string arch, bool fast)
 {
     var (rid, selfContained) = arch switch
@@ -318,24 +335,11 @@ FilePath BuildPackage(string arch, bool fast)
             .WithProperty("KioskBuildNumber", buildNumber.Value.ToString(System.Globalization.CultureInfo.InvariantCulture));
         if (selfContained)
         {
-            // Trimmed, partly: the runtime and ASP.NET Core lose what no code reaches, our assemblies and
-            // the NuGet packages' stay whole (TrimMode=partial), so reflection over our own types (options
-            // binding, gRPC services) keeps working. The trimmer's remaining warnings are in framework
-            // code the programs do not call and binder calls on our kept types: they stay warnings
-            // (docs/decisions/0008-trimmed-invariant-agent.md).
-            // The options binder stays the reflection one every test runs (trimming would switch the
-            // source-generated binder on).
-            msbuild = msbuild.WithProperty("PublishTrimmed", "true").WithProperty("TrimMode", "partial")
-                .WithProperty("ILLinkTreatWarningsAsErrors", "false").WithProperty("EnableConfigurationBindingGenerator", "false")
-                .WithProperty("EnableTrimAnalyzer", "false");
+            msbuild = WithTrimmedRuntime(msbuild);
         }
-        if (agent)
+        if (selfContained && agent)
         {
-            // ReadyToRun with tiered compilation off where a runtime pack is at hand (self-contained):
-            // a third less cold start and the least idle CPU, for about 2 MB more memory
-            // (docs/benchmarks.md#readytorun-and-trimmed-publishing-what-the-kiosk-ships).
-            msbuild = msbuild.WithProperty("PublishReadyToRun", selfContained ? "true" : "false")
-                .WithProperty("TieredCompilation", selfContained ? "false" : "true");
+            msbuild = WithPrecompiledAgent(msbuild);
         }
         var settings = new DotNetPublishSettings
         {
@@ -608,9 +612,8 @@ Task("Bench")
 {
     var bench = artifacts.Combine("bench");
     EnsureDirectoryExists(bench);
-    // idle-cost's "shipped config" rows run the agent as the amd64 and arm64 packages ship it:
-    // self-contained with the runtime trimmed (TrimMode=partial), ReadyToRun, tiered compilation off,
-    // the reflection options binder (BuildPackage).
+    // idle-cost's "shipped config" rows run the agent as the amd64 and arm64 packages ship it
+    // (BuildPackage): self-contained, the runtime trimmed, precompiled.
     var shipped = bench.Combine("agent-as-packaged");
     CleanDirectory(shipped);
     DotNetPublish("agent/KioskAgent/KioskAgent.csproj", new DotNetPublishSettings
@@ -619,10 +622,7 @@ Task("Bench")
         SelfContained = true,
         Runtime = System.Runtime.InteropServices.RuntimeInformation.RuntimeIdentifier,
         OutputDirectory = shipped,
-        MSBuildSettings = new DotNetMSBuildSettings().WithProperty("Optimize", "true").WithProperty("DebugType", "none")
-            .WithProperty("PublishTrimmed", "true").WithProperty("TrimMode", "partial").WithProperty("ILLinkTreatWarningsAsErrors", "false")
-            .WithProperty("EnableConfigurationBindingGenerator", "false").WithProperty("EnableTrimAnalyzer", "false")
-            .WithProperty("PublishReadyToRun", "true").WithProperty("TieredCompilation", "false"),
+        MSBuildSettings = WithPrecompiledAgent(WithTrimmedRuntime(new DotNetMSBuildSettings().WithProperty("Optimize", "true").WithProperty("DebugType", "none"))),
     });
     System.Environment.SetEnvironmentVariable("KIOSK_BENCH_SHIPPED_AGENT", shipped.CombineWithFilePath("KioskAgent").FullPath);
     var arguments = new List<string> { $"\"{root.CombineWithFilePath($"tests/KioskAgent.Benchmarks/bin/{configuration}/net10.0/KioskAgent.Benchmarks.dll").FullPath}\"", "budget", "--logs", $"\"{bench.FullPath}\"", "--output", $"\"{bench.CombineWithFilePath("budget.md").FullPath}\"" };

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using KioskAgent.Api;
 using KioskAgent.CentralLink;
 using KioskAgent.Demo;
@@ -39,7 +40,7 @@ public static class ConfigurationCheck
         return problems;
     }
 
-    private static void Check<[System.Diagnostics.CodeAnalysis.DynamicallyAccessedMembers(System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.PublicParameterlessConstructor)] T>(IServiceProvider services, List<string> problems)
+    private static void Check<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicParameterlessConstructor)] T>(IServiceProvider services, List<string> problems)
         where T : class
     {
         try

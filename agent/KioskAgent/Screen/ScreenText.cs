@@ -68,8 +68,9 @@ public static partial class ScreenText
 
     /// <summary>
     /// True when the text carries a link, a domain name or an e-mail address (also written with
-    /// full-width, mathematical or circled letters, or an ideographic full stop: <see cref="LinkFold"/>): a letter or digit, a dot, and a top-level domain
-    /// (two or more Latin letters, or a common Chinese one such as 中国 or 公司); <c>://</c>; <c>www.</c>.
+    /// full-width, mathematical or circled letters, or an ideographic full stop: <see cref="LinkFold"/>):
+    /// a letter or digit, a dot, and a top-level domain (two or more Latin letters, or a common Chinese
+    /// one such as 中国 or 公司); <c>://</c>; <c>www.</c>.
     /// A price such as "9.9元起" is not a link.
     /// </summary>
     public static bool LooksLikeLink(string text)
