@@ -303,11 +303,12 @@ DotNetMSBuildSettings WithTrimmedRuntime(DotNetMSBuildSettings msbuild) =>
         .WithProperty("ILLinkTreatWarningsAsErrors", "false").WithProperty("EnableConfigurationBindingGenerator", "false")
         .WithProperty("EnableTrimAnalyzer", "false");
 
-// ReadyToRun with tiered compilation off where a runtime pack is at hand (self-contained): a third less
-// cold start and the least idle CPU, for about 2 MB more memory
-// (docs/benchmarks.md#readytorun-and-trimmed-publishing-what-the-kiosk-ships).
+// ReadyToRun with tiered compilation off where a runtime pack is at hand (self-contained): one composite
+// image of the agent and the runtime it starts with (agent/KioskAgent/ReadyToRunRoots.txt), so that
+// almost nothing is left to the JIT at start, and the least idle CPU
+// (docs/decisions/0009-composite-readytorun-roots.md, docs/benchmarks.md#performance-budget).
 DotNetMSBuildSettings WithPrecompiledAgent(DotNetMSBuildSettings msbuild) =>
-    msbuild.WithProperty("PublishReadyToRun", "true").WithProperty("TieredCompilation", "false");
+    msbuild.WithProperty("PublishReadyToRun", "true").WithProperty("PublishReadyToRunComposite", "true").WithProperty("TieredCompilation", "false");
 
 FilePath BuildPackage(string arch, bool fast)
 {

@@ -77,13 +77,17 @@ public static class IdleCostBenchmark
         foreach (var subject in samples.Select(s => s.Subject).Distinct().Where(s => s != IdleSubject.Minimal))
         {
             var withMembers = subject == IdleSubject.ProductionWithMembers;
+            // The targets are the kiosk's: the agent as it ships, in the shipped configuration. Demo mode
+            // (the solution's build, with a broker and a reference central in the process) and the
+            // filled member cache are recorded beside it.
+            var targeted = !withMembers && subject != IdleSubject.Demo;
             var label = withMembers && seeded is not null ? $"{subject} ({seeded.Members:N0} members)" : subject;
             rows.Add(new BudgetRow(Name, $"cold start to SERVING, {label}", "s", 2, Of(subject, s => s.ColdStartSeconds), minimalStart, IdleSubject.Minimal,
-                withMembers ? BudgetTarget.None : BudgetTarget.AtMostTimesBaseline(2)));
+                targeted ? BudgetTarget.AtMostTimesBaseline(2) : BudgetTarget.None));
             rows.Add(new BudgetRow(Name, $"idle CPU, {label}", "% of a core", 2, Of(subject, s => s.CpuPercentOfCore), minimalCpu, IdleSubject.Minimal,
-                withMembers ? BudgetTarget.None : BudgetTarget.AtMostTimesBaseline(1.5)));
+                targeted ? BudgetTarget.AtMostTimesBaseline(1.5) : BudgetTarget.None));
             rows.Add(new BudgetRow(Name, withMembers ? $"RSS, {label}" : $"idle RSS, {label}", "MB", 1, Of(subject, s => s.RssMegabytes), minimalRss, IdleSubject.Minimal,
-                withMembers ? BudgetTarget.None : BudgetTarget.AtMost(100)));
+                targeted ? BudgetTarget.AtMost(100) : BudgetTarget.None));
         }
 
         if (seeded is not null)

@@ -3,8 +3,8 @@ using KioskAgent.Tests.Testing;
 namespace KioskAgent.Tests.Integration;
 
 /// <summary>
-/// The agent as the amd64 package ships it (self-contained, the runtime trimmed, ReadyToRun, no ICU:
-/// docs/decisions/0008-trimmed-invariant-agent.md), from the package's staging directory that
+/// The agent as the amd64 package ships it (self-contained, the runtime trimmed, one composite ReadyToRun
+/// image, no ICU: docs/decisions/0008-trimmed-invariant-agent.md, 0009-composite-readytorun-roots.md), from the package's staging directory that
 /// <c>./build.sh --target=Test-Package</c> leaves: the rest of the suite runs the solution's build, so
 /// this is where a member the trimmer took away, or a culture the agent needs, would show. The
 /// package's kioskctl (with its own trimmed runtime) asks the agent who it is and taps a card; the tap goes
@@ -57,5 +57,39 @@ public sealed class PackagedAgentTests
         await Eventually.TrueAsync(() => agent.Output.Contains("Native heap trimmed after start", StringComparison.Ordinal), "the native heap trimmed after start", TimeSpan.FromSeconds(90));
         Assert.DoesNotContain("MissingMethodException", agent.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("Reflection-based serialization", agent.Output, StringComparison.Ordinal);
+
+        // Everything the agent has loaded by now (started, served a tap, synced, trimmed its heap) is
+        // precompiled whole in the composite image: an assembly missing from the roots would be left
+        // to the JIT at every start.
+        var roots = ReadyToRunRoots();
+        var loaded = LoadedAssemblies(agent.ProcessId);
+        Assert.Contains("KioskAgent.dll", loaded);
+        var notRooted = loaded.Where(name => !roots.Contains(name) && !name.EndsWith(".r2r.dll", StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToList();
+        Assert.True(notRooted.Count == 0, $"The packaged agent loaded assemblies that are not composite ReadyToRun roots; add them to agent/KioskAgent/ReadyToRunRoots.txt: {string.Join(", ", notRooted)}");
     }
+
+    [Fact]
+    public void Package_HasOneCompositeImage_AndEveryRootIsAnAssemblyOfIt()
+    {
+        var lib = Path.GetDirectoryName(PackagedAgent)!;
+        Assert.True(File.Exists(PackagedAgent), $"No packaged agent at {PackagedAgent}: build it with ./build.sh --target=Test-Package (./build.sh --target=Test does).");
+        Assert.True(File.Exists(Path.Combine(lib, "KioskAgent.r2r.dll")), "the composite ReadyToRun image is in the package");
+        Assert.Single(Directory.GetFiles(lib, "*.r2r.dll"));
+        var stale = ReadyToRunRoots().Where(root => !File.Exists(Path.Combine(lib, root))).Order(StringComparer.Ordinal).ToList();
+        Assert.True(stale.Count == 0, $"ReadyToRunRoots.txt names assemblies the package does not have: {string.Join(", ", stale)}");
+    }
+
+    private static HashSet<string> ReadyToRunRoots() =>
+        File.ReadAllLines(Path.Combine(TestPaths.RepositoryRoot, "agent", "KioskAgent", "ReadyToRunRoots.txt"))
+            .Select(line => line.Trim())
+            .Where(line => line.Length > 0 && !line.StartsWith('#'))
+            .ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>The .dll files the process has mapped (/proc/PID/maps), by file name.</summary>
+    private static HashSet<string> LoadedAssemblies(int processId) =>
+        File.ReadAllLines($"/proc/{processId}/maps")
+            .Select(line => line.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            .Where(fields => fields.Length >= 6 && fields[^1].EndsWith(".dll", StringComparison.Ordinal))
+            .Select(fields => Path.GetFileName(fields[^1]))
+            .ToHashSet(StringComparer.Ordinal);
 }
