@@ -1,18 +1,25 @@
 // Inline artwork (no external assets: the kiosk runs offline).
 
-/** A member card with the contactless mark; the waves pulse on the idle screen. */
-export const TAP_CARD = `viewBox="0 0 260 200">
-  <g class="waves" fill="none" stroke-linecap="round" stroke-width="9">
-    <path class="w1" d="M196 78 a34 34 0 0 1 0 44"/>
-    <path class="w2" d="M214 62 a58 58 0 0 1 0 76"/>
-    <path class="w3" d="M232 46 a82 82 0 0 1 0 108"/>
-  </g>
+const TAP_VIEWBOX = `viewBox="0 0 260 200">`;
+const TAP_CARD_BODY = `
   <g class="card">
     <rect x="14" y="36" width="168" height="128" rx="16"/>
     <rect class="stripe" x="14" y="62" width="168" height="20"/>
     <rect class="chip" x="34" y="100" width="34" height="26" rx="5"/>
     <rect class="line" x="34" y="140" width="88" height="8" rx="4"/>
   </g>`;
+const TAP_WAVE_PATHS = ["M196 78 a34 34 0 0 1 0 44", "M214 62 a58 58 0 0 1 0 76", "M232 46 a82 82 0 0 1 0 108"];
+const waves = (paths: readonly string[]) =>
+  `<g class="waves" fill="none" stroke-linecap="round" stroke-width="9">${paths.map((d) => `<path d="${d}"/>`).join("")}</g>`;
+
+/** A member card with the contactless mark, in one piece (the dimmed screen's still hint). */
+export const TAP_CARD = `${TAP_VIEWBOX}${waves(TAP_WAVE_PATHS)}${TAP_CARD_BODY}`;
+
+/** The same card without its waves: the idle screen lays each wave over it as its own picture. */
+export const TAP_CARD_ONLY = `${TAP_VIEWBOX}${TAP_CARD_BODY}`;
+
+/** The card's three waves, one picture each, in the card's frame (so they lie exactly where TAP_CARD draws them). */
+export const TAP_WAVES = TAP_WAVE_PATHS.map((d) => `${TAP_VIEWBOX}${waves([d])}`);
 
 /** Circle with an exclamation mark, for refusals. */
 export const WARNING = `viewBox="0 0 96 96">

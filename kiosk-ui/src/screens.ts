@@ -5,7 +5,7 @@ import type { RedemptionActions } from "./gifts";
 import { actionButton, memberRedemptionPart } from "./gifts";
 import { msg, type Msg } from "./i18n/messages";
 import type { Voice } from "./i18n/voice";
-import { CARD_SMALL, CHECK, QR_CODE, TAP_CARD, WARNING } from "./icons";
+import { CARD_SMALL, CHECK, QR_CODE, TAP_CARD_ONLY, TAP_WAVES, WARNING } from "./icons";
 import { type IdleModel, type MemberModel, PLACEHOLDER, type ProgressModel, type RefusalModel, type StatementModel } from "./viewmodel";
 
 /**
@@ -18,7 +18,7 @@ export function idleScreen(v: Voice, m: IdleModel, storeName = ""): HTMLElement 
     { class: "screen screen-idle", "data-testid": "screen-idle", "data-qr": m.qrAccepted ? "accepted" : undefined },
     storeName.trim() ? h("div", { class: "store-name", "data-testid": "idle-store", translate: "no" }, sitesWords(v, storeName.trim())) : null,
     greeting(v, m.greeting),
-    icon(TAP_CARD, "tap-art"),
+    tapArt(),
     h("h1", { class: "prompt" }, v.say(msg("idle.prompt"))),
     h(
       "ul",
@@ -27,6 +27,15 @@ export function idleScreen(v: Voice, m: IdleModel, storeName = ""): HTMLElement 
       m.qrAccepted ? way(v, QR_CODE, msg("idle.qrHint"), "idle-hint-qr") : null,
     ),
   );
+}
+
+/**
+ * The card and its pulsing waves. Each wave is a picture of its own over the card, and only its
+ * opacity is animated: the compositor runs that by itself, so a kiosk resting on this screen all day
+ * does no style, layout or paint work in the page, and allocates nothing, for its animation.
+ */
+function tapArt(): HTMLElement {
+  return h("div", { class: "tap-art", "data-testid": "idle-art" }, icon(TAP_CARD_ONLY, "tap-card"), ...TAP_WAVES.map((w, i) => icon(w, `tap-wave w${i + 1}`)));
 }
 
 /** One way to identify: an icon and its words. */

@@ -29,6 +29,9 @@ export class DomView implements KioskView {
   private readonly brand: HTMLElement;
   private readonly kioskLine: HTMLElement;
   private readonly clockTime: HTMLElement;
+  /** What the clock shows, and in which voice: it is redrawn only when either changes. */
+  private clockShows = "";
+  private clockVoice: Voice | undefined;
   private readonly clockDate: HTMLElement;
   private readonly languageSwitch: HTMLButtonElement;
   private readonly dimmer: Dimmer;
@@ -313,9 +316,18 @@ export class DomView implements KioskView {
     this.countdownTimer = undefined;
   }
 
+  /**
+   * The clock shows minutes: it is checked every second and the page changes only when what it shows
+   * does (or the language), so a resting kiosk does not rebuild its header every second.
+   */
   private tick(): void {
     const now = new Date();
-    this.clockTime.textContent = this.voice.primary.clockTime(now);
+    const time = this.voice.primary.clockTime(now);
+    const shows = `${time}\n${this.voice.primary.clockDate(now)}`;
+    if (shows === this.clockShows && this.voice === this.clockVoice) return;
+    this.clockShows = shows;
+    this.clockVoice = this.voice;
+    this.clockTime.textContent = time;
     this.clockDate.replaceChildren(this.voice.format((t) => t.clockDate(now)));
   }
 }

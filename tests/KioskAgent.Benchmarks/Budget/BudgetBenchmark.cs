@@ -19,6 +19,8 @@ public sealed record BudgetBenchmark(string Name, string[] Full, string[] Quick,
         // Phase 1 only: the floor comparison the target is about (the full three phases take ~9 minutes).
         new("pcsc-tap", ["pcsc-tap", "--cycles", "200", "--phases", "together", "--lock-wait-seconds", "600"], ["pcsc-tap", "--cycles", "20", "--phases", "together", "--lock-wait-seconds", "30"]),
         new("screen-paint", ["screen-paint", "--taps", "200", "--changes", "10000", "--early", "100", "--wait-for", "agent"], ["screen-paint", "--taps", "20", "--changes", "300", "--early", "50", "--wait-for", "agent"]),
+        // The renderer as a kiosk runs it (no DevTools client): its resident set after 10,000 changes against after 100.
+        new("screen-memory", ["screen-paint", "--browser", "bare", "--changes", "10000", "--early", "100", "--reads", "5", "--settle", "30"], ["screen-paint", "--browser", "bare", "--changes", "300", "--early", "50", "--reads", "3", "--settle", "30"]),
         new("fleet-load", ["1000", "60s", "60", "2"], ["100", "20s", "60", "1"], Script: "FleetLoad/fleet-load.sh"),
     ];
 }

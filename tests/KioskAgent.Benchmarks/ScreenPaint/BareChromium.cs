@@ -154,6 +154,14 @@ public sealed class BareChromium : IAsyncDisposable
         }
     }
 
+    /// <summary>utime + stime of /proc/PID/stat (fields 14 and 15), in seconds (USER_HZ is 100 on Linux).</summary>
+    private static double CpuSeconds(int pid)
+    {
+        var stat = File.ReadAllText($"/proc/{pid}/stat");
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / 100.0;
+    }
+
     private static RendererMemory Status(int pid)
     {
         try
@@ -163,7 +171,7 @@ public sealed class BareChromium : IAsyncDisposable
                 .Where(p => p.Length == 2 && p[1].TrimEnd().EndsWith(" kB", StringComparison.Ordinal))
                 .ToDictionary(p => p[0], p => long.Parse(p[1].Trim()[..^3], CultureInfo.InvariantCulture) * 1024, StringComparer.Ordinal);
             long Field(string name) => kb.GetValueOrDefault(name);
-            return new RendererMemory(Field("VmRSS"), Field("RssAnon"), Field("RssFile"), Field("RssShmem"), 1);
+            return new RendererMemory(Field("VmRSS"), Field("RssAnon"), Field("RssFile"), Field("RssShmem"), 1, pid, CpuSeconds(pid));
         }
         catch (IOException)
         {

@@ -148,14 +148,16 @@ public static class ScreenPaintBenchmark
             report.AppendLine(CultureInfo.InvariantCulture, $"| {changes:N0} | {m.HeapUsedBytes / 1048576:0.00} | {m.HeapTotalBytes / 1048576:0.00} | {m.DomNodes} | {m.JsEventListeners} | {m.RendererRssBytes / 1048576.0:0.0} | {m.RendererRssAfterPressureBytes / 1048576.0:0.0} |");
         }
 
-        // "No higher than after the first changes, beyond noise": 10 % for the JS heap, 5 % for the renderer.
+        // "No higher than after the first changes, beyond noise": 10 % for the JS heap.
         if (measured.Count >= 2)
         {
             var (firstChanges, first) = measured[0];
             var (lastChanges, last) = measured[^1];
             var against = $"after {firstChanges:N0} changes";
             BudgetSink.Record(new BudgetRow("screen-paint", $"page JS heap used after {lastChanges:N0} screen changes", "MB", 2, Stat.Of(last.HeapUsedBytes / 1048576.0), Stat.Of(first.HeapUsedBytes / 1048576.0), against, BudgetTarget.AtMostTimesBaseline(1.10)));
-            BudgetSink.Record(new BudgetRow("screen-paint", $"renderer RSS after {lastChanges:N0} screen changes", "MB", 1, Stat.Of(last.RendererRssBytes / 1048576.0), Stat.Of(first.RendererRssBytes / 1048576.0), against, BudgetTarget.AtMostTimesBaseline(1.05)));
+            // The renderer's own target is screen-memory's (no DevTools client, as a kiosk runs it): DevTools
+            // keeps state in the renderer for what it watches, the page's screen stream included.
+            BudgetSink.Record(new BudgetRow("screen-paint", $"renderer RSS after {lastChanges:N0} screen changes, DevTools attached", "MB", 1, Stat.Of(last.RendererRssBytes / 1048576.0), Stat.Of(first.RendererRssBytes / 1048576.0), against, BudgetTarget.None));
         }
     }
 
@@ -164,7 +166,8 @@ public static class ScreenPaintBenchmark
     /// launcher with the switches a kiosk ships (plus <see cref="BareChromium.HarnessSwitches"/>). Each tap
     /// waits for the agent's screen message and 25 ms; the page's heartbeat (the screen device's health)
     /// says it is alive. At each checkpoint the first card's screen is shown, then after --settle seconds the
-    /// renderer's VmRSS is read three times 1 s apart (the median is reported).
+    /// renderer's VmRSS is read three times 1 s apart (the median is reported); through the settle it is also read
+    /// every 2 s once the page is at rest (lowest and highest), with the renderer's CPU use over that span.
     /// </summary>
     private static async Task<int> BareMemoryAsync(ScreenPaintOptions options, AgentProcess agent, StringBuilder report)
     {
@@ -179,39 +182,65 @@ public static class ScreenPaintBenchmark
         report.AppendLine(CultureInfo.InvariantCulture, $"Browser command line: `{chromium.CommandLine()}`");
 
         var checkpoints = new SortedSet<int> { options.Early, 1_000, options.Changes / 4, options.Changes / 2, options.Changes * 3 / 4, options.Changes }.Where(c => c > 0 && c <= options.Changes).ToArray();
-        var measured = new List<(int Changes, RendererMemory Memory, bool Alive)>();
+        var measured = new List<(int Changes, Rest[] Reads, bool Alive)>();
         var started = System.Diagnostics.Stopwatch.StartNew();
+        var extra = 0;
         for (var change = 1; change <= options.Changes; change++)
         {
-            await agent.TapAsync(cards[change % cards.Length], holdMs: 5);
-            await watch.NextAnyAsync();
-            await Task.Delay(25);
+            await ChangeAsync(cards[change % cards.Length]);
             if (checkpoints.Contains(change))
             {
-                await agent.TapAsync(cards[0], holdMs: 5);
-                await watch.NextAnyAsync();
-                await Task.Delay(TimeSpan.FromSeconds(options.SettleSeconds));
-                var samples = new List<RendererMemory>();
-                for (var i = 0; i < 3; i++)
+                // Where a run of screens stops inside the collectors' cycle decides how much of the last
+                // cycle's garbage is still resident when the page comes to rest; one read is one draw of
+                // that. So each checkpoint reads --reads times, each after one more round of the cards.
+                var reads = new List<Rest>();
+                for (var read = 0; read < options.Reads; read++)
                 {
-                    samples.Add(chromium.RendererRss());
-                    await Task.Delay(1000);
+                    if (read > 0)
+                    {
+                        foreach (var card in cards)
+                        {
+                            await ChangeAsync(card);
+                            extra++;
+                        }
+                    }
+
+                    await ChangeAsync(cards[0]);
+                    extra++;
+                    reads.Add(await SettleAsync(chromium, options.SettleSeconds));
                 }
 
-                var median = samples.OrderBy(s => s.Rss).ElementAt(1);
-                measured.Add((change, median, ScreenOk(devices)));
-                Console.WriteLine($"  {change} screen changes in {started.Elapsed.TotalSeconds:0} s: renderer RSS {Mb(median.Rss)} MB (anon {Mb(median.Anon)}, file {Mb(median.File)}, shmem {Mb(median.Shmem)})");
+                var (_, median) = Median(reads);
+                measured.Add((change, reads.ToArray(), ScreenOk(devices)));
+                Console.WriteLine($"  {change} screen changes in {started.Elapsed.TotalSeconds:0} s: renderer RSS at rest {Mb(median.Rss)} MB (anon {Mb(median.Anon)}, file {Mb(median.File)}, shmem {Mb(median.Shmem)}), {reads.Count} reads {string.Join(' ', reads.Select(r => Mb(r.Last.Rss)))}; CPU at rest {reads.Average(r => r.CpuPercent):0.00} %");
             }
         }
 
         report.AppendLine();
-        report.AppendLine(CultureInfo.InvariantCulture, $"(b, bare) {options.Changes} screen changes (taps on {cards.Length} demo cards in turn, each after the agent sent the last screen and 25 ms; at each checkpoint the page sat {options.SettleSeconds} s untouched before the reads) in {started.Elapsed.TotalSeconds:0} s; load average {LoadAverage()} at the end.");
+        report.AppendLine(CultureInfo.InvariantCulture, $"(b, bare) {options.Changes:N0} screen changes (taps on {cards.Length} demo cards in turn, each after the agent sent the last screen and 25 ms) in {started.Elapsed.TotalSeconds:0} s; load average {LoadAverage()} at the end. At each checkpoint the renderer is read {options.Reads} times, each after one more round of the cards ({extra:N0} screens in all besides the counted changes) and the first card's screen: from {RestFromSeconds(options.SettleSeconds)} s after that screen (the member screen has cleared to idle) to {options.SettleSeconds} s, the page untouched, VmRSS every {RestSampleSeconds} s; a read is the last of those. The table gives the median read (by RSS) and the range of the {options.Reads} reads; the renderer's CPU is user + system time while at rest, the mean of the reads.");
         report.AppendLine();
-        report.AppendLine("| after screen changes | renderer RSS MB (median of 3 reads) | of it: anonymous MB | file MB | shmem MB | renderer processes | page heartbeat ok |");
-        report.AppendLine("|---:|---:|---:|---:|---:|---:|---|");
-        foreach (var (changes, m, alive) in measured)
+        report.AppendLine("| after screen changes | renderer RSS at rest MB (median read) | of it: anonymous MB | file MB | shmem MB | the reads' RSS, lowest–highest MB | RSS moving while at rest (largest rise within a read) MB | renderer CPU at rest | renderer processes | page heartbeat ok |");
+        report.AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
+        foreach (var (changes, reads, alive) in measured)
         {
-            report.AppendLine(CultureInfo.InvariantCulture, $"| {changes:N0} | {Mb(m.Rss)} | {Mb(m.Anon)} | {Mb(m.File)} | {Mb(m.Shmem)} | {m.Renderers} | {(alive ? "yes" : "NO")} |");
+            var (renderers, m) = Median(reads);
+            report.AppendLine(CultureInfo.InvariantCulture, $"| {changes:N0} | {Mb(m.Rss)} | {Mb(m.Anon)} | {Mb(m.File)} | {Mb(m.Shmem)} | {Mb(reads.Min(r => r.Last.Rss))}–{Mb(reads.Max(r => r.Last.Rss))} | {Mb(reads.Max(r => r.Rise))} | {reads.Average(r => r.CpuPercent):0.00} % | {renderers} | {(alive ? "yes" : "NO")} |");
+        }
+
+        // "No growth beyond noise": the median read after the last checkpoint against after the first, 5 %.
+        if (measured.Count >= 2)
+        {
+            var (firstChanges, firstReads, _) = measured[0];
+            var (lastChanges, lastReads, _) = measured[^1];
+            BudgetSink.Record(new BudgetRow("screen-memory", $"renderer RSS at rest after {lastChanges:N0} screen changes (no DevTools; median of {lastReads.Length} reads)", "MB", 1, Stat.Of(lastReads.Select(r => r.Last.Rss / 1048576.0).ToArray()), Stat.Of(firstReads.Select(r => r.Last.Rss / 1048576.0).ToArray()), $"after {firstChanges:N0} changes", BudgetTarget.AtMostTimesBaseline(1.05)));
+            BudgetSink.Record(new BudgetRow("screen-memory", "renderer CPU with the page at rest (idle screen)", "%", 2, Stat.Of(measured.SelectMany(m => m.Reads).Select(r => r.CpuPercent).ToArray()), null, null, BudgetTarget.None));
+        }
+
+        async Task ChangeAsync(string card)
+        {
+            await agent.TapAsync(card, holdMs: 5);
+            await watch.NextAnyAsync();
+            await Task.Delay(25);
         }
 
         Console.WriteLine(report);
@@ -221,6 +250,58 @@ public static class ScreenPaintBenchmark
         }
 
         return measured.All(m => m.Alive) ? 0 : 1;
+    }
+
+    private const int RestSampleSeconds = 2;
+
+    /// <summary>
+    /// The member screen shown for a read clears to idle after 15 s (demo configuration; the page falls back
+    /// half a second later): the renderer is at rest from 17 s on. A shorter settle reads from its middle.
+    /// </summary>
+    private static int RestFromSeconds(int settleSeconds) => settleSeconds >= 24 ? 17 : settleSeconds / 2;
+
+    /// <summary>
+    /// The renderer while the page sits untouched: its last read, how far its resident set rose from the
+    /// lowest read while at rest (memory the page still takes while nothing happens), and its CPU use.
+    /// </summary>
+    private sealed record Rest(RendererMemory Last, long Rise, double CpuPercent);
+
+    private static (int Renderers, RendererMemory Memory) Median(IReadOnlyCollection<Rest> reads)
+    {
+        var median = reads.OrderBy(r => r.Last.Rss).ElementAt(reads.Count / 2).Last;
+        return (median.Renderers, median);
+    }
+
+    /// <summary>Waits out the settle time, reading the renderer every <see cref="RestSampleSeconds"/> s once it is at rest.</summary>
+    private static async Task<Rest> SettleAsync(BareChromium chromium, int settleSeconds)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        await Task.Delay(TimeSpan.FromSeconds(RestFromSeconds(settleSeconds)));
+        var reads = new List<(double At, RendererMemory Memory)>();
+        while (true)
+        {
+            reads.Add((clock.Elapsed.TotalSeconds, chromium.RendererRss()));
+            var left = TimeSpan.FromSeconds(settleSeconds) - clock.Elapsed;
+            if (left <= TimeSpan.Zero)
+            {
+                break;
+            }
+
+            await Task.Delay(left < TimeSpan.FromSeconds(RestSampleSeconds) ? left : TimeSpan.FromSeconds(RestSampleSeconds));
+        }
+
+        var (firstAt, first) = reads[0];
+        var (lastAt, last) = reads[^1];
+        var cpu = first.Pid == last.Pid && lastAt > firstAt ? (last.CpuSeconds - first.CpuSeconds) / (lastAt - firstAt) * 100 : double.NaN;
+        var lowest = long.MaxValue;
+        var rise = 0L;
+        foreach (var (_, m) in reads)
+        {
+            lowest = Math.Min(lowest, m.Rss);
+            rise = Math.Max(rise, m.Rss - lowest);
+        }
+
+        return new Rest(last, rise, cpu);
     }
 
     private static string Mb(long bytes) => (bytes / 1048576.0).ToString("0.0", CultureInfo.InvariantCulture);

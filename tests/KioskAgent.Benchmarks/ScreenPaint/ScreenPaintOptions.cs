@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace KioskAgent.Benchmarks.ScreenPaint;
 
-/// <summary>Command line (after <c>screen-paint</c>): --taps N --changes N --early N --wait-for page|agent --browser devtools|bare --settle S --chromium-arg ARG --output FILE.</summary>
+/// <summary>Command line (after <c>screen-paint</c>): --taps N --changes N --early N --wait-for page|agent --browser devtools|bare --settle S --reads N --chromium-arg ARG --output FILE.</summary>
 public sealed record ScreenPaintOptions
 {
     /// <summary>Timed taps for tap → painted member screen (after 10 warm-up taps).</summary>
@@ -29,10 +29,14 @@ public sealed record ScreenPaintOptions
     public bool Bare { get; init; }
 
     /// <summary>
-    /// Bare memory part: seconds the page sits untouched at each checkpoint before its resident set is
-    /// read (a renderer left alone collects garbage and trims in its idle time, as a kiosk's does between members).
+    /// Bare memory part: seconds the page sits untouched after each read's screen before its resident set is
+    /// read. The demo's member screen clears to idle after 15 s; from 17 s on (from half the settle when it is
+    /// under 24 s) the renderer is read every 2 s as it rests, as a kiosk's does between members.
     /// </summary>
-    public int SettleSeconds { get; init; } = 2;
+    public int SettleSeconds { get; init; } = 30;
+
+    /// <summary>Bare memory part: reads of the renderer at each checkpoint, each after one more round of the demo cards (the median is the checkpoint's figure).</summary>
+    public int Reads { get; init; } = 5;
 
     /// <summary>More Chromium switches (repeat --chromium-arg), e.g. to try a renderer setting: in the bare run passed as the launcher's KIOSK_SCREEN_EXTRA_FLAGS, in the DevTools run after the usual switches.</summary>
     public IReadOnlyList<string> ChromiumArgs { get; init; } = [];
@@ -52,8 +56,9 @@ public sealed record ScreenPaintOptions
                 "--wait-for" when value is "agent" or "page" => options with { WaitForAgent = value == "agent" },
                 "--browser" when value is "devtools" or "bare" => options with { Bare = value == "bare" },
                 "--settle" => options with { SettleSeconds = Int(value) },
+                "--reads" => options with { Reads = Math.Max(1, Int(value)) },
                 "--chromium-arg" => options with { ChromiumArgs = [.. options.ChromiumArgs, value] },
-                _ => throw new ArgumentException($"Unknown option {args[i]} {value}; use --taps, --changes, --early, --wait-for page|agent, --browser devtools|bare, --settle S, --chromium-arg ARG, --output."),
+                _ => throw new ArgumentException($"Unknown option {args[i]} {value}; use --taps, --changes, --early, --wait-for page|agent, --browser devtools|bare, --settle S, --reads N, --chromium-arg ARG, --output."),
             };
         }
 

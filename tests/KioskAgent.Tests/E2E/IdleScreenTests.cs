@@ -132,6 +132,71 @@ public sealed class IdleScreenTests(ITestOutputHelper output) : IAsyncLifetime
         await Assertions.Expect(page.GetByTestId("dim-veil")).Not.ToBeVisibleAsync();
     }
 
+    [Fact]
+    public async Task Idle_AtRest_OnlyTheCompositorMoves_AndThePageChangesNothing()
+    {
+        var page = await OpenAsync();
+
+        // Bright: the three waves pulse, by opacity only (what the compositor animates without the page).
+        var bright = await RunningAnimationsAsync(page);
+        Assert.True(bright.Count(a => a.Target.Contains("tap-wave", StringComparison.Ordinal)) == 3, $"the idle screen's waves do not pulse: {Describe(bright)}");
+        Assert.All(bright, a => Assert.True(a.Properties.All(CompositorOnly.Contains), $"{a.Target} animates {string.Join(", ", a.Properties)}: the page would lay out or paint every frame at rest"));
+
+        // Dimmed: the hint drifts (by translate), the waves under the veil stop.
+        await DimmedAsync(page);
+        await page.WaitForFunctionAsync("() => getComputedStyle(document.querySelector('[data-testid=dim-veil]')).opacity === '1'");
+        var dimmed = await RunningAnimationsAsync(page);
+        Assert.Contains(dimmed, a => a.Target.Contains("dim-hint", StringComparison.Ordinal) && a.Properties.Contains("translate"));
+        Assert.DoesNotContain(dimmed, a => a.Target.Contains("tap-wave", StringComparison.Ordinal));
+        Assert.All(dimmed, a => Assert.True(a.Properties.All(CompositorOnly.Contains), $"{a.Target} animates {string.Join(", ", a.Properties)} while dimmed"));
+
+        // At rest the document does not change: the clock redraws only when the minute does. A minute
+        // turning over during the watch is a real change, so the watch is repeated once then.
+        var changes = -1;
+        for (var attempt = 0; attempt < 2 && changes != 0; attempt++)
+        {
+            changes = await page.EvaluateAsync<int>(
+                """
+                async () => {
+                  const minute = new Date().getMinutes();
+                  let changes = 0;
+                  const observer = new MutationObserver((list) => { changes += list.length; });
+                  observer.observe(document.documentElement, { subtree: true, childList: true, attributes: true, characterData: true });
+                  await new Promise((r) => setTimeout(r, 3500));
+                  observer.disconnect();
+                  return new Date().getMinutes() === minute ? changes : -1;
+                }
+                """);
+        }
+
+        Assert.Equal(0, changes);
+    }
+
+    private static readonly HashSet<string> CompositorOnly = new(StringComparer.Ordinal) { "opacity", "transform", "translate", "scale", "rotate" };
+
+    private sealed class RunningAnimation
+    {
+        public string Target { get; set; } = "";
+
+        public string[] Properties { get; set; } = [];
+    }
+
+    /// <summary>The page's running animations: the element's classes and the properties their keyframes set.</summary>
+    private static async Task<RunningAnimation[]> RunningAnimationsAsync(IPage page) =>
+        await page.EvaluateAsync<RunningAnimation[]>(
+            """
+            () => document.getAnimations()
+              .filter((a) => a.playState === "running")
+              .map((a) => ({
+                target: (a.effect.target?.getAttribute("class") ?? "") + " #" + (a.effect.target?.dataset.testid ?? ""),
+                properties: [...new Set(a.effect.getKeyframes().flatMap((k) => Object.keys(k)))]
+                  .filter((p) => !["offset", "computedOffset", "easing", "composite"].includes(p)),
+              }))
+            """);
+
+    private static string Describe(IEnumerable<RunningAnimation> animations) =>
+        string.Join("; ", animations.Select(a => $"{a.Target}: {string.Join(",", a.Properties)}"));
+
     private async Task<IPage> OpenAsync()
     {
         var page = await _chromium.NewKioskPageAsync();
