@@ -1,3 +1,4 @@
+using KioskAgent.Contracts;
 using KioskAgent.Storage;
 using Microsoft.Extensions.Options;
 
@@ -15,9 +16,23 @@ public static class AgentProgram
     /// <summary>EX_UNAVAILABLE: another agent holds this data directory (<see cref="DataDirectoryLock"/>); not a crash, not a config error.</summary>
     public const int AlreadyRunningExitCode = 69;
 
+    /// <summary>
+    /// Every protobuf descriptor the agent uses (its contracts, gRPC health and reflection), built on this
+    /// thread before the host starts any other: Google.Protobuf's descriptor building is not safe to run
+    /// on two threads at once (see <see cref="ContractDescriptors"/>).
+    /// </summary>
+    internal static void InitializeDescriptors()
+    {
+        _ = ContractDescriptors.Initialize();
+        _ = Grpc.Health.V1.HealthReflection.Descriptor;
+        _ = Grpc.Reflection.V1.ReflectionReflection.Descriptor;
+        _ = Grpc.Reflection.V1Alpha.ReflectionReflection.Descriptor;
+    }
+
     public static async Task<int> RunAsync(string[] args)
     {
         NativeHeapTrimmer.LimitArenas();
+        InitializeDescriptors();
         WebApplication app;
         DataDirectoryLock? instance;
         try
