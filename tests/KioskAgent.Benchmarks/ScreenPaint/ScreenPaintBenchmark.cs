@@ -165,9 +165,10 @@ public static class ScreenPaintBenchmark
     /// (b) without DevTools: the page in a Chromium process nobody attaches to, started by the kiosk's
     /// launcher with the switches a kiosk ships (plus <see cref="BareChromium.HarnessSwitches"/>). Each tap
     /// waits for the agent's screen message and 25 ms; the page's heartbeat (the screen device's health)
-    /// says it is alive. At each checkpoint the first card's screen is shown, then after --settle seconds the
-    /// renderer's VmRSS is read three times 1 s apart (the median is reported); through the settle it is also read
-    /// every 2 s once the page is at rest (lowest and highest), with the renderer's CPU use over that span.
+    /// says it is alive. At each checkpoint the renderer is read --reads times, each after one more round of
+    /// the cards and the first card's screen: through --settle seconds, every 2 s once the page is at rest,
+    /// the last of those reads being the read. The median read is the checkpoint's figure; the reads' range,
+    /// the movement at rest and the renderer's CPU at rest are reported beside it.
     /// </summary>
     private static async Task<int> BareMemoryAsync(ScreenPaintOptions options, AgentProcess agent, StringBuilder report)
     {
