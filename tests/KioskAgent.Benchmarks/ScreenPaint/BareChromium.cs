@@ -131,15 +131,19 @@ public sealed class BareChromium : IAsyncDisposable
     {
         try
         {
-            // /proc/PID/stat: "pid (comm) state ppid ..."; comm may hold spaces and parentheses.
-            var stat = File.ReadAllText($"/proc/{pid}/stat");
-            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-            return int.Parse(fields[1], CultureInfo.InvariantCulture);
+            return int.Parse(StatFields(pid)[1], CultureInfo.InvariantCulture);
         }
         catch (IOException)
         {
             return null;
         }
+    }
+
+    /// <summary>/proc/PID/stat from its third field (state) on: "pid (comm) state ppid ..."; comm may hold spaces and parentheses.</summary>
+    private static string[] StatFields(int pid)
+    {
+        var stat = File.ReadAllText($"/proc/{pid}/stat");
+        return stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
     }
 
     private static string Cmdline(int pid)
@@ -157,8 +161,7 @@ public sealed class BareChromium : IAsyncDisposable
     /// <summary>utime + stime of /proc/PID/stat (fields 14 and 15), in seconds (USER_HZ is 100 on Linux).</summary>
     private static double CpuSeconds(int pid)
     {
-        var stat = File.ReadAllText($"/proc/{pid}/stat");
-        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        var fields = StatFields(pid);
         return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / 100.0;
     }
 

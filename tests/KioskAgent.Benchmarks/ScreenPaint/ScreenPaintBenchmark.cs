@@ -211,7 +211,7 @@ public static class ScreenPaintBenchmark
                     reads.Add(await SettleAsync(chromium, options.SettleSeconds));
                 }
 
-                var (_, median) = Median(reads);
+                var median = Median(reads);
                 measured.Add((change, reads.ToArray(), ScreenOk(devices)));
                 Console.WriteLine($"  {change} screen changes in {started.Elapsed.TotalSeconds:0} s: renderer RSS at rest {Mb(median.Rss)} MB (anon {Mb(median.Anon)}, file {Mb(median.File)}, shmem {Mb(median.Shmem)}), {reads.Count} reads {string.Join(' ', reads.Select(r => Mb(r.Last.Rss)))}; CPU at rest {reads.Average(r => r.CpuPercent):0.00} %");
             }
@@ -224,8 +224,8 @@ public static class ScreenPaintBenchmark
         report.AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
         foreach (var (changes, reads, alive) in measured)
         {
-            var (renderers, m) = Median(reads);
-            report.AppendLine(CultureInfo.InvariantCulture, $"| {changes:N0} | {Mb(m.Rss)} | {Mb(m.Anon)} | {Mb(m.File)} | {Mb(m.Shmem)} | {Mb(reads.Min(r => r.Last.Rss))}–{Mb(reads.Max(r => r.Last.Rss))} | {Mb(reads.Max(r => r.Rise))} | {reads.Average(r => r.CpuPercent):0.00} % | {renderers} | {(alive ? "yes" : "NO")} |");
+            var m = Median(reads);
+            report.AppendLine(CultureInfo.InvariantCulture, $"| {changes:N0} | {Mb(m.Rss)} | {Mb(m.Anon)} | {Mb(m.File)} | {Mb(m.Shmem)} | {Mb(reads.Min(r => r.Last.Rss))}–{Mb(reads.Max(r => r.Last.Rss))} | {Mb(reads.Max(r => r.Rise))} | {reads.Average(r => r.CpuPercent):0.00} % | {m.Renderers} | {(alive ? "yes" : "NO")} |");
         }
 
         // "No growth beyond noise": the median read after the last checkpoint against after the first, 5 %.
@@ -267,11 +267,7 @@ public static class ScreenPaintBenchmark
     /// </summary>
     private sealed record Rest(RendererMemory Last, long Rise, double CpuPercent);
 
-    private static (int Renderers, RendererMemory Memory) Median(IReadOnlyCollection<Rest> reads)
-    {
-        var median = reads.OrderBy(r => r.Last.Rss).ElementAt(reads.Count / 2).Last;
-        return (median.Renderers, median);
-    }
+    private static RendererMemory Median(IReadOnlyCollection<Rest> reads) => reads.OrderBy(r => r.Last.Rss).ElementAt(reads.Count / 2).Last;
 
     /// <summary>Waits out the settle time, reading the renderer every <see cref="RestSampleSeconds"/> s once it is at rest.</summary>
     private static async Task<Rest> SettleAsync(BareChromium chromium, int settleSeconds)
